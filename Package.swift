@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every target shares, so the whole package compiles under the same rules.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "adops-lab",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "AdPlatformKit", targets: ["AdPlatformKit"]),
+        .library(name: "AdPlatformTesting", targets: ["AdPlatformTesting"]),
+        .library(name: "MetaAds", targets: ["MetaAds"]),
+        .library(name: "TikTokAds", targets: ["TikTokAds"]),
+        .library(name: "SnapchatAds", targets: ["SnapchatAds"]),
+        .library(name: "GoogleAds", targets: ["GoogleAds"]),
+        .executable(name: "adops", targets: ["adops"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "AdPlatformKit",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "AdPlatformTesting",
+            dependencies: ["AdPlatformKit"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "MetaAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
+        .target(name: "TikTokAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
+        .target(name: "SnapchatAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
+        .target(name: "GoogleAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "adops",
+            dependencies: [
+                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AdPlatformKitTests",
+            dependencies: ["AdPlatformKit", "AdPlatformTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetaAdsTests",
+            dependencies: ["MetaAds", "AdPlatformKit", "AdPlatformTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TikTokAdsTests",
+            dependencies: ["TikTokAds", "AdPlatformKit", "AdPlatformTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SnapchatAdsTests",
+            dependencies: ["SnapchatAds", "AdPlatformKit", "AdPlatformTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GoogleAdsTests",
+            dependencies: ["GoogleAds", "AdPlatformKit", "AdPlatformTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AdOpsCLITests",
+            dependencies: ["adops"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
