@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `adops` command: a thin tree over the AdOps Lab libraries.
+@main
+struct AdOps: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adops",
+        abstract: "Traffic one generic campaign description to Meta, TikTok, Snapchat and Google Ads.",
+        discussion: """
+            Start with `adops platforms` to see what each platform takes, then check a request with
+            `adops validate docs/examples/disneyplus-signup.json`.
+            """,
+        subcommands: [PlatformsCommand.self, ValidateCommand.self]
+    )
+}
