@@ -44,7 +44,8 @@ public final class ScriptedTransport: HTTPTransport {
     /// Records the request and answers it from the queue, else the handler; with neither, fails the call as
     /// `transient` so a test that forgot a response sees why.
     public func send(_ request: PlatformHTTPRequest) async throws -> PlatformHTTPResponse {
-        let (next, handler) = state.withLock { state -> (PlatformHTTPResponse?, (@Sendable (PlatformHTTPRequest) throws -> PlatformHTTPResponse)?) in
+        let (next, handler) = state.withLock {
+            state -> (PlatformHTTPResponse?, (@Sendable (PlatformHTTPRequest) throws -> PlatformHTTPResponse)?) in
             state.requests.append(request)
             if state.queued.isEmpty { return (nil, state.handler) }
             return (state.queued.removeFirst(), state.handler)
@@ -52,6 +53,7 @@ public final class ScriptedTransport: HTTPTransport {
         if let next { return next }
         if let handler { return try handler(request) }
         throw AdPlatformError(
-            code: .transient, message: "ScriptedTransport has no response for \(request.method.rawValue) \(request.url)")
+            code: .transient, message: "ScriptedTransport has no response for \(request.method.rawValue) \(request.url)"
+        )
     }
 }

@@ -24,7 +24,9 @@ struct CapabilityReport {
         }
         table.append(["Images / videos"] + capabilities.map { media($0.media) })
         table.append(["Creative entity"] + capabilities.map { $0.hierarchy.creativeIsEntity ? "yes" : "inline in ad" })
-        table.append(["Budget on"] + capabilities.map { $0.hierarchy.name(of: $0.budget.placement == .campaign ? .campaign : .adGroup) })
+        table.append(
+            ["Budget on"]
+                + capabilities.map { $0.hierarchy.name(of: $0.budget.placement == .campaign ? .campaign : .adGroup) })
         table.append(["Budget unit"] + capabilities.map { unit($0.budget.unit) })
         table.append(["Daily minimum"] + capabilities.map { minimum($0.budget) })
         table.append(["Lifetime budgets"] + capabilities.map { $0.budget.supportsLifetime ? "yes" : "no" })
@@ -45,7 +47,8 @@ struct CapabilityReport {
         var table = TextTable(header: ["Call to action"] + capabilities.map(\.displayName))
         for action in CallToAction.allCases {
             table.append(
-                [action.rawValue] + capabilities.map { $0.usesCallToAction ? ($0.callToActions[action] ?? "—") : "n/a" })
+                [action.rawValue] + capabilities.map { $0.usesCallToAction ? ($0.callToActions[action] ?? "—") : "n/a" }
+            )
         }
         return table.render()
     }
@@ -69,7 +72,8 @@ struct CapabilityReport {
 
     private func media(_ media: MediaSupport) -> String {
         guard media.images || media.videos else { return "none (text only)" }
-        let kinds = [media.images ? "image" : nil, media.videos ? "video" : nil].compactMap { $0 }.joined(separator: ", ")
+        let kinds = [media.images ? "image" : nil, media.videos ? "video" : nil].compactMap { $0 }.joined(
+            separator: ", ")
         return kinds + (media.required ? " (required)" : "")
     }
 

@@ -23,7 +23,8 @@ struct AdOpsCommandTests {
             packageRoot.appendingPathComponent(".build/debug/adops"),
         ]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
+            throw CocoaError(
+                .fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
         }
         return found
     }
@@ -77,8 +78,12 @@ struct AdOpsCommandTests {
         let run = try Self.adops("validate", "docs/examples/invalid-headlines.json")
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n")
-        let google = lines.first { $0.contains("google") && $0.contains("creatives[1].headlines[0]") && $0.contains("tooLong") }
-        let snap = lines.first { $0.contains("snapchat") && $0.contains("creatives[0].headlines[0]") && $0.contains("tooLong") }
+        let google = lines.first {
+            $0.contains("google") && $0.contains("creatives[1].headlines[0]") && $0.contains("tooLong")
+        }
+        let snap = lines.first {
+            $0.contains("snapchat") && $0.contains("creatives[0].headlines[0]") && $0.contains("tooLong")
+        }
         #expect(google?.contains("30 characters") == true)
         #expect(google?.contains("31 characters") == true)
         #expect(snap?.contains("34 characters") == true)
@@ -103,11 +108,26 @@ struct AdOpsCommandTests {
             contentsOf: Self.packageRoot.appendingPathComponent("docs/examples/hulu-promo.json"), encoding: .utf8)
         let cases: [(String, String, String)] = [
             ("malformed", "{\"name\": ", "not valid JSON"),
-            ("objective", sample.replacingOccurrences(of: "\"traffic\"", with: "\"clicks\""), "objective: unknown objective 'clicks'"),
-            ("cta", sample.replacingOccurrences(of: "\"learnMore\"", with: "\"tapHere\""), "creatives[0].callToAction: unknown call to action 'tapHere'"),
-            ("currency", sample.replacingOccurrences(of: "\"USD\"", with: "\"DOLLARS\""), "budget.currency: unknown currency 'DOLLARS'"),
-            ("amount", sample.replacingOccurrences(of: "\"120.00\"", with: "\"12.345\""), "budget.amount: '12.345' has 3 decimal places"),
-            ("headlines", sample.replacingOccurrences(of: "\"headlines\"", with: "\"headline\""), "creatives[0].headlines: is required but missing"),
+            (
+                "objective", sample.replacingOccurrences(of: "\"traffic\"", with: "\"clicks\""),
+                "objective: unknown objective 'clicks'"
+            ),
+            (
+                "cta", sample.replacingOccurrences(of: "\"learnMore\"", with: "\"tapHere\""),
+                "creatives[0].callToAction: unknown call to action 'tapHere'"
+            ),
+            (
+                "currency", sample.replacingOccurrences(of: "\"USD\"", with: "\"DOLLARS\""),
+                "budget.currency: unknown currency 'DOLLARS'"
+            ),
+            (
+                "amount", sample.replacingOccurrences(of: "\"120.00\"", with: "\"12.345\""),
+                "budget.amount: '12.345' has 3 decimal places"
+            ),
+            (
+                "headlines", sample.replacingOccurrences(of: "\"headlines\"", with: "\"headline\""),
+                "creatives[0].headlines: is required but missing"
+            ),
         ]
         for (name, body, expected) in cases {
             let file = directory.appendingPathComponent("\(name).json")
@@ -118,7 +138,9 @@ struct AdOpsCommandTests {
         }
         let unknownPlatform = try Self.adops("validate", "docs/examples/hulu-promo.json", "--platform", "myspace")
         #expect(unknownPlatform.status == 2)
-        #expect(unknownPlatform.stderr.contains("unknown platform 'myspace'; known platforms: google, meta, snapchat, tiktok"))
+        #expect(
+            unknownPlatform.stderr.contains(
+                "unknown platform 'myspace'; known platforms: google, meta, snapchat, tiktok"))
         let missing = try Self.adops("validate", "no-such-file.json")
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no-such-file.json: cannot read the file"))
@@ -134,14 +156,19 @@ struct AdOpsCommandTests {
         let cases: [(String, String, String)] = [
             ("zero", sample.replacingOccurrences(of: "\"120.00\"", with: "\"0\""), "budget.amount"),
             ("negative", sample.replacingOccurrences(of: "\"120.00\"", with: "\"-5.00\""), "budget.amount"),
-            ("empty-headlines", sample.replacingOccurrences(of: "[\"Hulu for $0.99 a month\"]", with: "[]"), "creatives[0].headlines"),
+            (
+                "empty-headlines", sample.replacingOccurrences(of: "[\"Hulu for $0.99 a month\"]", with: "[]"),
+                "creatives[0].headlines"
+            ),
         ]
         for (name, body, path) in cases {
             let file = directory.appendingPathComponent("\(name).json")
             try body.write(to: file, atomically: true, encoding: .utf8)
             let run = try Self.adops("validate", file.path)
             #expect(run.status == 1, "\(name)")
-            let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("HARD") && $0.contains(" all ") && $0.contains(path) }
+            let line = run.stdout.split(separator: "\n").first {
+                $0.hasPrefix("HARD") && $0.contains(" all ") && $0.contains(path)
+            }
             #expect(line != nil, "\(name): \(run.stdout)")
         }
     }

@@ -22,7 +22,9 @@ struct BudgetUnitTests {
     @Test("an amount finer than Meta's offset is an error, not a rounding")
     func metaOffsetInexact() throws {
         let twd = try #require(Currency(code: "TWD"))
-        #expect(throws: MoneyError.self) { try Self.metaOffsets.platformValue(for: Money(decimal: "300.50", currency: twd)) }
+        #expect(throws: MoneyError.self) {
+            try Self.metaOffsets.platformValue(for: Money(decimal: "300.50", currency: twd))
+        }
     }
 
     @Test("TikTok takes exact major-unit decimals")
@@ -36,7 +38,8 @@ struct BudgetUnitTests {
     @Test("Snapchat and Google take micros")
     func micros() throws {
         #expect(try BudgetUnit.micros.platformValue(for: Money(decimal: "5", currency: .usd)) == .integer(5_000_000))
-        #expect(try BudgetUnit.micros.platformValue(for: Money(decimal: "500", currency: .jpy)) == .integer(500_000_000))
+        #expect(
+            try BudgetUnit.micros.platformValue(for: Money(decimal: "500", currency: .jpy)) == .integer(500_000_000))
         #expect(try BudgetUnit.micros.money(fromPlatformValue: "1230000", currency: .usd).minorUnits == 123)
     }
 }

@@ -6,24 +6,33 @@ import Foundation
 enum TestCapabilities {
     static let search = PlatformCapabilities(
         platform: "searchads", displayName: "SearchAds",
-        hierarchy: EntityHierarchy([.init(.budget, "budget"), .init(.campaign, "campaign"), .init(.adGroup, "ad group"), .init(.ad, "ad")]),
+        hierarchy: EntityHierarchy([
+            .init(.budget, "budget"), .init(.campaign, "campaign"), .init(.adGroup, "ad group"), .init(.ad, "ad"),
+        ]),
         textLimits: [
             TextLimit(.headline, platformField: "headline", maximum: 30, enforcement: .hard, counting: .cjkAsTwo),
             TextLimit(.description, platformField: "description", maximum: 90, enforcement: .hard),
-            TextLimit(.campaignName, platformField: "name", maximum: 255, enforcement: .hard, restrictions: [.noLineBreaks]),
+            TextLimit(
+                .campaignName, platformField: "name", maximum: 255, enforcement: .hard, restrictions: [.noLineBreaks]),
         ],
         headlines: CountLimit(minimum: 3, maximum: 15, excess: .rejected, requiresUnique: true),
         descriptions: CountLimit(minimum: 2, maximum: 4, excess: .rejected, requiresUnique: true),
         media: MediaSupport(images: false, videos: false, required: false, placement: "search results"),
         objectives: [.traffic: "SEARCH", .conversions: "SEARCH"], callToActions: [:], usesCallToAction: false,
-        budget: BudgetRules(unit: .micros, placement: .campaign, dailyMinimumMicros: nil, supportsLifetime: false, minimumSource: "test"))
+        budget: BudgetRules(
+            unit: .micros, placement: .campaign, dailyMinimumMicros: nil, supportsLifetime: false, minimumSource: "test"
+        ))
 
     static let social = PlatformCapabilities(
         platform: "socialads", displayName: "SocialAds",
-        hierarchy: EntityHierarchy([.init(.campaign, "campaign"), .init(.adGroup, "squad"), .init(.creative, "creative"), .init(.ad, "ad")]),
+        hierarchy: EntityHierarchy([
+            .init(.campaign, "campaign"), .init(.adGroup, "squad"), .init(.creative, "creative"), .init(.ad, "ad"),
+        ]),
         textLimits: [
             TextLimit(.headline, platformField: "headline", maximum: 34, enforcement: .hard),
-            TextLimit(.primaryText, platformField: "ad_text", minimum: 1, maximum: 100, enforcement: .hard, counting: .cjkAsTwo, restrictions: [.noEmoji]),
+            TextLimit(
+                .primaryText, platformField: "ad_text", minimum: 1, maximum: 100, enforcement: .hard,
+                counting: .cjkAsTwo, restrictions: [.noEmoji]),
             TextLimit(.brandName, platformField: "brand_name", minimum: 1, maximum: 32, enforcement: .hard),
             TextLimit(.description, platformField: "description", maximum: 30, enforcement: .recommended),
         ],

@@ -61,7 +61,9 @@ struct MoneyTests {
         #expect(try total.micros() == 10_000_000_000)
     }
 
-    @Test("decimal strings use the currency's digits", arguments: [("USD", Int64(5), "0.05"), ("JPY", 5, "5"), ("KWD", -1500, "-1.500")])
+    @Test(
+        "decimal strings use the currency's digits",
+        arguments: [("USD", Int64(5), "0.05"), ("JPY", 5, "5"), ("KWD", -1500, "-1.500")])
     func decimalString(code: String, minor: Int64, text: String) throws {
         let currency = try #require(Currency(code: code))
         #expect(Money(minorUnits: minor, currency: currency).decimalString == text)

@@ -18,7 +18,8 @@ struct PlanAndErrorTests {
 
     @Test("a plan places budgets where the platform carries them and tags landing URLs")
     func plan() throws {
-        var request = TestCapabilities.request(budget: Budget(.daily, Money(minorUnits: 10_000, currency: .usd)), groups: 3)
+        var request = TestCapabilities.request(
+            budget: Budget(.daily, Money(minorUnits: 10_000, currency: .usd)), groups: 3)
         request.adGroups[0].budget = Budget(.daily, Money(minorUnits: 4_000, currency: .usd))
         let social = TraffickingPlan(request: request, capabilities: TestCapabilities.social, scope: "job-9")
         #expect(social.campaign.budget == nil)
@@ -34,11 +35,13 @@ struct PlanAndErrorTests {
         #expect(search.campaign.marker == social.campaign.marker)
     }
 
-    @Test("the engine's decision follows the code alone", arguments: [
-        (AdPlatformError.Code.rateLimited, AdPlatformError.Disposition.retry), (.transient, .retry),
-        (.authExpired, .refreshCredentials), (.authInvalid, .fail), (.invalidParameter, .fail),
-        (.budgetTooLow, .fail), (.notFound, .fail), (.duplicate, .fail), (.permanent, .fail),
-    ])
+    @Test(
+        "the engine's decision follows the code alone",
+        arguments: [
+            (AdPlatformError.Code.rateLimited, AdPlatformError.Disposition.retry), (.transient, .retry),
+            (.authExpired, .refreshCredentials), (.authInvalid, .fail), (.invalidParameter, .fail),
+            (.budgetTooLow, .fail), (.notFound, .fail), (.duplicate, .fail), (.permanent, .fail),
+        ])
     func disposition(code: AdPlatformError.Code, expected: AdPlatformError.Disposition) {
         #expect(AdPlatformError(code: code, message: "m").disposition == expected)
     }
@@ -51,12 +54,15 @@ struct PlanAndErrorTests {
             fieldPath: "operations[0].create.name")
         #expect(
             error.description
-                == "invalidParameter platform=google operation=createCampaign http=400 platformCode=fieldError.REQUIRED field=operations[0].create.name: The required field was not present.")
+                == "invalidParameter platform=google operation=createCampaign http=400 platformCode=fieldError.REQUIRED field=operations[0].create.name: The required field was not present."
+        )
     }
 
-    @Test("decoding errors name the field and say why", arguments: [
-        (#"{"name":"x"#, ""), (#"{"name":"x"}"#, "objective"),
-    ])
+    @Test(
+        "decoding errors name the field and say why",
+        arguments: [
+            (#"{"name":"x"#, ""), (#"{"name":"x"}"#, "objective"),
+        ])
     func decodingPaths(json: String, path: String) {
         #expect(throws: RequestDecodingError.self) { try TraffickingRequestDecoder().decode(Data(json.utf8)) }
         do {
@@ -112,10 +118,14 @@ struct FakePlatform: AdPlatform {
     func createCampaign(_ spec: CampaignSpec, in account: AccountContext) async throws -> PlatformEntity {
         PlatformEntity(platform: Self.id, kind: .campaign, id: "1", name: spec.name)
     }
-    func createAdGroup(_ spec: AdGroupSpec, under campaign: PlatformEntity, in account: AccountContext) async throws
+    func createAdGroup(
+        _ spec: AdGroupSpec, under campaign: PlatformEntity, in account: AccountContext
+    ) async throws
         -> PlatformEntity
     { PlatformEntity(platform: Self.id, kind: .adGroup, id: "2", name: spec.name, parentID: campaign.id) }
-    func createAd(_ spec: AdSpec, under adGroup: PlatformEntity, in account: AccountContext) async throws
+    func createAd(
+        _ spec: AdSpec, under adGroup: PlatformEntity, in account: AccountContext
+    ) async throws
         -> [PlatformEntity]
     { [PlatformEntity(platform: Self.id, kind: .ad, id: "3", name: spec.name, parentID: adGroup.id)] }
 }

@@ -6,9 +6,11 @@ struct TrackingLinkBuilderTests {
     let builder = TrackingLinkBuilder()
     let tags = TrackingLinkBuilder.Tags(campaign: "disneyplus_winter", content: "us_adults__hero")
 
-    @Test("UTM parameters follow the taxonomy per platform", arguments: [
-        (PlatformID.meta, "paid_social"), (.tiktok, "paid_social"), (.snapchat, "paid_social"), (.google, "cpc"),
-    ])
+    @Test(
+        "UTM parameters follow the taxonomy per platform",
+        arguments: [
+            (PlatformID.meta, "paid_social"), (.tiktok, "paid_social"), (.snapchat, "paid_social"), (.google, "cpc"),
+        ])
     func taxonomy(platform: PlatformID, medium: String) {
         let link = builder.link("https://example.test/signup", for: platform, tags: tags)
         #expect(
@@ -25,9 +27,11 @@ struct TrackingLinkBuilderTests {
                 + "&utm_content=us_adults__hero&fbclid=fb.1.abc#plans")
     }
 
-    @Test("click-id parameter names", arguments: [
-        (PlatformID.meta, "fbclid"), (.tiktok, "ttclid"), (.snapchat, "ScCid"), (.google, "gclid"),
-    ])
+    @Test(
+        "click-id parameter names",
+        arguments: [
+            (PlatformID.meta, "fbclid"), (.tiktok, "ttclid"), (.snapchat, "ScCid"), (.google, "gclid"),
+        ])
     func clickIDs(platform: PlatformID, name: String) {
         #expect(TrackingLinkBuilder.clickIDParameter(for: platform) == name)
     }

@@ -16,7 +16,8 @@ struct TransportValueTests {
     @Test("URLs are joined without doubled slashes and query values are escaped")
     func urls() throws {
         let base = try #require(URL(string: "http://127.0.0.1:4010/"))
-        let url = try #require(FormURLEncoding.url(base, path: "/v26.0/act_1/campaigns", query: [("access_token", "x y")]))
+        let url = try #require(
+            FormURLEncoding.url(base, path: "/v26.0/act_1/campaigns", query: [("access_token", "x y")]))
         #expect(url.absoluteString == "http://127.0.0.1:4010/v26.0/act_1/campaigns?access_token=x+y")
         let request = PlatformHTTPRequest(method: .get, url: url)
         #expect(request.queryValue("access_token") == "x y")
@@ -68,7 +69,9 @@ struct TransportValueTests {
         let response = try await transport.send(PlatformHTTPRequest(method: .post, url: url))
         #expect(response.status == 201)
         #expect(transport.requests.count == 1)
-        await #expect(throws: AdPlatformError.self) { try await transport.send(PlatformHTTPRequest(method: .get, url: url)) }
+        await #expect(throws: AdPlatformError.self) {
+            try await transport.send(PlatformHTTPRequest(method: .get, url: url))
+        }
     }
 
     @Test("credentials never print their secrets")

@@ -68,7 +68,9 @@ struct ValidationTests {
     @Test("recommended limits are reported as recommended")
     func recommended() {
         let request = TestCapabilities.request(descriptions: [String(repeating: "d", count: 31)])
-        let found = violations(request, TestCapabilities.social).filter { $0.fieldPath == "creatives[0].descriptions[0]" }
+        let found = violations(request, TestCapabilities.social).filter {
+            $0.fieldPath == "creatives[0].descriptions[0]"
+        }
         #expect(found.map(\.severity) == [.recommended])
     }
 
@@ -81,20 +83,32 @@ struct ValidationTests {
         #expect(found.map(\.rule) == (rule.map { [$0] } ?? []))
     }
 
-    @Test("extra headlines where the platform uses one are a recommendation, duplicates where unique is required are hard")
+    @Test(
+        "extra headlines where the platform uses one are a recommendation, duplicates where unique is required are hard"
+    )
     func ignoredAndDuplicate() {
         let social = violations(TestCapabilities.request(), TestCapabilities.social)
-        #expect(social.contains { $0.fieldPath == "creatives[0].headlines" && $0.rule == .ignored && $0.severity == .recommended })
-        let duplicate = violations(TestCapabilities.request(headlines: ["Same", "same", "Other"], media: []), TestCapabilities.search)
+        #expect(
+            social.contains {
+                $0.fieldPath == "creatives[0].headlines" && $0.rule == .ignored && $0.severity == .recommended
+            })
+        let duplicate = violations(
+            TestCapabilities.request(headlines: ["Same", "same", "Other"], media: []), TestCapabilities.search)
         #expect(duplicate.contains { $0.fieldPath == "creatives[0].headlines[1]" && $0.rule == .duplicate })
     }
 
     @Test("an image on a text-only placement, a missing required image, objectives and calls to action")
     func mediaObjectiveCTA() {
         let search = violations(TestCapabilities.request(objective: .awareness), TestCapabilities.search)
-        #expect(search.contains { $0.fieldPath == "creatives[0].media[0]" && $0.rule == .unsupportedMedia && $0.severity == .hard })
+        #expect(
+            search.contains {
+                $0.fieldPath == "creatives[0].media[0]" && $0.rule == .unsupportedMedia && $0.severity == .hard
+            })
         #expect(search.contains { $0.fieldPath == "objective" && $0.rule == .unsupportedObjective })
-        #expect(search.contains { $0.fieldPath == "creatives[0].callToAction" && $0.rule == .ignored && $0.severity == .recommended })
+        #expect(
+            search.contains {
+                $0.fieldPath == "creatives[0].callToAction" && $0.rule == .ignored && $0.severity == .recommended
+            })
         let social = violations(TestCapabilities.request(media: [], callToAction: .shopNow), TestCapabilities.social)
         #expect(social.contains { $0.fieldPath == "creatives[0].media" && $0.rule == .required })
         #expect(social.contains { $0.fieldPath == "creatives[0].callToAction" && $0.rule == .unsupportedCallToAction })
@@ -129,12 +143,14 @@ struct ValidationTests {
         request.ads.append(AdDefinition(name: "Orphan", adGroup: "nope", creative: "c"))
         let found = validator.validate(request, against: [TestCapabilities.search, TestCapabilities.social])
         let paths = Set(found.map { "\($0.platform?.rawValue ?? "*") \($0.fieldPath) \($0.rule)" })
-        #expect(paths.isSuperset(of: [
-            "* budget.amount invalidValue", "* targeting.countries[0] invalidValue", "* ads[1].adGroup unknownReference",
-            "searchads creatives[0].headlines[0] tooLong", "searchads creatives[0].headlines tooFew",
-            "searchads creatives[0].media[0] unsupportedMedia", "socialads creatives[0].headlines[0] tooLong",
-            "socialads creatives[0].primaryText required",
-        ]))
+        #expect(
+            paths.isSuperset(of: [
+                "* budget.amount invalidValue", "* targeting.countries[0] invalidValue",
+                "* ads[1].adGroup unknownReference",
+                "searchads creatives[0].headlines[0] tooLong", "searchads creatives[0].headlines tooFew",
+                "searchads creatives[0].media[0] unsupportedMedia", "socialads creatives[0].headlines[0] tooLong",
+                "socialads creatives[0].primaryText required",
+            ]))
         #expect(found.filter { $0.fieldPath == "budget.amount" && $0.platform == nil }.count == 1)
     }
 
@@ -144,9 +160,13 @@ struct ValidationTests {
         request.name = String(repeating: "n", count: 255 - IdempotencyMarker.suffixLength)
         #expect(violations(request, TestCapabilities.search).filter { $0.fieldPath == "name" }.isEmpty)
         request.name += "n"
-        #expect(violations(request, TestCapabilities.search).filter { $0.fieldPath == "name" }.map(\.rule) == [.tooLong])
+        #expect(
+            violations(request, TestCapabilities.search).filter { $0.fieldPath == "name" }.map(\.rule) == [.tooLong])
         request.name = "Line\nbreak"
-        #expect(violations(request, TestCapabilities.search).contains { $0.fieldPath == "name" && $0.rule == .forbiddenContent })
+        #expect(
+            violations(request, TestCapabilities.search).contains {
+                $0.fieldPath == "name" && $0.rule == .forbiddenContent
+            })
     }
 
     @Test("creatives scoped to other platforms are skipped, and a platform with no ads is reported")

@@ -14,12 +14,16 @@ public protocol AdPlatform: Sendable {
     func createCampaign(_ spec: CampaignSpec, in account: AccountContext) async throws -> PlatformEntity
 
     /// Creates an ad group (ad set, ad squad) under a campaign.
-    func createAdGroup(_ spec: AdGroupSpec, under campaign: PlatformEntity, in account: AccountContext)
+    func createAdGroup(
+        _ spec: AdGroupSpec, under campaign: PlatformEntity, in account: AccountContext
+    )
         async throws -> PlatformEntity
 
     /// Creates an ad under an ad group, with its creative first where the creative is a separate entity.
     /// Returns every entity created, the ad last.
-    func createAd(_ spec: AdSpec, under adGroup: PlatformEntity, in account: AccountContext) async throws
+    func createAd(
+        _ spec: AdSpec, under adGroup: PlatformEntity, in account: AccountContext
+    ) async throws
         -> [PlatformEntity]
 }
 

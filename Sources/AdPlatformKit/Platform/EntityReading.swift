@@ -5,6 +5,8 @@ public protocol EntityReading: AdPlatform {
 
     /// Lists entities of a kind in the account, a page at a time. Pass the previous page's
     /// ``EntityPage/nextCursor`` to continue.
-    func listEntities(_ kind: EntityKind, in account: AccountContext, pageSize: Int, after cursor: String?)
+    func listEntities(
+        _ kind: EntityKind, in account: AccountContext, pageSize: Int, after cursor: String?
+    )
         async throws -> EntityPage
 }

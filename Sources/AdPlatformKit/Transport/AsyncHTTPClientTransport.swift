@@ -54,7 +54,8 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         } catch let error as NIOTooManyBytesError {
             throw AdPlatformError(
                 code: .malformedResponse,
-                message: "response from \(request.url.host ?? "?") exceeded \(configuration.maximumResponseBytes) bytes",
+                message:
+                    "response from \(request.url.host ?? "?") exceeded \(configuration.maximumResponseBytes) bytes",
                 cause: error)
         } catch {
             throw AdPlatformError(

@@ -3,7 +3,9 @@ import Foundation
 extension RequestValidator {
     /// Violations of one platform's rules: objective, budget, names, creative text, counts, media and call to
     /// action.
-    public func platformViolations(_ request: TraffickingRequest, _ capabilities: PlatformCapabilities)
+    public func platformViolations(
+        _ request: TraffickingRequest, _ capabilities: PlatformCapabilities
+    )
         -> [Violation]
     {
         var checker = PlatformRuleChecker(capabilities: capabilities)
@@ -79,7 +81,9 @@ struct PlatformRuleChecker {
         case .adGroup:
             let shares = TraffickingPlan.adGroupBudgets(for: request)
             for (index, group) in request.adGroups.enumerated() {
-                guard let share = shares[group.key], share.amount.minorUnits > 0 || group.budget == nil else { continue }
+                guard let share = shares[group.key], share.amount.minorUnits > 0 || group.budget == nil else {
+                    continue
+                }
                 let path = group.budget == nil ? "budget" : "adGroups[\(index)].budget"
                 checkBudget(
                     share, at: path, level: "\(capabilities.hierarchy.name(of: .adGroup)) '\(group.key)'",
@@ -218,7 +222,8 @@ struct PlatformRuleChecker {
             }
             if limit.restrictions.contains(.noEmoji), text.contains(where: Self.isEmoji) {
                 add(
-                    path, .forbiddenContent, "\(capabilities.displayName) does not allow emoji in \(limit.platformField)")
+                    path, .forbiddenContent,
+                    "\(capabilities.displayName) does not allow emoji in \(limit.platformField)")
             }
             if limit.restrictions.contains(.noLineBreaks), text.contains(where: { $0.isNewline || $0 == "\0" }) {
                 add(

@@ -23,7 +23,8 @@ public struct RequestValidator: Sendable {
         var found: [Violation] = []
         func add(_ path: String, _ rule: Violation.Rule, _ message: String, limit: String? = nil, actual: String? = nil)
         {
-            found.append(Violation(platform: nil, fieldPath: path, rule: rule, limit: limit, actual: actual, message: message))
+            found.append(
+                Violation(platform: nil, fieldPath: path, rule: rule, limit: limit, actual: actual, message: message))
         }
         if request.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             add("name", .required, "the campaign needs a name")
@@ -141,7 +142,9 @@ public struct RequestValidator: Sendable {
         for (index, key) in keys.enumerated() {
             if key.isEmpty {
                 found.append(
-                    Violation(platform: nil, fieldPath: "\(path)[\(index)].key", rule: .required, message: "a key is required"))
+                    Violation(
+                        platform: nil, fieldPath: "\(path)[\(index)].key", rule: .required, message: "a key is required"
+                    ))
             } else if !seen.insert(key).inserted {
                 found.append(
                     Violation(
