@@ -12,11 +12,13 @@ public struct CampaignSpec: Sendable, Hashable {
     public var budget: Budget?
     /// When it runs.
     public var schedule: Schedule
+    /// The request's targeting, for platforms that target at campaign level (Google's locations).
+    public var targeting: Targeting
 
     /// Creates a spec.
     public init(
         name: String, marker: IdempotencyMarker, objective: Objective, status: DeliveryStatus, budget: Budget?,
-        schedule: Schedule
+        schedule: Schedule, targeting: Targeting = Targeting(countries: [])
     ) {
         self.name = name
         self.marker = marker
@@ -24,5 +26,6 @@ public struct CampaignSpec: Sendable, Hashable {
         self.status = status
         self.budget = budget
         self.schedule = schedule
+        self.targeting = targeting
     }
 }

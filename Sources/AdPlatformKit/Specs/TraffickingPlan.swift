@@ -31,7 +31,8 @@ public struct TraffickingPlan: Sendable {
         let campaignMarker = IdempotencyMarker(scope: scope, step: Self.campaignStep)
         campaign = CampaignSpec(
             name: campaignMarker.apply(to: request.name), marker: campaignMarker, objective: request.objective,
-            status: request.status, budget: budgetOnCampaign ? request.budget : nil, schedule: request.schedule)
+            status: request.status, budget: budgetOnCampaign ? request.budget : nil, schedule: request.schedule,
+            targeting: request.targeting)
         let shares = Self.adGroupBudgets(for: request)
         adGroups = request.adGroups.map { group in
             let step = Self.adGroupStep(group.key)

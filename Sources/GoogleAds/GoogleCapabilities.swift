@@ -1,0 +1,46 @@
+import AdPlatformKit
+
+/// What this module can create on Google Ads, as data: search campaigns with responsive search ads.
+public enum GoogleCapabilities {
+    /// The capability table for Google Ads search campaigns.
+    ///
+    /// Name limits of 255 characters are third-party knowledge, not from Google's own documents. Headline,
+    /// description and path limits count double-width (CJK) characters as two, as Google does.
+    public static let capabilities = PlatformCapabilities(
+        platform: .google,
+        displayName: "Google Ads",
+        hierarchy: EntityHierarchy([
+            .init(.budget, "campaign budget"),
+            .init(.campaign, "campaign"),
+            .init(.adGroup, "ad group"),
+            .init(.ad, "ad group ad (responsive search ad)"),
+        ]),
+        textLimits: [
+            TextLimit(
+                .campaignName, platformField: "campaign.name", minimum: 1, maximum: 255, enforcement: .hard,
+                restrictions: [.noLineBreaks]),
+            TextLimit(
+                .adGroupName, platformField: "ad_group.name", minimum: 1, maximum: 255, enforcement: .hard,
+                restrictions: [.noLineBreaks]),
+            TextLimit(
+                .headline, platformField: "responsive_search_ad.headlines.text", minimum: 1, maximum: 30,
+                enforcement: .hard, counting: .cjkAsTwo),
+            TextLimit(
+                .description, platformField: "responsive_search_ad.descriptions.text", minimum: 1, maximum: 90,
+                enforcement: .hard, counting: .cjkAsTwo),
+            TextLimit(
+                .displayPath, platformField: "responsive_search_ad.path1/path2", maximum: 15, enforcement: .hard,
+                counting: .cjkAsTwo),
+        ],
+        headlines: CountLimit(minimum: 3, maximum: 15, excess: .rejected, requiresUnique: true),
+        descriptions: CountLimit(minimum: 2, maximum: 4, excess: .rejected, requiresUnique: true),
+        media: MediaSupport(
+            images: false, videos: false, required: false, placement: "Google search results (text only)"),
+        objectives: [.traffic: "SEARCH", .conversions: "SEARCH", .leads: "SEARCH", .sales: "SEARCH"],
+        callToActions: [:],
+        usesCallToAction: false,
+        budget: BudgetRules(
+            unit: .micros, placement: .campaign, dailyMinimumMicros: nil, supportsLifetime: false,
+            minimumSource: "Google sets no fixed minimum; amounts must be multiples of the currency's minimum unit")
+    )
+}

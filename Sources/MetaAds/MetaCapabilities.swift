@@ -1,0 +1,60 @@
+import AdPlatformKit
+
+/// What Meta's Marketing API takes, as data: single-image link ads under a campaign with its own budget.
+public enum MetaCapabilities {
+    /// Meta's limits, maps and hierarchy.
+    public static let capabilities = PlatformCapabilities(
+        platform: .meta,
+        displayName: "Meta",
+        hierarchy: EntityHierarchy([
+            .init(.campaign, "campaign"),
+            .init(.adGroup, "ad set"),
+            .init(.media, "ad image"),
+            .init(.creative, "ad creative"),
+            .init(.ad, "ad"),
+        ]),
+        // Meta documents no hard API limits for these fields (reference §1.2); these are the Ads Guide's
+        // recommendations, so validation warns rather than rejects.
+        textLimits: [
+            TextLimit(.headline, platformField: "link_data.name", maximum: 40, enforcement: .recommended),
+            TextLimit(.primaryText, platformField: "link_data.message", maximum: 125, enforcement: .recommended),
+            TextLimit(.description, platformField: "link_data.description", maximum: 30, enforcement: .recommended),
+        ],
+        headlines: CountLimit(minimum: 1, maximum: 1, excess: .ignored),
+        descriptions: CountLimit(minimum: 0, maximum: 1, excess: .ignored),
+        media: MediaSupport(images: true, videos: false, required: false, placement: "Facebook and Instagram feeds"),
+        objectives: [
+            .awareness: "OUTCOME_AWARENESS",
+            .reach: "OUTCOME_AWARENESS",
+            .traffic: "OUTCOME_TRAFFIC",
+            .engagement: "OUTCOME_ENGAGEMENT",
+            .videoViews: "OUTCOME_ENGAGEMENT",
+            .leads: "OUTCOME_LEADS",
+            .appPromotion: "OUTCOME_APP_PROMOTION",
+            .conversions: "OUTCOME_SALES",
+            .sales: "OUTCOME_SALES",
+        ],
+        callToActions: [
+            .learnMore: "LEARN_MORE",
+            .signUp: "SIGN_UP",
+            .subscribe: "SUBSCRIBE",
+            .watchNow: "WATCH_MORE",
+            .shopNow: "SHOP_NOW",
+            .download: "DOWNLOAD",
+            .getOffer: "GET_OFFER",
+            .bookNow: "BOOK_TRAVEL",
+            .contactUs: "CONTACT_US",
+            .applyNow: "APPLY_NOW",
+        ],
+        budget: BudgetRules(
+            unit: .offset(
+                standard: 100,
+                exceptions: [
+                    "JPY": 1, "KRW": 1, "TWD": 1, "CLP": 1, "COP": 1, "CRC": 1, "HUF": 1, "ISK": 1, "IDR": 1, "PYG": 1,
+                ]),
+            placement: .campaign,
+            dailyMinimumMicros: 1_000_000,
+            supportsLifetime: true,
+            minimumSource: "approximate: Meta's minimum depends on currency and billing event; not in the reference")
+    )
+}

@@ -1,0 +1,52 @@
+import AdPlatformKit
+
+/// What Snapchat's Snap Ads (web view) format can do and what it limits, as data.
+///
+/// Sources, tagged as in `reference/platform-apis.md` §3: name, headline and brand-name limits, the objective
+/// enum and the 5,000,000-micro ad squad minimum are [DOC]. The call-to-action values are [3P]: Snap's own
+/// mapping table was not available, so only values seen in working third-party integrations are mapped
+/// (`MORE`, `SIGN_UP`, `SHOP_NOW`, `APPLY_NOW`, `GET_NOW`, `WATCH`); `subscribe`, `bookNow`, `download` and
+/// `contactUs` are left out until confirmed.
+public enum SnapchatCapabilities {
+    /// Snapchat's capabilities.
+    public static let capabilities = PlatformCapabilities(
+        platform: .snapchat,
+        displayName: "Snapchat",
+        hierarchy: EntityHierarchy([
+            .init(.campaign, "campaign"), .init(.adGroup, "ad squad"), .init(.media, "media"),
+            .init(.creative, "creative"), .init(.ad, "ad"),
+        ]),
+        textLimits: [
+            TextLimit(.campaignName, platformField: "name", maximum: 375, enforcement: .hard),
+            TextLimit(.adGroupName, platformField: "name", maximum: 375, enforcement: .hard),
+            TextLimit(.adName, platformField: "name", maximum: 375, enforcement: .hard),
+            TextLimit(.headline, platformField: "headline", maximum: 34, enforcement: .hard),
+            TextLimit(.brandName, platformField: "brand_name", minimum: 1, maximum: 32, enforcement: .hard),
+        ],
+        headlines: CountLimit(minimum: 1, maximum: 1, excess: .ignored),
+        descriptions: CountLimit(minimum: 0, maximum: 0, excess: .ignored),
+        media: MediaSupport(images: true, videos: true, required: true, placement: "Snapchat top snap"),
+        objectives: [
+            .awareness: "BRAND_AWARENESS",
+            .reach: "BRAND_AWARENESS",
+            .traffic: "WEB_CONVERSION",
+            .engagement: "ENGAGEMENT",
+            .videoViews: "VIDEO_VIEW",
+            .leads: "LEAD_GENERATION",
+            .appPromotion: "APP_INSTALL",
+            .conversions: "WEB_CONVERSION",
+            .sales: "CATALOG_SALES",
+        ],
+        callToActions: [
+            .learnMore: "MORE",
+            .signUp: "SIGN_UP",
+            .shopNow: "SHOP_NOW",
+            .applyNow: "APPLY_NOW",
+            .getOffer: "GET_NOW",
+            .watchNow: "WATCH",
+        ],
+        budget: BudgetRules(
+            unit: .micros, placement: .adGroup, dailyMinimumMicros: 5_000_000, supportsLifetime: true,
+            minimumSource: "Snap docs: ad squad daily_budget_micro ≥ 5,000,000 in every currency [DOC]")
+    )
+}

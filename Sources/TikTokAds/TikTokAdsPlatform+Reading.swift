@@ -1,0 +1,54 @@
+import AdPlatformKit
+
+extension TikTokAdsPlatform {
+    /// Finds the campaign, ad group or ad whose name carries the marker. TikTok filters campaign and ad group names
+    /// fuzzily and ads not at all, so each page is checked exactly, page after page, until a match or the end.
+    public func findEntity(
+        marked marker: IdempotencyMarker, kind: EntityKind, under parent: PlatformEntity?, in account: AccountContext
+    ) async throws -> PlatformEntity? {
+        var page = 1
+        while true {
+            let request = try requestBuilder.findEntities(
+                marked: marker, kind: kind, parentID: parent?.id, page: page, in: account)
+            let response = try await transport.send(request)
+            let result = try TikTokResponseParser.entityPage(kind, from: response, operation: "findEntity")
+            if let match = result.items.first(where: { marker.isCarried(by: $0.name) }) {
+                return match
+            }
+            guard page < result.totalPages else { return nil }
+            page += 1
+        }
+    }
+
+    /// Reads a campaign, ad group or ad by id; throws `notFound` when TikTok lists none.
+    public func readEntity(_ kind: EntityKind, id: String, in account: AccountContext) async throws -> PlatformEntity {
+        let response = try await transport.send(try requestBuilder.readEntity(kind, id: id, in: account))
+        let result = try TikTokResponseParser.entityPage(kind, from: response, operation: "readEntity")
+        guard let entity = result.items.first(where: { $0.id == id }) else {
+            throw AdPlatformError(
+                code: .notFound, message: "TikTok has no \(kind) \(id) in advertiser \(account.accountID)",
+                platform: .tiktok, operation: "readEntity", httpStatus: response.status)
+        }
+        return entity
+    }
+
+    /// Lists campaigns, ad groups or ads a page at a time. The cursor is the next page number as text; it is
+    /// `nil` once TikTok's `page_info.total_page` is reached.
+    public func listEntities(
+        _ kind: EntityKind, in account: AccountContext, pageSize: Int, after cursor: String?
+    ) async throws -> EntityPage {
+        var page = 1
+        if let cursor {
+            guard let number = Int(cursor), number >= 1 else {
+                throw AdPlatformError(
+                    code: .invalidParameter, message: "'\(cursor)' is not a TikTok page cursor", platform: .tiktok,
+                    operation: "listEntities", fieldPath: "cursor")
+            }
+            page = number
+        }
+        let response = try await transport.send(
+            try requestBuilder.listEntities(kind, page: page, pageSize: pageSize, in: account))
+        let result = try TikTokResponseParser.entityPage(kind, from: response, operation: "listEntities")
+        return EntityPage(entities: result.items, nextCursor: page < result.totalPages ? String(page + 1) : nil)
+    }
+}
