@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "AdPlatformKit", targets: ["AdPlatformKit"]),
         .library(name: "AdPlatformTesting", targets: ["AdPlatformTesting"]),
+        .library(name: "MockPlatforms", targets: ["MockPlatforms"]),
         .library(name: "MetaAds", targets: ["MetaAds"]),
         .library(name: "TikTokAds", targets: ["TikTokAds"]),
         .library(name: "SnapchatAds", targets: ["SnapchatAds"]),
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -40,6 +44,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "MockPlatforms",
+            dependencies: [
+                "AdPlatformKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "MockPlatforms",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "AdPlatformTesting",
             dependencies: ["AdPlatformKit"],
             swiftSettings: swiftSettings
@@ -51,8 +71,9 @@ let package = Package(
         .executableTarget(
             name: "adops",
             dependencies: [
-                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
+                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -83,6 +104,11 @@ let package = Package(
             name: "GoogleAdsTests",
             dependencies: ["GoogleAds", "AdPlatformKit", "AdPlatformTesting"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MockPlatformsTests",
+            dependencies: ["MockPlatforms", "AdPlatformKit", "AdPlatformTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

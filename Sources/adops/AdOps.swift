@@ -10,6 +10,6 @@ struct AdOps: AsyncParsableCommand {
             Start with `adops platforms` to see what each platform takes, then check a request with
             `adops validate docs/examples/disneyplus-signup.json`.
             """,
-        subcommands: [PlatformsCommand.self, ValidateCommand.self]
+        subcommands: [PlatformsCommand.self, ValidateCommand.self, MockCommand.self]
     )
 }

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Serves the proxy landing pages in `LandingPages/`: at `/landing/disneyplus/` and `/landing/hulu/`, and by host
+/// name at `disneyplus-signup-demo.localhost` and `hulu-promo-demo.localhost`.
+///
+/// Files are read once at start. `shared/pixel-config.js` is generated: offline it points the pixel loader at
+/// the emulator's collector; with pixel ids configured it switches the slots to the platforms' real base code.
+struct LandingPages: Sendable {
+    /// The sites and the host names that serve them.
+    static let sites = ["disneyplus": "disneyplus-signup-demo", "hulu": "hulu-promo-demo"]
+
+    let files: [String: Data]
+    let livePixelIDs: [String: String]
+
+    init(directory: URL?, livePixelIDs: [String: String]) {
+        self.livePixelIDs = livePixelIDs
+        var files: [String: Data] = [:]
+        if let directory {
+            let root = directory.standardizedFileURL.path
+            let enumerator = FileManager.default.enumerator(atPath: root)
+            while let relative = enumerator?.nextObject() as? String {
+                let full = root + "/" + relative
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    let data = FileManager.default.contents(atPath: full)
+                else { continue }
+                files[relative] = data
+            }
+        }
+        self.files = files
+    }
+
+    /// Finds the pages: an explicit directory, `ADOPS_LANDING_PAGES`, then `LandingPages/` in the current
+    /// directory or above the executable (a checkout running `swift run`).
+    static func locate(explicit: String?) -> URL? {
+        var candidates: [URL] = []
+        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["ADOPS_LANDING_PAGES"] {
+            candidates.append(URL(fileURLWithPath: fromEnvironment))
+        }
+        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for _ in 0..<6 {
+            candidates.append(directory.appendingPathComponent("LandingPages"))
+            directory.deleteLastPathComponent()
+        }
+        var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<6 {
+            executable.deleteLastPathComponent()
+            candidates.append(executable.appendingPathComponent("LandingPages"))
+        }
+        return candidates.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("disneyplus/index.html").path)
+        }
+    }
+
+    /// The site a `Host` header names, e.g. `hulu-promo-demo.localhost:4010` → `hulu`.
+    func site(forHost host: String?) -> String? {
+        guard let host = host?.lowercased() else { return nil }
+        let name = host.split(separator: ":").first.map(String.init) ?? host
+        return Self.sites.first { name == "\($0.value).localhost" || name == $0.value }?.key
+    }
+
+    /// A page by path under `/landing/`.
+    func serve(path: String, query: [(String, String)]) -> MockResponse {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).dropFirst().map(String.init)
+        guard let first = parts.first else { return index() }
+        if first == "shared" { return file("shared/" + parts.dropFirst().joined(separator: "/")) }
+        guard Self.sites[first] != nil else { return notFound(path) }
+        if parts.count == 1, !path.hasSuffix("/") {
+            return MockResponse(status: 301, headers: [("Location", "/landing/\(first)/")])
+        }
+        return file(first + "/" + (parts.count > 1 ? parts.dropFirst().joined(separator: "/") : "index.html"))
+    }
+
+    /// A page by path on a site's own host name.
+    func serve(site: String, path: String, query: [(String, String)]) -> MockResponse {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if parts.first == "shared" { return file(parts.joined(separator: "/")) }
+        return file(site + "/" + (parts.isEmpty ? "index.html" : parts.joined(separator: "/")))
+    }
+
+    private func index() -> MockResponse {
+        let links = Self.sites.keys.sorted().map { "<li><a href=\"/landing/\($0)/\">\($0)</a></li>" }.joined()
+        return .text(
+            "<!doctype html><title>AdOps Lab demo pages</title><h1>Demo landing pages</h1><ul>\(links)</ul>",
+            contentType: "text/html; charset=utf-8")
+    }
+
+    private func file(_ relative: String) -> MockResponse {
+        guard !relative.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
+            return notFound(relative)
+        }
+        if relative == "shared/pixel-config.js" { return pixelConfig() }
+        guard let data = files[relative] else { return notFound(relative) }
+        return MockResponse(status: 200, headers: headers(for: relative), body: data)
+    }
+
+    private func pixelConfig() -> MockResponse {
+        let live = !livePixelIDs.isEmpty
+        let ids = MockJSON.object(livePixelIDs.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        let config = MockJSON.object([
+            ("mode", .string(live ? "live" : "offline")), ("collector", .string("/_mock/pixel/events")), ("ids", ids),
+        ])
+        let script = "// Generated by adops mock.\nwindow.ADOPS_PIXELS = \(config.serialized);\n"
+        return MockResponse(status: 200, headers: headers(for: "x.js"), body: Data(script.utf8))
+    }
+
+    private func headers(for path: String) -> [(String, String)] {
+        let types = [
+            "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
+            "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml", "png": "image/png",
+            "json": "application/json",
+            "webp": "image/webp", "ico": "image/x-icon", "woff2": "font/woff2", "txt": "text/plain; charset=utf-8",
+        ]
+        let type = types[String(path.split(separator: ".").last ?? "")] ?? "application/octet-stream"
+        var result = [("Content-Type", type), ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-cache")]
+        if type.hasPrefix("text/html") {
+            let external =
+                livePixelIDs.isEmpty
+                ? ""
+                : " https://connect.facebook.net https://analytics.tiktok.com https://sc-static.net https://www.googletagmanager.com"
+            result.append(
+                (
+                    "Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'\(external); img-src 'self' data:\(external); style-src 'self'; connect-src 'self'\(external); frame-ancestors 'none'"
+                ))
+            result.append(("Referrer-Policy", "strict-origin-when-cross-origin"))
+        }
+        return result
+    }
+
+    private func notFound(_ path: String) -> MockResponse {
+        .text(
+            "<!doctype html><title>Not found</title><p>No demo page at \(Self.escape(path)).</p>", status: 404,
+            contentType: "text/html; charset=utf-8")
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import UnixSignals
+
+extension MockPlatforms {
+    /// A running emulator process's address.
+    public struct Running: Sendable {
+        /// `http://127.0.0.1:PORT`.
+        public let baseURL: URL
+        /// The bound port.
+        public let port: Int
+        /// The emulators, for direct inspection of state, journal and faults in tests.
+        public let mock: MockPlatforms
+    }
+
+    /// The Hummingbird application serving these emulators.
+    func application(onServerRunning: @escaping @Sendable (any Channel) async -> Void) -> some ApplicationProtocol {
+        Application(
+            responder: MockHTTPResponder(mock: self),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "adops-mock"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then saves the state file if one is configured. `onListening` is called
+    /// once the port is bound, with the base URL.
+    public func run(onListening: @escaping @Sendable (URL) async -> Void) async throws {
+        let host = configuration.host
+        let app = application { channel in
+            let port = channel.localAddress?.port ?? 0
+            await onListening(Self.baseURL(host: host, port: port))
+        }
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        if let path = configuration.stateFile {
+            try saveState(to: path)
+        }
+    }
+
+    /// Starts the emulators in-process on a free port (unless the configuration names one), runs `body` with
+    /// the address, and stops them when `body` returns or throws.
+    public static func withRunning<T: Sendable>(
+        configuration: MockPlatformsConfiguration = MockPlatformsConfiguration(port: 0),
+        _ body: (Running) async throws -> T
+    ) async throws -> T {
+        let mock = try MockPlatforms(configuration: configuration)
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = mock.application { channel in
+            continuation.yield(channel.localAddress?.port ?? 0)
+            continuation.finish()
+        }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var iterator = stream.makeAsyncIterator()
+            guard let port = await iterator.next() else {
+                group.cancelAll()
+                throw CancellationError()
+            }
+            let running = Running(
+                baseURL: baseURL(host: configuration.host, port: port), port: port, mock: mock)
+            do {
+                let result = try await body(running)
+                group.cancelAll()
+                if let path = configuration.stateFile { try mock.saveState(to: path) }
+                return result
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+
+    static func baseURL(host: String, port: Int) -> URL {
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return URL(string: "http://\(shown):\(port)") ?? URL(fileURLWithPath: "/")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// How `adops mock` and in-process emulators are started.
+public struct MockPlatformsConfiguration: Sendable {
+    /// The address to bind; loopback by default.
+    public var host: String
+    /// The port; 0 picks a free one.
+    public var port: Int
+    /// The seed ids and delivery derive from.
+    public var seed: UInt64
+    /// A file the world is loaded from at start (when it exists) and saved to on shutdown.
+    public var stateFile: String?
+    /// How many requests the journal keeps.
+    public var journalCapacity: Int
+    /// Where the landing pages are; `nil` finds them (see ``LandingPages/locate(explicit:)``).
+    public var landingPagesDirectory: String?
+    /// Pixel ids that switch the landing pages' pixel slots to the platforms' real base code.
+    public var livePixelIDs: [String: String]
+
+    /// Creates a configuration; the defaults are `adops mock`'s.
+    public init(
+        host: String = "127.0.0.1", port: Int = 4010, seed: UInt64 = 1, stateFile: String? = nil,
+        journalCapacity: Int = 10_000, landingPagesDirectory: String? = nil, livePixelIDs: [String: String] = [:]
+    ) {
+        self.host = host
+        self.port = port
+        self.seed = seed
+        self.stateFile = stateFile
+        self.journalCapacity = journalCapacity
+        self.landingPagesDirectory = landingPagesDirectory
+        self.livePixelIDs = livePixelIDs
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Synchronization
+
+/// The emulators' shared, thread-safe state: entities, the virtual clock, minted ids, clicks and pixel events.
+///
+/// Every read and write takes one lock for a few microseconds, which keeps the emulators simple and fast: there
+/// is no suspension inside a request's state change, so nothing interleaves half-way.
+public final class MockWorld: Sendable {
+    private let state: Mutex<WorldState>
+    /// How many pixel events are kept.
+    public let pixelEventCapacity: Int
+
+    /// Creates a world from a seed; the clock starts at `now` (by default the real time, to the second).
+    public init(
+        seed: UInt64, now: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
+        pixelEventCapacity: Int = 10_000
+    ) {
+        state = Mutex(WorldState(seed: seed, now: now))
+        self.pixelEventCapacity = pixelEventCapacity
+    }
+
+    /// Runs a closure with the state locked.
+    public func withState<T>(_ body: (inout WorldState) throws -> T) rethrows -> T {
+        try state.withLock { try body(&$0) }
+    }
+
+    /// The seed.
+    public var seed: UInt64 { withState { $0.seed } }
+
+    /// The virtual time.
+    public var now: Date { withState { $0.now } }
+
+    // MARK: - Clock
+
+    /// Moves the clock forward; negative amounts are ignored.
+    @discardableResult
+    public func advance(by seconds: TimeInterval) -> Date {
+        withState { state in
+            if seconds > 0 { state.now = state.now.addingTimeInterval(seconds) }
+            return state.now
+        }
+    }
+
+    /// Sets the clock; it never moves backwards, so delivery already reported stays reported.
+    @discardableResult
+    public func setClock(_ date: Date) -> Date {
+        withState { state in
+            if date > state.now { state.now = date }
+            return state.now
+        }
+    }
+
+    // MARK: - Ids
+
+    /// Mints the next id of a style, deterministically from the seed.
+    public func mintID(_ style: MockIDStyle) -> String {
+        withState { state in Self.mint(style, in: &state) }
+    }
+
+    static func mint(_ style: MockIDStyle, in state: inout WorldState) -> String {
+        let counter = (state.minted[style.rawValue] ?? 0) + 1
+        state.minted[style.rawValue] = counter
+        let salt = SplitMix64.hash(state.seed, style.rawValue)
+        switch style {
+        case .meta:
+            // 1202 + 14 digits: a seed-dependent block of 10^9 ids, then the counter.
+            return "1202" + pad((salt % 99_999) * 1_000_000_000 + counter, width: 14)
+        case .tiktok:
+            return "17" + pad((salt % 9_999_999) * 10_000_000_000 + counter, width: 17)
+        case .google:
+            return String(10_000_000_000 + (salt % 80) * 1_000_000_000 + counter)
+        case .uuid:
+            var generator = SplitMix64(seed: salt &+ counter &* 0x9E37_79B9)
+            let high = generator.next()
+            let low = generator.next()
+            let hex = String(format: "%016llx%016llx", high, low)
+            let characters = Array(hex)
+            let variant = "89ab"[("89ab".index("89ab".startIndex, offsetBy: Int(low % 4)))]
+            return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-4" + String(characters[13..<16])
+                + "-" + String(variant) + String(characters[17..<20]) + "-" + String(characters[20..<32])
+        case .click:
+            var generator = SplitMix64(seed: salt &+ counter)
+            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+            return String((0..<32).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        }
+    }
+
+    private static func pad(_ value: UInt64, width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width
+            ? String(digits.suffix(width)) : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    // MARK: - Entities
+
+    /// Stores a new entity and indexes it for paging.
+    public func insert(_ entity: MockEntity) {
+        withState { state in
+            state.entities[WorldState.key(entity.platform, entity.id)] = entity
+            state.order[WorldState.orderKey(entity.platform, entity.accountID, entity.kind), default: []].append(
+                entity.id)
+        }
+    }
+
+    /// An entity by platform and id, deleted or not.
+    public func entity(_ platform: String, _ id: String) -> MockEntity? {
+        withState { $0.entities[WorldState.key(platform, id)] }
+    }
+
+    /// Changes an entity in place; returns the changed entity, or `nil` when there is none.
+    @discardableResult
+    public func update(_ platform: String, _ id: String, _ change: (inout MockEntity, Date) -> Void) -> MockEntity? {
+        withState { state in
+            let key = WorldState.key(platform, id)
+            guard var entity = state.entities[key] else { return nil }
+            change(&entity, state.now)
+            entity.updatedAt = state.now
+            state.entities[key] = entity
+            return entity
+        }
+    }
+
+    /// Entities of a kind in an account, in creation order; deleted ones only when asked.
+    public func entities(
+        _ platform: String, kind: String, account: String, includeDeleted: Bool = false,
+        where include: (MockEntity) -> Bool = { _ in true }
+    ) -> [MockEntity] {
+        withState { state in
+            let ids = state.order[WorldState.orderKey(platform, account, kind)] ?? []
+            return ids.compactMap { state.entities[WorldState.key(platform, $0)] }.filter {
+                (includeDeleted || !$0.deleted) && include($0)
+            }
+        }
+    }
+
+    /// Entities of a kind on a platform across accounts (for id lookups without an account).
+    public func entities(_ platform: String, kind: String) -> [MockEntity] {
+        withState { state in
+            state.entities.values.filter { $0.platform == platform && $0.kind == kind }.sorted {
+                $0.createdAt < $1.createdAt || ($0.createdAt == $1.createdAt && $0.id < $1.id)
+            }
+        }
+    }
+
+    /// Removes every entity, click and pixel event of a platform's account, or of everything when both are `nil`.
+    public func reset(platform: String? = nil, account: String? = nil) {
+        withState { state in
+            guard platform != nil || account != nil else {
+                state = WorldState(seed: state.seed, now: state.now)
+                return
+            }
+            let doomed = state.entities.filter { _, entity in
+                (platform == nil || entity.platform == platform) && (account == nil || entity.accountID == account)
+            }
+            for key in doomed.keys { state.entities[key] = nil }
+            for key in state.order.keys {
+                let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
+                if parts.count == 3, platform == nil || parts[0] == platform, account == nil || parts[1] == account {
+                    state.order[key] = nil
+                }
+            }
+            let doomedAds = Set(doomed.values.map { "\($0.platform)/\($0.id)" })
+            state.clicks = state.clicks.filter { !doomedAds.contains("\($0.value.platform)/\($0.value.adID)") }
+            state.pixelEvents.removeAll { event in
+                event.attributedAdID.map { doomedAds.contains("\(event.platform)/\($0)") } ?? false
+            }
+        }
+    }
+
+    /// A copy of the whole state.
+    public func snapshot() -> WorldState { withState { $0 } }
+
+    /// Replaces the whole state.
+    public func restore(_ snapshot: WorldState) { withState { $0 = snapshot } }
+}
