@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "AdPlatformTesting",
-            dependencies: ["AdPlatformKit"],
+            dependencies: ["AdPlatformKit", "MockPlatforms"],
             swiftSettings: swiftSettings
         ),
         .target(name: "MetaAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
@@ -109,6 +109,13 @@ let package = Package(
         .testTarget(
             name: "MockPlatformsTests",
             dependencies: ["MockPlatforms", "AdPlatformKit", "AdPlatformTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: [
+                "AdPlatformKit", "AdPlatformTesting", "MockPlatforms", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

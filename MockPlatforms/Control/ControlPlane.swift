@@ -105,12 +105,12 @@ struct ControlPlane {
             return Self.problem(400, "kind", "expected one of status, platformError, latency, drop, dropResponse")
         }
         let rule = FaultRule(
-            id: "", platform: body["platform"]?.string, method: body["method"]?.string,
+            platform: body["platform"]?.string, method: body["method"]?.string,
             path: body["path"]?.string ?? "*", kind: kind, status: body["status"]?.int64.map { Int($0) },
             code: body["code"]?.text, subcode: body["subcode"]?.text, message: body["message"]?.string,
             latencyMilliseconds: body["latencyMs"]?.int64.map { Int($0) },
             probability: body["probability"]?.decimal.map { NSDecimalNumber(decimal: $0).doubleValue },
-            remaining: body["count"]?.int64.map { Int($0) }, fired: 0)
+            remaining: body["count"]?.int64.map { Int($0) })
         if kind == .status, rule.status == nil {
             return Self.problem(400, "status", "a status fault needs an HTTP status")
         }

@@ -45,6 +45,27 @@ public struct FaultRule: Sendable, Codable, Hashable {
     /// How many times it has fired.
     public var fired: Int
 
+    /// Creates a rule; the id is assigned when it is added to a ``FaultInjector``.
+    public init(
+        platform: String? = nil, method: String? = nil, path: String = "*", kind: Kind, status: Int? = nil,
+        code: String? = nil, subcode: String? = nil, message: String? = nil, latencyMilliseconds: Int? = nil,
+        probability: Double? = nil, remaining: Int? = nil
+    ) {
+        self.id = ""
+        self.platform = platform
+        self.method = method
+        self.path = path
+        self.kind = kind
+        self.status = status
+        self.code = code
+        self.subcode = subcode
+        self.message = message
+        self.latencyMilliseconds = latencyMilliseconds
+        self.probability = probability
+        self.remaining = remaining
+        self.fired = 0
+    }
+
     /// Whether the rule applies to a request.
     func matches(platform: String, method: String, path: String) -> Bool {
         (self.platform == nil || self.platform == platform)

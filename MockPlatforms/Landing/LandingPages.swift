@@ -115,15 +115,20 @@ struct LandingPages: Sendable {
         let type = types[String(path.split(separator: ".").last ?? "")] ?? "application/octet-stream"
         var result = [("Content-Type", type), ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-cache")]
         if type.hasPrefix("text/html") {
-            let external =
+            // Live pixels load their base code from the script hosts and report to the beacon hosts.
+            let scripts =
                 livePixelIDs.isEmpty
                 ? ""
                 : " https://connect.facebook.net https://analytics.tiktok.com https://sc-static.net https://www.googletagmanager.com"
-            result.append(
-                (
-                    "Content-Security-Policy",
-                    "default-src 'self'; script-src 'self'\(external); img-src 'self' data:\(external); style-src 'self'; connect-src 'self'\(external); frame-ancestors 'none'"
-                ))
+            let beacons =
+                livePixelIDs.isEmpty
+                ? ""
+                : scripts + " https://www.facebook.com https://tr.snapchat.com https://www.google-analytics.com"
+                    + " https://googleads.g.doubleclick.net https://www.google.com"
+            let policy =
+                "default-src 'self'; script-src 'self'\(scripts); img-src 'self' data:\(beacons); style-src 'self'; "
+                + "connect-src 'self'\(beacons); frame-ancestors 'none'"
+            result.append(("Content-Security-Policy", policy))
             result.append(("Referrer-Policy", "strict-origin-when-cross-origin"))
         }
         return result

@@ -64,14 +64,15 @@ public final class MockPlatforms: Sendable {
         try encoder.encode(world.snapshot()).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    /// Answers one request: landing pages by host or path, the control plane under `/_mock/`, else the platform
+    /// Answers one request: the control plane under `/_mock/`, landing pages by host or path, else the platform
     /// whose paths it is, with faults, rate limits and the journal applied.
     public func respond(to request: MockRequest, context channel: (any Channel)?) async -> MockResponse {
-        if let site = landing.site(forHost: request.header("host")) {
-            return landing.serve(site: site, path: request.path, query: request.query)
-        }
+        // The control plane comes first, so pages served by host name can post pixel events to their own origin.
         if request.path == "/_mock" || request.path.hasPrefix("/_mock/") {
             return await ControlPlane(mock: self).handle(request)
+        }
+        if let site = landing.site(forHost: request.header("host")) {
+            return landing.serve(site: site, path: request.path, query: request.query)
         }
         if request.path.hasPrefix("/landing/") || request.path == "/landing" {
             return landing.serve(path: request.path, query: request.query)
