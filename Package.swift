@@ -120,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdOpsCLITests",
-            dependencies: ["adops"],
+            dependencies: ["adops", "AdPlatformKit"],
             swiftSettings: swiftSettings
         ),
     ]

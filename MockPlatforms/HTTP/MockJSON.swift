@@ -233,12 +233,14 @@ struct MockJSONParser {
     private mutating func parseNumber() -> MockJSON? {
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let firstDigit = index
         var digits = 0
         while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
             index += 1
             digits += 1
         }
-        guard digits > 0 else { return nil }
+        // JSON forbids leading zeros: `0` and `0.5` are numbers, `01` is not.
+        guard digits > 0, digits == 1 || bytes[firstDigit] != UInt8(ascii: "0") else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             var fraction = 0

@@ -13,7 +13,7 @@ extension MockWorld {
             guard let root = state.entities[key] else { return DeliveryTotals() }
             let leaves = Self.leaves(under: root, in: state)
             return leaves.reduce(DeliveryTotals()) { total, leaf in
-                total + Self.delivery(of: leaf, from: start, to: min(end, state.now), in: state)
+                total + Self.delivery(of: leaf, from: start, to: end, in: state)
             }
         }
     }
@@ -67,16 +67,23 @@ extension MockWorld {
         return chain
     }
 
-    static func delivery(of leaf: MockEntity, from start: Date, to end: Date, in state: WorldState) -> DeliveryTotals {
+    /// Conversions count over `[start, end)` as asked: events arrive at the virtual now, never later, so an
+    /// event at exactly now is included. Delivery stops at the virtual now.
+    static func delivery(
+        of leaf: MockEntity, from start: Date, to requestedEnd: Date, in state: WorldState
+    )
+        -> DeliveryTotals
+    {
         var totals = DeliveryTotals()
-        guard start < end else { return totals }
         for event in state.pixelEvents
         where event.isConversion && event.platform == leaf.platform && event.attributedAdID == leaf.id
-            && event.receivedAt >= start && event.receivedAt < end
+            && event.receivedAt >= start && event.receivedAt < requestedEnd
         {
             totals.conversions += 1
             totals.revenueMicros += event.valueMicros ?? 0
         }
+        let end = min(requestedEnd, state.now)
+        guard start < end else { return totals }
         let chain = chain(of: leaf, in: state)
         guard let owner = chain.first(where: { $0.dailyBudgetMicros != nil || $0.lifetimeBudgetMicros != nil }) else {
             return totals
