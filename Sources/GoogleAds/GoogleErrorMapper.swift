@@ -104,8 +104,9 @@ public enum GoogleErrorMapper {
         }
         let tooLow = value.contains("TOO_SMALL") || value.contains("TOO_LOW") || value.contains("BELOW_")
         if tooLow,
-            error.kind.lowercased().contains("budget") || path.contains("amountMicros")
-                || path.lowercased().contains("budget")
+            // Google's field paths use proto names (`amount_micros`); accept the JSON spelling too.
+            error.kind.lowercased().contains("budget") || path.contains("amount_micros")
+                || path.contains("amountMicros") || path.lowercased().contains("budget")
         {
             return .budgetTooLow
         }

@@ -186,6 +186,21 @@ struct GoogleErrorMapperTests {
         #expect(error.disposition == .retry)
     }
 
+    @Test("a too-small amount on a budget's amount_micros (proto field names, as Google sends them) is budgetTooLow")
+    func budgetTooSmallByProtoPath() throws {
+        let body = """
+            {"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT",
+              "details":[{"@type":"type.googleapis.com/google.ads.googleads.v23.errors.GoogleAdsFailure",
+                "errors":[{"errorCode":{"rangeError":"TOO_LOW"},"message":"Too low.",
+                  "location":{"fieldPathElements":[{"fieldName":"operations","index":0},{"fieldName":"create"},
+                    {"fieldName":"amount_micros"}]}}],"requestId":"r-1"}]}}
+            """
+        let error = GoogleErrorMapper.error(
+            from: PlatformHTTPResponse(status: 400, body: Data(body.utf8)), operation: "createCampaign")
+        #expect(error.code == .budgetTooLow)
+        #expect(error.fieldPath == "operations[0].create.amount_micros")
+    }
+
     @Test("searchStream errors wrapped in an array are read too")
     func streamShape() throws {
         let error = GoogleErrorMapper.error(
