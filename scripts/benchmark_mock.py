@@ -186,6 +186,8 @@ def main():
     try:
         time.sleep(1)
         results["rss_idle_mb"] = rss_mb(mock.pid)
+        # Calibration: the cheapest route this server has, on the same stack, to show what the machine allows.
+        results["health_route"] = run_wrk(f"{base}/_mock/health", "", args.seconds, args.connections, args.threads)
         results["meta_create"] = run_wrk(f"{base}/v21.0/act_1/campaigns?access_token=BENCH", META_CREATE,
                                          args.seconds, args.connections, args.threads)
         urllib.request.urlopen(urllib.request.Request(f"{base}/_mock/reset", method="POST")).read()
@@ -197,11 +199,13 @@ def main():
         # what is created; the journal and everything else must stay bounded), then reads of a populated world.
         sent = 0
         rounds = []
+        peak = 0.0
         while sent < args.million // 2:
             round_result = run_wrk(f"{base}/v21.0/act_1/campaigns?access_token=BENCH", META_CREATE,
                                    max(1, args.seconds), args.connections, args.threads)
             sent += round_result["requests"]
             rounds.append(round_result["requests"])
+            peak = max(peak, rss_mb(mock.pid))  # the world holds every campaign of the round here
             urllib.request.urlopen(urllib.request.Request(f"{base}/_mock/reset", method="POST")).read()
         for _ in range(30):
             urllib.request.urlopen(urllib.request.Request(
@@ -220,7 +224,9 @@ def main():
         time.sleep(1)
         with urllib.request.urlopen(f"{base}/_mock/journal?limit=1") as response:
             response.read()
-        results["after_million"] = {"requests": sent, "rounds": len(rounds), "rss_mb": rss_mb(mock.pid)}
+        results["after_million"] = {"requests": sent, "rounds": len(rounds), "rss_mb": rss_mb(mock.pid),
+                                    "peak_rss_mb_before_reset": peak,
+                                    "campaigns_per_create_round": max(rounds[: len(rounds) // 2] or [0])}
     finally:
         mock.terminate()
         mock.wait(timeout=10)
@@ -241,6 +247,10 @@ def main():
             wiremock.wait(timeout=20)
         results["ratio_meta_vs_wiremock"] = (results["meta_create"]["requests_per_second"]
                                              / results["wiremock"]["requests_per_second"])
+        results["ratio_tiktok_vs_wiremock"] = (results["tiktok_create"]["requests_per_second"]
+                                               / results["wiremock"]["requests_per_second"])
+    results["ratio_meta_vs_health_route"] = (results["meta_create"]["requests_per_second"]
+                                             / results["health_route"]["requests_per_second"])
 
     print(json.dumps(results, indent=2))
     if args.json:

@@ -18,6 +18,7 @@ struct ControlPlane {
                 mock.journal.clear()
                 mock.faults.removeAll()
                 mock.rateLimits.removeAll()
+                MemoryTrimmer.trimFreeMemory()
             }
             return .json(.object([("reset", .bool(true))]))
         case ("GET", "state", 1):
