@@ -34,16 +34,7 @@ struct GoogleAdsDay: Sendable, Hashable, Comparable, Strideable {
 
     /// Year, month and day.
     var civil: (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        CivilCalendar.civil(fromDays: number)
     }
 
     /// 0 for Monday … 6 for Sunday.
@@ -97,13 +88,6 @@ struct GoogleAdsDay: Sendable, Hashable, Comparable, Strideable {
     }
 
     private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilCalendar.days(year: year, month: month, day: day)
     }
 }
