@@ -33,7 +33,7 @@ struct MockHTTPResponder: HTTPResponder {
                     status: 413)
             return Self.response(answer)
         }
-        return Self.response(await mock.respond(to: full, context: context.channel))
+        return Self.response(await mock.respond(to: full, claimedBy: emulator, context: context.channel))
     }
 
     static func response(_ answer: MockResponse) -> Response {

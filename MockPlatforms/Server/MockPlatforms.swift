@@ -67,6 +67,16 @@ public final class MockPlatforms: Sendable {
     /// Answers one request: the control plane under `/_mock/`, landing pages by host or path, else the platform
     /// whose paths it is, with faults, rate limits and the journal applied.
     public func respond(to request: MockRequest, context channel: (any Channel)?) async -> MockResponse {
+        await respond(to: request, claimedBy: emulators.first { $0.claims(request) }, context: channel)
+    }
+
+    /// Answers a request whose emulator the caller already looked up (the HTTP responder does, for the body
+    /// limit), so the lookup happens once per request.
+    func respond(
+        to request: MockRequest, claimedBy emulator: (any PlatformEmulator)?, context channel: (any Channel)?
+    )
+        async -> MockResponse
+    {
         // The control plane comes first, so pages served by host name can post pixel events to their own origin.
         if request.path == "/_mock" || request.path.hasPrefix("/_mock/") {
             return await ControlPlane(mock: self).handle(request)
@@ -77,7 +87,7 @@ public final class MockPlatforms: Sendable {
         if request.path.hasPrefix("/landing/") || request.path == "/landing" {
             return landing.serve(path: request.path, query: request.query)
         }
-        guard let emulator = emulators.first(where: { $0.claims(request) }) else {
+        guard let emulator else {
             return .json(
                 .object([
                     (
