@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "TikTokAds", targets: ["TikTokAds"]),
         .library(name: "SnapchatAds", targets: ["SnapchatAds"]),
         .library(name: "GoogleAds", targets: ["GoogleAds"]),
+        .library(name: "Trafficking", targets: ["Trafficking"]),
+        .library(name: "AdOpsServer", targets: ["AdOpsServer"]),
         .executable(name: "adops", targets: ["adops"]),
     ],
     dependencies: [
@@ -29,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -68,12 +72,42 @@ let package = Package(
         .target(name: "TikTokAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
         .target(name: "SnapchatAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
         .target(name: "GoogleAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
+        .target(
+            name: "Trafficking",
+            dependencies: [
+                "AdPlatformKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "AdOpsServer",
+            dependencies: [
+                "AdPlatformKit", "Trafficking",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "adops",
             dependencies: [
-                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
+                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms", "Trafficking",
+                "AdOpsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -115,6 +149,32 @@ let package = Package(
             name: "ConformanceTests",
             dependencies: [
                 "AdPlatformKit", "AdPlatformTesting", "MockPlatforms", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TraffickingTests",
+            dependencies: ["Trafficking", "AdPlatformKit", "AdPlatformTesting", "MetaAds", "GoogleAds"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AdOpsServerTests",
+            dependencies: [
+                "AdOpsServer", "Trafficking", "AdPlatformKit", "AdPlatformTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "Trafficking", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "MockPlatforms", "MetaAds",
+                "TikTokAds", "SnapchatAds", "GoogleAds",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

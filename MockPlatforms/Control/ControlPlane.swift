@@ -1,6 +1,7 @@
 import Foundation
 
-/// The control plane under `/_mock/`: state, journal, faults, rate limits, clock, clicks and pixel events.
+/// The control plane under `/_mock/`: state, journal, faults, rate limits, clock, clicks, pixel events and
+/// Airtable tables.
 /// Documented in `docs/mock-platforms.md`.
 struct ControlPlane {
     let mock: MockPlatforms
@@ -14,6 +15,11 @@ struct ControlPlane {
             )
         case ("POST", "reset", 1):
             mock.world.reset(platform: request.queryValue("platform"), account: request.queryValue("account"))
+            if request.queryValue("platform") == nil || request.queryValue("platform") == "airtable" {
+                AirtableControl(mock: mock).reset(
+                    base: request.queryValue("account"),
+                    everything: request.queryValue("platform") == nil && request.queryValue("account") == nil)
+            }
             if request.queryValue("platform") == nil, request.queryValue("account") == nil {
                 mock.journal.clear()
                 mock.faults.removeAll()
@@ -69,6 +75,8 @@ struct ControlPlane {
             return collect(request)
         case ("OPTIONS", "pixel", 2):
             return MockResponse(status: 204, headers: Self.corsHeaders)
+        case (_, "airtable", _):
+            return AirtableControl(mock: mock).handle(request, route: route)
         default:
             return Self.problem(
                 404, "path", "no control-plane route \(request.method) \(request.path); see docs/mock-platforms.md")

@@ -43,9 +43,9 @@ extension MockPlatforms {
     /// the address, and stops them when `body` returns or throws.
     public static func withRunning<T: Sendable>(
         configuration: MockPlatformsConfiguration = MockPlatformsConfiguration(port: 0),
-        _ body: (Running) async throws -> T
+        logger: Logger = Logger(label: "adops-mock"), _ body: (Running) async throws -> T
     ) async throws -> T {
-        let mock = try MockPlatforms(configuration: configuration)
+        let mock = try MockPlatforms(configuration: configuration, logger: logger)
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = mock.application { channel in
             continuation.yield(channel.localAddress?.port ?? 0)

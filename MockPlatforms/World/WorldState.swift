@@ -19,6 +19,9 @@ public struct WorldState: Sendable, Codable {
     public var pixelEvents: [PixelEvent] = []
     /// The next pixel event's sequence number.
     public var nextPixelSequence = 1
+    /// The Airtable emulator's bases, tables and records; `nil` until the first table is set up. Optional, so
+    /// state files written before Airtable existed still load.
+    public var airtable: AirtableState?
 
     /// An empty world.
     public init(seed: UInt64, now: Date) {

@@ -10,6 +10,10 @@ struct AdOps: AsyncParsableCommand {
             Start with `adops platforms` to see what each platform takes, then check a request with
             `adops validate docs/examples/disneyplus-signup.json`.
             """,
-        subcommands: [PlatformsCommand.self, ValidateCommand.self, MockCommand.self]
+        subcommands: [
+            DemoCommand.self, PlatformsCommand.self, ValidateCommand.self, MockCommand.self, TrafficCommand.self,
+            BenchmarkCommand.self,
+            AccountsCommand.self, JobsCommand.self, ServeCommand.self, WorkerCommand.self,
+        ]
     )
 }

@@ -13,7 +13,7 @@ struct PlatformsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let platforms = BuiltInPlatforms.ordered(BuiltInPlatforms.registry().all)
+        let platforms = BuiltInPlatforms.ordered(try BuiltInPlatforms.registry().all)
         let capabilities = platforms.map(\.capabilities)
         if json {
             let encoder = JSONEncoder()

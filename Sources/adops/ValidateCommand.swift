@@ -33,7 +33,7 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     private func check() throws {
-        let registry = BuiltInPlatforms.registry()
+        let registry = try BuiltInPlatforms.registry()
         var platforms = registry.all
         if let platform {
             do {

@@ -1,0 +1,53 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Trafficking
+
+/// The trafficking engine's REST API: ad accounts, submissions, jobs, health and the OpenAPI document.
+///
+/// Every route but `GET /healthz` needs `Authorization: Bearer <key>`; every error is an RFC 9457 problem. See
+/// `docs/api.md` and `GET /api/v1/openapi.yaml`.
+public enum AdOpsAPI {
+    /// The router with every route, for tests (`app.test(.router)`) and for ``application(engine:configuration:host:port:services:logger:onServerRunning:)``.
+    public static func router(
+        engine: TraffickingEngine, configuration: AdOpsServerConfiguration, logger: Logger
+    ) -> Router<BasicRequestContext> {
+        let invalid = configuration.apiKeyHashes.filter { APIKeyMiddleware<BasicRequestContext>.digest(hex: $0) == nil }
+        if !invalid.isEmpty {
+            // The hashes are not secrets, but they are not logged either: the count is enough to act on.
+            logger.warning("ignoring \(invalid.count) API key hash(es) that are not 64 hex digits")
+        }
+        if configuration.apiKeyHashes.count == invalid.count {
+            logger.warning("no valid API key hash is configured; every route but /healthz will answer 401")
+        }
+        let router = Router(context: BasicRequestContext.self)
+        // Middleware applies to routes added after it, and to the router's not-found answer, so it comes first.
+        // Problems outermost, so 401s and unknown routes are problem objects too.
+        router.add(middleware: ProblemMiddleware(maximumBodyBytes: configuration.maximumBodyBytes))
+        router.add(middleware: APIKeyMiddleware(apiKeyHashes: configuration.apiKeyHashes))
+
+        HealthRoutes(engine: engine).addRoutes(to: router)
+        let api = router.group("api/v1")
+        OpenAPIRoutes().addRoutes(to: api)
+        AccountRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes)
+            .addRoutes(to: api.group("ad_accounts"))
+        SubmissionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
+        JobRoutes(engine: engine).addRoutes(to: api.group("jobs"))
+        return router
+    }
+
+    /// An application serving the API on `host:port` (0 picks a free port), running `services` (the worker,
+    /// the ticket intake) beside the server in one service group. `onServerRunning` is called once the port is
+    /// bound, e.g. to print it.
+    public static func application(
+        engine: TraffickingEngine, configuration: AdOpsServerConfiguration, host: String = "127.0.0.1",
+        port: Int = 8080, services: [any Service] = [], logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(engine: engine, configuration: configuration, logger: logger),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "adops"),
+            services: services, onServerRunning: onServerRunning, logger: logger)
+    }
+}

@@ -1,0 +1,61 @@
+import AdPlatformKit
+import Foundation
+import GRDB
+
+/// A row of `api_calls`: one redacted platform HTTP call.
+struct APICallRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "api_calls"
+
+    /// `nil` until inserted; SQLite assigns it.
+    var id: Int64?
+    var jobID: String?
+    var platform: String?
+    var at: Date
+    var method: String
+    var path: String
+    var status: Int?
+    var durationMilliseconds: Double
+    var requestSummary: String
+    var responseSummary: String
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id
+        case jobID = "job_id"
+        case platform
+        case at
+        case method
+        case path
+        case status
+        case durationMilliseconds = "duration_ms"
+        case requestSummary = "request_summary"
+        case responseSummary = "response_summary"
+    }
+
+    /// The columns queries use.
+    typealias Columns = CodingKeys
+
+    /// A row for a new record.
+    init(_ call: APICallRecord) {
+        id = nil
+        jobID = call.jobID?.databaseKey
+        platform = call.platform?.rawValue
+        at = call.at
+        method = call.method
+        path = call.path
+        status = call.status
+        durationMilliseconds = call.durationMilliseconds
+        requestSummary = call.requestSummary
+        responseSummary = call.responseSummary
+    }
+
+    /// The public value, or ``StoreError`` `corrupt` when the job id is not a UUID.
+    func record() throws -> APICallRecord {
+        APICallRecord(
+            jobID: try jobID.map {
+                try UUID.stored($0, table: Self.databaseTableName, row: id.map(String.init) ?? "?", column: "job_id")
+            },
+            platform: platform.map(PlatformID.init(rawValue:)),
+            at: at, method: method, path: path, status: status, durationMilliseconds: durationMilliseconds,
+            requestSummary: requestSummary, responseSummary: responseSummary)
+    }
+}

@@ -1,0 +1,85 @@
+import AdPlatformKit
+import Foundation
+import GRDB
+
+extension SQLiteTraffickingStore {
+    /// Registers an account with a new id; its credentials are sealed before they reach the database.
+    public func createAccount(_ account: NewAdAccount) async throws -> AdAccount {
+        let sealed = try cipher.seal(account.credentials)
+        let row = try AdAccountRow(id: UUID(), account, sealedCredentials: sealed, at: clock())
+        return try await write { db in
+            try row.insert(db)
+            // Read back, so the dates returned are the stored (millisecond) ones.
+            return try AdAccountRow.find(db, key: row.id).account()
+        }
+    }
+
+    /// An account that is not deleted, or `nil`.
+    public func account(_ id: UUID) async throws -> AdAccount? {
+        try await read { db in try Self.liveAccount(id.databaseKey, db)?.account() }
+    }
+
+    /// Accounts that are not deleted, oldest first, optionally of one platform, with their total.
+    public func accounts(platform: PlatformID?, page: PageRequest) async throws -> Page<AdAccount> {
+        try await read { db in
+            var request = AdAccountRow.filter(AdAccountRow.Columns.deletedAt == nil)
+            if let platform {
+                request = request.filter(AdAccountRow.Columns.platform == platform.rawValue)
+            }
+            let total = try request.fetchCount(db)
+            let rows = try request.order(AdAccountRow.Columns.createdAt, Column.rowID)
+                .limit(page.limit, offset: page.offset).fetchAll(db)
+            return Page(items: try rows.map { try $0.account() }, total: total, limit: page.limit, offset: page.offset)
+        }
+    }
+
+    /// Applies changes to an account that is not deleted; `nil` otherwise. New credentials are sealed first.
+    public func updateAccount(_ id: UUID, _ changes: AdAccountChanges) async throws -> AdAccount? {
+        let sealed = try changes.credentials.map { try cipher.seal($0) }
+        let now = clock()
+        return try await write { db in
+            guard var row = try Self.liveAccount(id.databaseKey, db) else { return nil }
+            try row.apply(changes, sealedCredentials: sealed, at: now)
+            try row.update(db)
+            return try AdAccountRow.find(db, key: row.id).account()
+        }
+    }
+
+    /// Soft-deletes an account by setting `deleted_at`; `false` when it does not exist or is already deleted.
+    /// Its jobs keep referring to it.
+    public func deleteAccount(_ id: UUID) async throws -> Bool {
+        let now = clock()
+        return try await write { db in
+            let changed =
+                try AdAccountRow
+                .filter(AdAccountRow.Columns.id == id.databaseKey && AdAccountRow.Columns.deletedAt == nil)
+                .updateAll(db, AdAccountRow.Columns.deletedAt.set(to: now), AdAccountRow.Columns.updatedAt.set(to: now))
+            return changed > 0
+        }
+    }
+
+    /// The credentials of an account that is not deleted, decrypted; `nil` when there is no such account.
+    /// Throws ``StoreError`` `corrupt` when they were sealed with another key.
+    public func credentials(ofAccount id: UUID) async throws -> PlatformCredentials? {
+        let sealed = try await read { db in
+            try Data.fetchOne(
+                db,
+                AdAccountRow.select(AdAccountRow.Columns.credentials)
+                    .filter(AdAccountRow.Columns.id == id.databaseKey && AdAccountRow.Columns.deletedAt == nil))
+        }
+        guard let sealed else { return nil }
+        do {
+            return try cipher.open(sealed)
+        } catch let error as CredentialError {
+            throw StoreError.corrupt(
+                table: AdAccountRow.databaseTableName, row: id.databaseKey, column: "credentials", error.message)
+        }
+    }
+
+    /// The row of an account that is not deleted.
+    static func liveAccount(_ id: String, _ db: Database) throws -> AdAccountRow? {
+        try AdAccountRow
+            .filter(AdAccountRow.Columns.id == id && AdAccountRow.Columns.deletedAt == nil)
+            .fetchOne(db)
+    }
+}

@@ -1,0 +1,231 @@
+import AdPlatformKit
+import Foundation
+import GRDB
+
+extension SQLiteTraffickingStore {
+    private typealias Columns = CampaignJobRow.Columns
+
+    /// Stores jobs as PENDING in one transaction, in the order given. Throws ``StoreError`` `notFound` when a job's
+    /// account does not exist or is deleted (deleted accounts take no new jobs), and `conflict` when a job's platform
+    /// is not its account's or its id is already taken; then nothing is stored.
+    public func enqueue(_ jobs: [NewCampaignJob]) async throws -> [CampaignJob] {
+        let now = clock()
+        let rows = try jobs.map { try CampaignJobRow($0, at: now) }
+        return try await write { db in
+            var platformOfAccount: [String: String] = [:]
+            for row in rows {
+                if platformOfAccount[row.accountID] == nil {
+                    guard let account = try Self.liveAccount(row.accountID, db) else {
+                        throw StoreError(
+                            .notFound, "account \(row.accountID) of job \(row.id) does not exist or is deleted")
+                    }
+                    platformOfAccount[row.accountID] = account.platform
+                }
+                if let platform = platformOfAccount[row.accountID], platform != row.platform {
+                    throw StoreError(
+                        .conflict,
+                        "job \(row.id) is for \(row.platform) but account \(row.accountID) is on \(platform)")
+                }
+                do {
+                    try row.insert(db)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                    throw StoreError(.conflict, "job \(row.id) already exists")
+                }
+            }
+            return try Self.jobs(ids: rows.map(\.id), db)
+        }
+    }
+
+    /// A job, or `nil`.
+    public func job(_ id: UUID) async throws -> CampaignJob? {
+        try await read { db in try CampaignJobRow.fetchOne(db, key: id.databaseKey)?.job() }
+    }
+
+    /// Jobs, newest first, optionally with one status, with their total.
+    public func jobs(status: JobStatus?, page: PageRequest) async throws -> Page<CampaignJob> {
+        try await read { db in
+            var request = CampaignJobRow.all()
+            if let status {
+                request = request.filter(Columns.status == status.rawValue)
+            }
+            let total = try request.fetchCount(db)
+            let rows = try request.order(Columns.createdAt.desc, Column.rowID.desc)
+                .limit(page.limit, offset: page.offset).fetchAll(db)
+            return Page(items: try rows.map { try $0.job() }, total: total, limit: page.limit, offset: page.offset)
+        }
+    }
+
+    /// The jobs of one batch in the order they were enqueued, which is the submission's platform order.
+    public func jobs(batch: UUID) async throws -> [CampaignJob] {
+        try await read { db in
+            try CampaignJobRow.filter(Columns.batchID == batch.databaseKey).order(Column.rowID).fetchAll(db)
+                .map { try $0.job() }
+        }
+    }
+
+    /// The jobs made from one ticket, in the order they were enqueued, so a ticket read twice is not submitted
+    /// twice.
+    public func jobs(ticket: TicketReference) async throws -> [CampaignJob] {
+        try await read { db in
+            try CampaignJobRow.filter(Columns.ticketSource == ticket.source && Columns.ticketID == ticket.id)
+                .order(Column.rowID).fetchAll(db)
+                .map { try $0.job() }
+        }
+    }
+
+    /// Claims up to `limit` due jobs, oldest first, in one IMMEDIATE transaction: PENDING jobs whose `not_before`
+    /// has passed, and PROCESSING jobs whose lease expired before `now` (their worker is presumed dead). Each
+    /// becomes PROCESSING, leased to `owner` until `now + lease`, with one more attempt. Since SQLite has one
+    /// writer at a time, two workers, even in two processes, never claim the same job.
+    public func claimJobs(owner: String, limit: Int, lease: Duration, now: Date) async throws -> [CampaignJob] {
+        let expiry = now.addingTimeInterval(Self.seconds(lease))
+        return try await write { db in
+            let due =
+                (Columns.status == JobStatus.pending.rawValue
+                    && (Columns.notBefore == nil || Columns.notBefore <= now))
+                || (Columns.status == JobStatus.processing.rawValue && Columns.leaseExpiresAt < now)
+            let ids = try String.fetchAll(
+                db,
+                CampaignJobRow.select(Columns.id).filter(due).order(Columns.createdAt, Column.rowID)
+                    .limit(max(limit, 0)))
+            guard !ids.isEmpty else { return [] }
+            try CampaignJobRow.filter(keys: ids).updateAll(
+                db,
+                Columns.status.set(to: JobStatus.processing.rawValue),
+                Columns.leaseOwner.set(to: owner),
+                Columns.leaseExpiresAt.set(to: expiry),
+                Columns.attempts += 1,
+                Columns.updatedAt.set(to: now))
+            return try Self.jobs(ids: ids, db)
+        }
+    }
+
+    /// Moves the lease's expiry to `until` if `owner` still holds the PROCESSING job; `false` when it lost it.
+    /// A renewal is a heartbeat, not a change, so `updated_at` stays.
+    public func renewLease(job: UUID, owner: String, until: Date) async throws -> Bool {
+        try await write { db in
+            try Self.held(job, by: owner).updateAll(db, Columns.leaseExpiresAt.set(to: until)) > 0
+        }
+    }
+
+    /// Gives a job `owner` holds back as PENDING, not to be claimed before `notBefore`, with `error` in its error
+    /// columns (`nil` clears them). Does nothing when `owner` no longer holds the job: whoever took it over decides.
+    public func release(job: UUID, owner: String, notBefore: Date, error: JobError?) async throws {
+        let now = clock()
+        try await write { db in
+            _ = try Self.held(job, by: owner).updateAll(
+                db,
+                [
+                    Columns.status.set(to: JobStatus.pending.rawValue),
+                    Columns.leaseOwner.set(to: nil),
+                    Columns.leaseExpiresAt.set(to: nil),
+                    Columns.notBefore.set(to: notBefore),
+                    Columns.updatedAt.set(to: now),
+                ] + CampaignJobRow.errorAssignments(error))
+        }
+    }
+
+    /// Ends a job `owner` holds: its terminal status, the error (cleared on success), `finished_at`, and the
+    /// campaign id (a `nil` one keeps the id the campaign step recorded); the lease is cleared. Does nothing when
+    /// `owner` no longer holds the job, so a worker that lost its lease cannot overwrite its successor's work.
+    public func finish(job: UUID, owner: String, outcome: JobOutcome) async throws {
+        let now = clock()
+        let error: JobError?
+        let campaignID: String?
+        switch outcome {
+        case .success(let id):
+            (error, campaignID) = (nil, id)
+        case .failed(let jobError, let id), .partialSuccess(let jobError, let id):
+            (error, campaignID) = (jobError, id)
+        }
+        try await write { db in
+            var assignments =
+                [
+                    Columns.status.set(to: outcome.status.rawValue),
+                    Columns.leaseOwner.set(to: nil),
+                    Columns.leaseExpiresAt.set(to: nil),
+                    Columns.finishedAt.set(to: now),
+                    Columns.updatedAt.set(to: now),
+                ] + CampaignJobRow.errorAssignments(error)
+            if let campaignID {
+                assignments.append(Columns.platformCampaignID.set(to: campaignID))
+            }
+            _ = try Self.held(job, by: owner).updateAll(db, assignments)
+        }
+    }
+
+    /// Puts a FAILED or PARTIAL_SUCCESS job back to PENDING, due at once: the error, `finished_at`,
+    /// `written_back_at` (the new outcome is written back again) and `not_before` are cleared, and attempts reset
+    /// to 0 so the worker's claim limit starts afresh. The ledger and the campaign id stay, so done steps are not
+    /// redone. Throws ``StoreError`` `notFound` or `conflict`.
+    public func retry(job: UUID) async throws -> CampaignJob {
+        let now = clock()
+        return try await write { db in
+            guard let row = try CampaignJobRow.fetchOne(db, key: job.databaseKey) else {
+                throw StoreError(.notFound, "job \(job.databaseKey) does not exist")
+            }
+            guard row.status == JobStatus.failed.rawValue || row.status == JobStatus.partialSuccess.rawValue else {
+                throw StoreError(
+                    .conflict,
+                    "job \(row.id) is \(row.status); only FAILED or PARTIAL_SUCCESS jobs can be retried")
+            }
+            try CampaignJobRow.filter(key: row.id).updateAll(
+                db,
+                [
+                    Columns.status.set(to: JobStatus.pending.rawValue),
+                    Columns.finishedAt.set(to: nil),
+                    Columns.writtenBackAt.set(to: nil),
+                    Columns.notBefore.set(to: nil),
+                    Columns.leaseOwner.set(to: nil),
+                    Columns.leaseExpiresAt.set(to: nil),
+                    Columns.attempts.set(to: 0),
+                    Columns.updatedAt.set(to: now),
+                ] + CampaignJobRow.errorAssignments(nil))
+            return try CampaignJobRow.find(db, key: row.id).job()
+        }
+    }
+
+    /// Terminal jobs from tickets whose outcome is not written back yet, oldest finished first.
+    public func jobsAwaitingWriteBack(limit: Int) async throws -> [CampaignJob] {
+        try await read { db in
+            try CampaignJobRow
+                .filter(Self.terminalStatuses.contains(Columns.status))
+                .filter(Columns.ticketSource != nil && Columns.writtenBackAt == nil)
+                .order(Columns.finishedAt, Column.rowID)
+                .limit(max(limit, 0))
+                .fetchAll(db)
+                .map { try $0.job() }
+        }
+    }
+
+    /// Records that jobs' outcomes were written back. Only terminal jobs are marked: a job retried since it was
+    /// selected has a new outcome coming, which must be written back too.
+    public func markWrittenBack(jobs: [UUID], at: Date) async throws {
+        let ids = jobs.map(\.databaseKey)
+        try await write { db in
+            _ = try CampaignJobRow.filter(keys: ids)
+                .filter(Self.terminalStatuses.contains(Columns.status))
+                .updateAll(db, Columns.writtenBackAt.set(to: at), Columns.updatedAt.set(to: at))
+        }
+    }
+
+    /// Rows by id, in the order of `ids`.
+    static func jobs(ids: [String], _ db: Database) throws -> [CampaignJob] {
+        let rows = try CampaignJobRow.fetchAll(db, keys: ids)
+        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return try rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) }.map { try $0.job() }
+    }
+
+    private static let terminalStatuses = JobStatus.allCases.filter(\.isTerminal).map(\.rawValue)
+
+    /// The job, if `owner` holds it.
+    private static func held(_ job: UUID, by owner: String) -> QueryInterfaceRequest<CampaignJobRow> {
+        CampaignJobRow.filter(key: job.databaseKey)
+            .filter(Columns.leaseOwner == owner && Columns.status == JobStatus.processing.rawValue)
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,87 @@
+import AdPlatformKit
+import Foundation
+import GRDB
+
+extension SQLiteTraffickingStore {
+    private typealias Columns = JobStepRow.Columns
+
+    /// The job's steps in the order they were first started.
+    public func ledger(job: UUID) async throws -> [LedgerStep] {
+        try await read { db in
+            try JobStepRow.filter(Columns.jobID == job.databaseKey)
+                .order(Columns.startedAt, Column.rowID)
+                .fetchAll(db)
+                .map { try $0.step() }
+        }
+    }
+
+    /// Records, with the API calls made since the last ledger write, that a step is about to call the platform: a
+    /// new step is inserted `started` with one attempt; a step already `started` (a crash or a retry interrupted
+    /// it) counts one more attempt; a `done` step is left as it is. Throws ``StoreError`` `notFound` for an
+    /// unknown job.
+    public func startStep(
+        job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, calls: [APICallRecord], at: Date
+    ) async throws {
+        let callRows = calls.map(APICallRow.init)
+        try await write { db in
+            try Self.requireJob(job, db)
+            for call in callRows { try call.insert(db) }
+            if var step = try JobStepRow.fetchOne(db, key: Self.stepKey(job, key)) {
+                guard step.state == StepState.started.rawValue else { return }
+                step.attempts += 1
+                try step.update(db)
+            } else {
+                try JobStepRow(job: job, key: key, kind: kind, marker: marker, at: at).insert(db)
+            }
+        }
+    }
+
+    /// Records, with its API calls, that a step is done and what it created; its `external_id` becomes the primary
+    /// entity's id (or the media's). The `campaign` step also sets the job's platform campaign id, in the same
+    /// transaction, so a crash right after it cannot lose the id. A step never started is inserted done, its kind
+    /// taken from its primary entity, or else from its key's first component. Throws ``StoreError`` `notFound` for
+    /// an unknown job.
+    public func completeStep(
+        job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, calls: [APICallRecord], at: Date
+    ) async throws {
+        let callRows = calls.map(APICallRow.init)
+        try await write { db in
+            try Self.requireJob(job, db)
+            for call in callRows { try call.insert(db) }
+            if var step = try JobStepRow.fetchOne(db, key: Self.stepKey(job, key)) {
+                try step.complete(entities: entities, media: media, at: at)
+                try step.update(db)
+            } else {
+                let kind =
+                    entities.last?.kind ?? (media == nil ? EntityKind(rawValue: Self.kindPrefix(of: key)) : .media)
+                var step = JobStepRow(job: job, key: key, kind: kind, marker: nil, at: at)
+                try step.complete(entities: entities, media: media, at: at)
+                try step.insert(db)
+            }
+            if key == Self.campaignStepKey, let campaign = entities.last(where: { $0.kind == .campaign }) {
+                try CampaignJobRow.filter(key: job.databaseKey).updateAll(
+                    db,
+                    CampaignJobRow.Columns.platformCampaignID.set(to: campaign.id),
+                    CampaignJobRow.Columns.updatedAt.set(to: at))
+            }
+        }
+    }
+
+    /// The key of the step that creates the campaign.
+    static let campaignStepKey = "campaign"
+
+    private static func stepKey(_ job: UUID, _ key: String) -> [String: String] {
+        [Columns.jobID.rawValue: job.databaseKey, Columns.stepKey.rawValue: key]
+    }
+
+    /// `adGroup` for `adGroup/families`: step keys start with the kind of what they create.
+    private static func kindPrefix(of key: String) -> String {
+        String(key.split(separator: "/", maxSplits: 1).first ?? Substring(key))
+    }
+
+    static func requireJob(_ job: UUID, _ db: Database) throws {
+        guard try CampaignJobRow.exists(db, key: job.databaseKey) else {
+            throw StoreError(.notFound, "job \(job.databaseKey) does not exist")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import GRDB
+
+/// The store's schema, as an ordered list of migrations. A migration, once released, never changes: later schema
+/// changes are new migrations appended here, so every database file can be brought up to date.
+enum TraffickingMigrations {
+    /// The migrator that creates and upgrades the schema.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createTables)
+        return migrator
+    }
+
+    /// v1: accounts, jobs, the step ledger, the logs and stored media. Ids are lower-case UUID text; dates are
+    /// GRDB's default `YYYY-MM-DD HH:MM:SS.SSS` UTC text, which sorts and compares in time order. Status lists are
+    /// spelled out rather than derived from the Swift enums, so a later enum change cannot rewrite this migration.
+    private static func createTables(_ db: Database) throws {
+        try db.create(table: "ad_accounts") { t in
+            t.primaryKey("id", .text)
+            t.column("platform", .text).notNull()
+            t.column("platform_account_id", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("currency", .text).notNull()
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('ACTIVE', 'INACTIVE', 'REQUIRES_REAUTH', 'SUSPENDED')")
+            t.column("owner_team", .text)
+            t.column("settings_json", .text).notNull().defaults(to: "{}")
+            // AES-GCM sealed box, combined form: nonce, ciphertext, tag.
+            t.column("credentials", .blob).notNull()
+            t.column("created_at", .datetime).notNull()
+            t.column("updated_at", .datetime).notNull()
+            t.column("deleted_at", .datetime)
+        }
+        try db.create(
+            index: "ad_accounts_platform_account", on: "ad_accounts", columns: ["platform", "platform_account_id"])
+
+        try db.create(table: "campaign_jobs") { t in
+            t.primaryKey("id", .text)
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("platform", .text).notNull()
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('PENDING', 'PROCESSING', 'SUCCESS', 'FAILED', 'PARTIAL_SUCCESS')")
+            t.column("payload_json", .text).notNull()
+            t.column("error_message", .text)
+            t.column("error_code", .text)
+            t.column("platform_error_code", .text)
+            t.column("error_step", .text)
+            t.column("error_field", .text)
+            t.column("platform_campaign_id", .text)
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("lease_owner", .text)
+            t.column("lease_expires_at", .datetime)
+            t.column("not_before", .datetime)
+            t.column("ticket_source", .text)
+            t.column("ticket_id", .text)
+            t.column("batch_id", .text).notNull()
+            t.column("created_at", .datetime).notNull()
+            t.column("updated_at", .datetime).notNull()
+            t.column("finished_at", .datetime)
+            t.column("written_back_at", .datetime)
+        }
+        // Claiming reads due PENDING jobs by (status, not_before, created_at) and expired leases by
+        // (status, lease_expires_at).
+        try db.create(
+            index: "campaign_jobs_claim", on: "campaign_jobs", columns: ["status", "not_before", "created_at"])
+        try db.create(index: "campaign_jobs_lease", on: "campaign_jobs", columns: ["status", "lease_expires_at"])
+        try db.create(index: "campaign_jobs_batch", on: "campaign_jobs", columns: ["batch_id"])
+        try db.create(index: "campaign_jobs_ticket", on: "campaign_jobs", columns: ["ticket_source", "ticket_id"])
+
+        try db.create(table: "job_steps") { t in
+            t.column("job_id", .text).notNull().references("campaign_jobs", onDelete: .cascade)
+            t.column("step_key", .text).notNull()
+            t.primaryKey(["job_id", "step_key"])
+            t.column("kind", .text).notNull()
+            t.column("state", .text).notNull().check(sql: "state IN ('started', 'done')")
+            t.column("marker", .text)
+            t.column("external_id", .text)
+            t.column("entities_json", .text).notNull().defaults(to: "[]")
+            t.column("media_json", .text)
+            t.column("attempts", .integer).notNull().defaults(to: 1)
+            t.column("started_at", .datetime).notNull()
+            t.column("finished_at", .datetime)
+        }
+        try db.create(index: "job_steps_external_id", on: "job_steps", columns: ["external_id"])
+
+        try db.create(table: "execution_log") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("job_id", .text).notNull().references("campaign_jobs", onDelete: .cascade)
+            t.column("at", .datetime).notNull()
+            t.column("level", .text).notNull().check(sql: "level IN ('info', 'warning', 'error')")
+            t.column("event", .text).notNull()
+            t.column("message", .text).notNull()
+        }
+        try db.create(index: "execution_log_job", on: "execution_log", columns: ["job_id"])
+
+        try db.create(table: "api_calls") { t in
+            t.primaryKey("id", .integer)
+            t.column("job_id", .text).references("campaign_jobs", onDelete: .cascade)
+            t.column("platform", .text)
+            t.column("at", .datetime).notNull()
+            t.column("method", .text).notNull()
+            t.column("path", .text).notNull()
+            t.column("status", .integer)
+            t.column("duration_ms", .double).notNull()
+            t.column("request_summary", .text).notNull()
+            t.column("response_summary", .text).notNull()
+        }
+        try db.create(index: "api_calls_job", on: "api_calls", columns: ["job_id"])
+
+        try db.create(table: "media_blobs") { t in
+            t.primaryKey("digest", .text)
+            t.column("content_type", .text).notNull()
+            t.column("data", .blob).notNull()
+            t.column("created_at", .datetime).notNull()
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Synchronization
+
+/// Keeps Airtable calls under the per-base limit: at most N requests in any rolling second for each base, waiting
+/// when the window is full, so a healthy run never sees 429 (which Airtable follows with a 30-second penalty).
+///
+/// Share one pacer among all clients of the same base; ``AirtableClient`` makes its own when given none.
+public final class AirtableRequestPacer: Sendable {
+    private let window: Duration
+    private let now: @Sendable () -> ContinuousClock.Instant
+    private let sent = Mutex<[String: [ContinuousClock.Instant]]>([:])
+
+    /// Creates a pacer over a window (a second, as Airtable counts); `now` is injectable for tests.
+    public init(
+        window: Duration = .seconds(1), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
+        self.window = window
+        self.now = now
+    }
+
+    /// Waits until the base may send one more request within `limit` per window, then counts it as sent.
+    public func acquire(
+        base: String, limit: Int, sleep: @Sendable (Duration) async throws -> Void
+    ) async throws {
+        while let wait = take(base: base, limit: max(1, limit)) {
+            try await sleep(wait)
+        }
+    }
+
+    /// Counts a request if the window has room; otherwise returns how long until the oldest one leaves it.
+    func take(base: String, limit: Int) -> Duration? {
+        let now = now()
+        return sent.withLock { sent in
+            var times = sent[base, default: []].filter { now - $0 < window }
+            defer { sent[base] = times }
+            guard times.count >= limit else {
+                times.append(now)
+                return nil
+            }
+            return times[times.count - limit] + window - now
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import AdPlatformKit
+import Foundation
+import Synchronization
+
+/// The platform calls of one running job: it spends the job's rate budget before each call and collects the
+/// calls, so they are written with the next ledger write instead of one transaction each. The job launcher binds
+/// one to ``current`` for the duration of a job; ``RecordingTransport`` uses it.
+public final class APICallCollector: Sendable {
+    /// The collector of the job running in this task, if any.
+    @TaskLocal public static var current: APICallCollector?
+
+    /// The job.
+    public let jobID: UUID
+    /// The job's platform.
+    public let platform: PlatformID
+    /// The platform's id of the job's ad account, for the rate budget.
+    public let accountID: String
+    /// The budgets to spend from.
+    public let budget: RateBudget
+    private let sleep: @Sendable (Duration) async throws -> Void
+    private let calls = Mutex<[APICallRecord]>([])
+
+    /// Creates a collector for a job.
+    public init(
+        jobID: UUID, platform: PlatformID, accountID: String = "", budget: RateBudget = .unlimited,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
+        self.jobID = jobID
+        self.platform = platform
+        self.accountID = accountID
+        self.budget = budget
+        self.sleep = sleep
+    }
+
+    /// Waits for the account's rate budget to allow one more call.
+    public func acquire() async throws {
+        try await budget.acquire(platform: platform, account: accountID, sleep: sleep)
+    }
+
+    /// Adds a call.
+    public func append(_ call: APICallRecord) { calls.withLock { $0.append(call) } }
+
+    /// Returns the calls collected so far and forgets them.
+    public func drain() -> [APICallRecord] { calls.withLock { calls in defer { calls = [] }; return calls } }
+}

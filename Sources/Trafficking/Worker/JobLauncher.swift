@@ -1,0 +1,254 @@
+import AdPlatformKit
+import Foundation
+import Logging
+
+/// Runs one claimed job to its end: walks the plan — campaign, ad groups, media, ads — through the job's platform
+/// module, with each step recorded in the ledger before and after its call.
+///
+/// A step found `started` (a previous run died between the call and its record) is first looked up on the platform
+/// by its idempotency marker, and created only if absent; that is what keeps a crash from creating an entity twice.
+struct JobLauncher: Sendable {
+    let store: any TraffickingStore
+    let registry: PlatformRegistry
+    let configuration: WorkerConfiguration
+    let media: MediaFetcher
+    let logger: Logger
+
+    /// What the worker does with the job afterwards.
+    enum Result: Sendable, Equatable {
+        /// End it.
+        case finish(JobOutcome)
+        /// Give it back to the queue, due after the requeue delay.
+        case requeue(JobError)
+    }
+
+    /// Runs the job; never throws for platform errors, only for store failures and cancellation, which leave the
+    /// job leased so another claim resumes it from the ledger.
+    func run(_ job: CampaignJob) async throws -> Result {
+        let run = JobRun(job: job)
+        do {
+            if job.attempts > configuration.maximumClaims {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "the job was claimed \(job.attempts) times without finishing; giving up",
+                        code: "abandoned"))
+            }
+            let (module, context) = try await prepare(job)
+            let collector = APICallCollector(
+                jobID: job.id, platform: job.platform, accountID: context.accountID, budget: configuration.rateBudget,
+                sleep: configuration.sleep)
+            run.collector = collector
+            run.ledger = Dictionary(try await store.ledger(job: job.id).map { ($0.key, $0) }) { first, _ in first }
+            let campaignID = try await APICallCollector.$current.withValue(collector) {
+                try await walk(job, module: module, context: context, run: run)
+            }
+            run.log(.info, "finished", "every step is done; campaign \(campaignID ?? "-")")
+            try await flush(run)
+            return .finish(.success(platformCampaignID: campaignID))
+        } catch let failure as StepFailure {
+            switch failure {
+            case .exhausted(let error) where job.attempts < configuration.maximumClaims:
+                run.log(.warning, "requeued", "retries ran out (\(error)); the job goes back to the queue")
+                try await flush(run)
+                return .requeue(error)
+            case .exhausted(let error), .permanent(let error):
+                let campaignID = run.campaignID
+                run.log(.error, "failed", error.description)
+                try await flush(run)
+                return .finish(
+                    run.createdAnything
+                        ? .partialSuccess(error, platformCampaignID: campaignID)
+                        : .failed(error, platformCampaignID: campaignID))
+            }
+        }
+    }
+
+    /// The module and account context; a job that cannot run at all fails permanently.
+    private func prepare(_ job: CampaignJob) async throws -> (any AdPlatform, AccountContext) {
+        guard let module = registry[job.platform] else {
+            throw StepFailure.permanent(
+                JobError(message: "no platform module is registered for '\(job.platform)'", code: "unsupported"))
+        }
+        guard let account = try await store.account(job.accountID) else {
+            throw StepFailure.permanent(
+                JobError(message: "ad account \(job.accountID) was deleted", code: "accountNotFound"))
+        }
+        guard account.status == .active else {
+            throw StepFailure.permanent(
+                JobError(
+                    message: "ad account \(account.name) is \(account.status.rawValue); only ACTIVE accounts run jobs",
+                    code: "accountUnavailable"))
+        }
+        guard let credentials = try await store.credentials(ofAccount: job.accountID) else {
+            throw StepFailure.permanent(
+                JobError(message: "ad account \(job.accountID) has no credentials", code: "authInvalid"))
+        }
+        return (module, account.context(credentials: credentials))
+    }
+
+    /// Creates what the ledger does not have yet, in hierarchy order; returns the campaign id.
+    private func walk(
+        _ job: CampaignJob, module: any AdPlatform, context: AccountContext, run: JobRun
+    ) async throws -> String? {
+        let plan = TraffickingPlan(
+            request: job.request, capabilities: module.capabilities, scope: job.id.uuidString.lowercased())
+        let lookup = module as? any MarkedEntityLookup
+        let campaignEntities = try await step(
+            TraffickingPlan.campaignStep, kind: .campaign, marker: plan.campaign.marker, under: nil, run: run,
+            account: context, lookup: lookup
+        ) { _ in [try await module.createCampaign(plan.campaign, in: context)] }
+        let campaign = try primary(campaignEntities, kind: .campaign, step: TraffickingPlan.campaignStep)
+
+        var groups: [String: PlatformEntity] = [:]
+        for spec in plan.adGroups {
+            let key = TraffickingPlan.adGroupStep(spec.key)
+            let entities = try await step(
+                key, kind: .adGroup, marker: spec.marker, under: campaign, run: run, account: context, lookup: lookup
+            ) { _ in [try await module.createAdGroup(spec, under: campaign, in: context)] }
+            groups[spec.key] = try primary(entities, kind: .adGroup, step: key)
+        }
+
+        var uploaded: [String: [UploadedMedia]] = [:]
+        for planned in plan.ads {
+            var spec = planned.spec
+            let creative = spec.creative
+            if let uploader = module as? any MediaUploading, !creative.media.isEmpty {
+                if uploaded[creative.key] == nil {
+                    uploaded[creative.key] = try await upload(creative, with: uploader, run: run, account: context)
+                }
+                spec.media = uploaded[creative.key] ?? []
+            }
+            guard let group = groups[planned.adGroupKey] else {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "ad '\(spec.name)' names ad group '\(planned.adGroupKey)', which the request lacks",
+                        code: "invalidParameter", step: "ad/\(spec.key)"))
+            }
+            let key = "ad/\(spec.key)"
+            _ = try await step(
+                key, kind: .ad, marker: spec.marker, under: group, run: run, account: context, lookup: lookup
+            ) { [spec] recovering in
+                var attempt = spec
+                attempt.isRecovery = recovering
+                return try await module.createAd(attempt, under: group, in: context)
+            }
+        }
+        return campaign.id
+    }
+
+    /// Uploads a creative's media, one ledger step per file; uploads already done are reused.
+    private func upload(
+        _ creative: CreativeDefinition, with uploader: any MediaUploading, run: JobRun, account: AccountContext
+    ) async throws -> [UploadedMedia] {
+        var result: [UploadedMedia] = []
+        for (index, reference) in creative.media.enumerated() {
+            let key = "media/\(creative.key)/\(index)"
+            if let done = run.ledger[key], done.state == .done, let media = done.media {
+                result.append(media)
+                continue
+            }
+            let media = try await withRetries(step: key, run: run) {
+                try await store.startStep(
+                    job: run.job.id, key: key, kind: .media, marker: nil, calls: run.drainCalls(), at: Date())
+                let upload = try await self.media.upload(for: reference)
+                let media = try await uploader.uploadMedia(upload, in: account)
+                try await store.completeStep(
+                    job: run.job.id, key: key, entities: [], media: media, calls: run.drainCalls(), at: Date())
+                return media
+            }
+            run.ledger[key] = LedgerStep(
+                jobID: run.job.id, key: key, kind: .media, state: .done, media: media, startedAt: Date(),
+                finishedAt: Date())
+            result.append(media)
+        }
+        return result
+    }
+
+    /// One ledger step: skipped when done; looked up by marker when a previous run may have created it; else
+    /// recorded as started, created, and recorded as done.
+    private func step(
+        _ key: String, kind: EntityKind, marker: IdempotencyMarker, under parent: PlatformEntity?, run: JobRun,
+        account: AccountContext, lookup: (any MarkedEntityLookup)?,
+        create: @Sendable (_ recovering: Bool) async throws -> [PlatformEntity]
+    ) async throws -> [PlatformEntity] {
+        if let done = run.ledger[key], done.state == .done { return done.entities }
+        var mayExist = run.ledger[key]?.state == .started
+        let entities = try await withRetries(step: key, run: run) {
+            if mayExist {
+                if let lookup,
+                    let found = try await lookup.findEntity(marked: marker, kind: kind, under: parent, in: account)
+                {
+                    run.log(
+                        .warning, "recovered",
+                        "step \(key): \(found.kind) \(found.id) already carries marker \(marker); not creating it again")
+                    try await store.completeStep(
+                        job: run.job.id, key: key, entities: [found], media: nil, calls: run.drainCalls(), at: Date())
+                    return [found]
+                }
+                if lookup == nil {
+                    run.log(
+                        .warning, "unverifiable",
+                        "step \(key) may have run before; \(run.job.platform) cannot look entities up by marker")
+                }
+            }
+            try await store.startStep(
+                job: run.job.id, key: key, kind: kind, marker: marker, calls: run.drainCalls(), at: Date())
+            let recovering = mayExist
+            mayExist = true
+            let created = try await create(recovering)
+            try await store.completeStep(
+                job: run.job.id, key: key, entities: created, media: nil, calls: run.drainCalls(), at: Date())
+            return created
+        }
+        run.ledger[key] = LedgerStep(
+            jobID: run.job.id, key: key, kind: kind, state: .done, marker: marker.value, entities: entities,
+            startedAt: Date(), finishedAt: Date())
+        return entities
+    }
+
+    /// Runs an operation, retrying errors whose disposition is `retry` with backoff; other platform errors end the
+    /// job, and expired or invalid credentials also mark the account REQUIRES_REAUTH.
+    private func withRetries<T: Sendable>(
+        step key: String, run: JobRun, _ operation: () async throws -> T
+    ) async throws -> T {
+        var retry = 0
+        while true {
+            do {
+                return try await operation()
+            } catch let error as AdPlatformError {
+                switch error.disposition {
+                case .retry:
+                    retry += 1
+                    guard retry < configuration.retry.maximumAttempts else {
+                        throw StepFailure.exhausted(JobError(error, step: key))
+                    }
+                    let delay = configuration.retry.delay(beforeRetry: retry - 1, retryAfter: error.retryAfter)
+                    run.log(.warning, "retry", "step \(key): \(error.code) (\(error.message)); retry \(retry) in \(delay)")
+                    try await configuration.sleep(delay)
+                case .refreshCredentials, .fail:
+                    if error.code == .authExpired || error.code == .authInvalid {
+                        _ = try await store.updateAccount(run.job.accountID, AdAccountChanges(status: .requiresReauth))
+                        run.log(.error, "reauth", "the platform rejected the account's credentials; it is now REQUIRES_REAUTH")
+                    }
+                    throw StepFailure.permanent(JobError(error, step: key))
+                }
+            }
+        }
+    }
+
+    private func primary(_ entities: [PlatformEntity], kind: EntityKind, step: String) throws -> PlatformEntity {
+        guard let entity = entities.last(where: { $0.kind == kind }) ?? entities.last else {
+            throw StepFailure.permanent(
+                JobError(message: "the platform returned no \(kind) for step \(step)", code: "malformedResponse", step: step))
+        }
+        return entity
+    }
+
+    /// Writes the calls and log lines not yet written.
+    private func flush(_ run: JobRun) async throws {
+        let calls = run.drainCalls()
+        if !calls.isEmpty { try await store.recordAPICalls(calls) }
+        let log = run.drainLog()
+        if !log.isEmpty { try await store.appendLog(log) }
+    }
+}

@@ -1,0 +1,54 @@
+import AdPlatformKit
+import Foundation
+import Synchronization
+
+/// The state of one job while a launcher walks it: the ledger as known so far, log lines and API calls not yet
+/// written.
+final class JobRun: Sendable {
+    let job: CampaignJob
+    private struct State {
+        var ledger: [String: LedgerStep] = [:]
+        var log: [ExecutionLogEntry] = []
+        var collector: APICallCollector?
+    }
+    private let state = Mutex(State())
+
+    init(job: CampaignJob) { self.job = job }
+
+    /// The steps known, by key.
+    var ledger: [String: LedgerStep] {
+        get { state.withLock { $0.ledger } }
+        set { state.withLock { $0.ledger = newValue } }
+    }
+
+    /// The job's call collector, once the job has an account.
+    var collector: APICallCollector? {
+        get { state.withLock { $0.collector } }
+        set { state.withLock { $0.collector = newValue } }
+    }
+
+    /// Whether any done step created an entity, so a failure now is a partial success.
+    var createdAnything: Bool {
+        state.withLock { state in state.ledger.values.contains { $0.state == .done && !$0.entities.isEmpty } }
+    }
+
+    /// The campaign id, once the campaign step is done.
+    var campaignID: String? {
+        state.withLock { state in
+            state.ledger[TraffickingPlan.campaignStep].flatMap { step in
+                step.state == .done ? (step.entities.last { $0.kind == .campaign } ?? step.entities.last)?.id : nil
+            }
+        }
+    }
+
+    /// Adds a log line.
+    func log(_ level: LogLevel, _ event: String, _ message: String) {
+        state.withLock { $0.log.append(ExecutionLogEntry(jobID: job.id, level: level, event: event, message: message)) }
+    }
+
+    /// The log lines not yet written, forgotten here.
+    func drainLog() -> [ExecutionLogEntry] { state.withLock { state in defer { state.log = [] }; return state.log } }
+
+    /// The API calls not yet written, forgotten here.
+    func drainCalls() -> [APICallRecord] { collector?.drain() ?? [] }
+}

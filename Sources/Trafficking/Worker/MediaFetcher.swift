@@ -1,0 +1,50 @@
+import AdPlatformKit
+import Foundation
+
+/// Reads a stored request's media for upload: stored blobs from the database, `http(s)` URLs through the transport.
+struct MediaFetcher: Sendable {
+    let store: any TraffickingStore
+    let transport: any HTTPTransport
+
+    func upload(for reference: MediaReference) async throws -> MediaUpload {
+        if reference.source.hasPrefix(StoredMedia.sourcePrefix) {
+            let digest = String(reference.source.dropFirst(StoredMedia.sourcePrefix.count))
+            guard let stored = try await store.media(digest: digest) else {
+                throw AdPlatformError(
+                    code: .invalidParameter, message: "stored media \(digest) is missing from the database",
+                    fieldPath: "media.source")
+            }
+            return MediaUpload(
+                kind: reference.kind, fileName: "\(digest.prefix(16)).\(Self.fileExtension(stored.contentType))",
+                contentType: stored.contentType, data: stored.data)
+        }
+        guard let url = URL(string: reference.source) else {
+            throw AdPlatformError(
+                code: .invalidParameter, message: "media source '\(reference.source)' is not a URL",
+                fieldPath: "media.source")
+        }
+        let response = try await transport.send(PlatformHTTPRequest(method: .get, url: url))
+        guard response.isSuccess else {
+            throw AdPlatformError(
+                code: response.status >= 500 ? .transient : .invalidParameter,
+                message: "fetching media \(reference.source) answered HTTP \(response.status)",
+                httpStatus: response.status, fieldPath: "media.source")
+        }
+        return MediaUpload(
+            kind: reference.kind, fileName: reference.fileName,
+            contentType: response.headers["content-type"] ?? MediaResolver.contentType(of: reference.fileName),
+            data: response.body)
+    }
+
+    private static func fileExtension(_ contentType: String) -> String {
+        switch contentType {
+        case "image/png": "png"
+        case "image/jpeg": "jpg"
+        case "image/gif": "gif"
+        case "image/webp": "webp"
+        case "video/mp4": "mp4"
+        case "video/quicktime": "mov"
+        default: "bin"
+        }
+    }
+}

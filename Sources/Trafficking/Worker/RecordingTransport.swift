@@ -1,0 +1,78 @@
+import AdPlatformKit
+import Foundation
+
+/// A transport that spends a running job's rate budget before each call and records the call into the job's
+/// ``APICallCollector``, redacted: the path
+/// without its query (Meta sends the access token there), query parameter names only, body sizes and types, and
+/// a truncated response with token and secret values masked. Calls outside a job pass straight through.
+public struct RecordingTransport: HTTPTransport {
+    private let base: any HTTPTransport
+
+    /// Wraps a transport.
+    public init(wrapping base: any HTTPTransport) { self.base = base }
+
+    /// How much of a response body is kept.
+    static let responseSummaryLimit = 512
+
+    /// Sends the request through the wrapped transport and records it.
+    public func send(_ request: PlatformHTTPRequest) async throws -> PlatformHTTPResponse {
+        guard let collector = APICallCollector.current else { return try await base.send(request) }
+        try await collector.acquire()
+        let started = ContinuousClock.now
+        let at = Date()
+        do {
+            let response = try await base.send(request)
+            collector.append(
+                record(request, collector: collector, at: at, started: started, status: response.status,
+                    response: Self.summarize(response)))
+            return response
+        } catch {
+            collector.append(
+                record(request, collector: collector, at: at, started: started, status: nil,
+                    response: "no response: \(Self.redact(String(describing: error)))"))
+            throw error
+        }
+    }
+
+    private func record(
+        _ request: PlatformHTTPRequest, collector: APICallCollector, at: Date, started: ContinuousClock.Instant,
+        status: Int?, response: String
+    ) -> APICallRecord {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds =
+            Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return APICallRecord(
+            jobID: collector.jobID, platform: collector.platform, at: at, method: request.method.rawValue,
+            path: request.url.path, status: status, durationMilliseconds: milliseconds,
+            requestSummary: Self.summarize(request), responseSummary: response)
+    }
+
+    /// Content type, size and query parameter names; never values, because tokens travel in queries and forms.
+    static func summarize(_ request: PlatformHTTPRequest) -> String {
+        var parts: [String] = []
+        let names = request.queryItems.map(\.name)
+        if !names.isEmpty { parts.append("query: " + names.joined(separator: ",")) }
+        if let body = request.body {
+            parts.append("body: \(body.count) bytes \(request.headers["content-type"] ?? "")")
+        }
+        return parts.isEmpty ? "no body" : parts.joined(separator: "; ")
+    }
+
+    /// The response body, truncated, with secret-looking JSON values masked.
+    static func summarize(_ response: PlatformHTTPResponse) -> String {
+        let text = String(decoding: response.body.prefix(responseSummaryLimit * 4), as: UTF8.self)
+        let redacted = redact(text)
+        return redacted.count > responseSummaryLimit ? String(redacted.prefix(responseSummaryLimit)) + "…" : redacted
+    }
+
+    /// Masks the values of JSON or form fields whose names mention a token, secret or password.
+    static func redact(_ text: String) -> String {
+        guard
+            let pattern = try? NSRegularExpression(
+                pattern: #"("?[A-Za-z_\-]*(token|secret|password|authorization)[A-Za-z_\-]*"?\s*[:=]\s*"?)([^"&,\s}]+)"#,
+                options: [.caseInsensitive])
+        else { return text }
+        let range = NSRange(text.startIndex..., in: text)
+        return pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1<redacted>")
+    }
+}

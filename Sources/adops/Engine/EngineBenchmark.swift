@@ -1,0 +1,102 @@
+import AdPlatformKit
+import Foundation
+import Logging
+import Trafficking
+
+/// The two phases of `adops benchmark`.
+struct EngineBenchmark {
+    let context: EngineContext
+    let mockPort: Int
+    let examples: URL
+
+    /// What one run measured.
+    struct Results: Codable {
+        var tickets: Int
+        var jobs: Int
+        var failedJobs: Int
+        var throughputSeconds: Double
+        var hierarchiesPerSecond: Double
+        var transactionsPerJob: Double
+        var latencyTickets: Int
+        var ticketLatencyP50Milliseconds: Double
+        var ticketLatencyP99Milliseconds: Double
+        var jobLatencyP50Milliseconds: Double
+        var jobLatencyP99Milliseconds: Double
+
+        func summary(transport: String) -> String {
+            """
+            engine benchmark (\(transport), SQLite WAL synchronous=NORMAL)
+              throughput: \(tickets) tickets × 4 platforms = \(jobs) jobs in \(String(format: "%.2f", throughputSeconds)) s \
+            → \(String(format: "%.0f", hierarchiesPerSecond)) hierarchies/s (\(failedJobs) failed)
+              SQLite write transactions per job: \(String(format: "%.1f", transactionsPerJob))
+              latency, one ticket to four platforms (\(latencyTickets) tickets): p50 \
+            \(String(format: "%.1f", ticketLatencyP50Milliseconds)) ms, p99 \(String(format: "%.1f", ticketLatencyP99Milliseconds)) ms
+              latency per job: p50 \(String(format: "%.1f", jobLatencyP50Milliseconds)) ms, p99 \
+            \(String(format: "%.1f", jobLatencyP99Milliseconds)) ms
+            """
+        }
+    }
+
+    func run(tickets: Int, latencyTickets: Int, concurrency: Int) async throws -> Results {
+        var accounts: [UUID] = []
+        for account in DemoAccounts.all { accounts.append(try await context.store.createAccount(account).id) }
+        let request = try DemoTickets(examples: examples, port: mockPort).requests()[0]
+
+        // Phase 1: throughput.
+        var submitted: [CampaignJob] = []
+        for _ in 0..<tickets { submitted += try await context.engine.submit(request, accounts: accounts) }
+        let transactionsBefore = context.store.transactionCount
+        let worker = TraffickingWorker(
+            store: context.store, registry: context.registry, transport: context.transport,
+            configuration: WorkerConfiguration(concurrency: concurrency, pollInterval: .milliseconds(5)),
+            logger: EngineContext.logger("adops.worker", level: .error))
+        let store = context.store
+        let started = ContinuousClock.now
+        try await worker.run {
+            let pending = try await store.jobs(status: .pending, page: PageRequest(limit: 1)).total
+            let processing = try await store.jobs(status: .processing, page: PageRequest(limit: 1)).total
+            return pending == 0 && processing == 0
+        }
+        let elapsed = Self.seconds(ContinuousClock.now - started)
+        let failed = try await store.jobs(status: .failed, page: PageRequest(limit: 1)).total
+            + (try await store.jobs(status: .partialSuccess, page: PageRequest(limit: 1)).total)
+        // The finishing check above reads but never writes, so the count is the worker's own.
+        let transactions = context.store.transactionCount - transactionsBefore
+
+        // Phase 2: latency of one ticket at a time, its four jobs run at once.
+        var ticketLatencies: [Double] = []
+        var jobLatencies: [Double] = []
+        for _ in 0..<latencyTickets {
+            let start = ContinuousClock.now
+            let jobs = try await context.engine.submit(request, accounts: accounts)
+            try await withThrowingTaskGroup(of: Double.self) { group in
+                for _ in jobs {
+                    group.addTask {
+                        try await worker.runNext()
+                        return Self.seconds(ContinuousClock.now - start) * 1000
+                    }
+                }
+                for try await latency in group { jobLatencies.append(latency) }
+            }
+            ticketLatencies.append(Self.seconds(ContinuousClock.now - start) * 1000)
+        }
+        let jobs = submitted.count
+        return Results(
+            tickets: tickets, jobs: jobs, failedJobs: failed, throughputSeconds: elapsed,
+            hierarchiesPerSecond: Double(jobs) / elapsed, transactionsPerJob: Double(transactions) / Double(jobs),
+            latencyTickets: latencyTickets, ticketLatencyP50Milliseconds: Self.percentile(ticketLatencies, 0.5),
+            ticketLatencyP99Milliseconds: Self.percentile(ticketLatencies, 0.99),
+            jobLatencyP50Milliseconds: Self.percentile(jobLatencies, 0.5),
+            jobLatencyP99Milliseconds: Self.percentile(jobLatencies, 0.99))
+    }
+
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

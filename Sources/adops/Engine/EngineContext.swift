@@ -1,0 +1,57 @@
+import AdPlatformKit
+import Foundation
+import Logging
+import Trafficking
+
+/// What the engine commands share: settings, the opened store, the platform modules and the engine.
+struct EngineContext {
+    let settings: AdOpsSettings
+    let store: SQLiteTraffickingStore
+    let registry: PlatformRegistry
+    let engine: TraffickingEngine
+    /// The transport media downloads and ticket sources use (platform calls go through the registry's).
+    let transport: any HTTPTransport
+
+    /// Opens the database at `database` (else `ADOPS_DB`, else `.adops/adops.sqlite`) with the key from `keyFile`
+    /// (`--key-file`), else `ADOPS_SECRET_KEY`, else `ADOPS_SECRET_KEY_FILE`. Platform calls are recorded
+    /// (redacted) in the job's API call log.
+    static func open(database: String?, keyFile: String?, settings: AdOpsSettings? = nil) throws -> EngineContext {
+        let settings = try settings ?? AdOpsSettings.load()
+        // SecretKeySource prefers ADOPS_SECRET_KEY to a key file; an explicit --key-file should win over both.
+        var keyEnvironment = settings.environment
+        if let keyFile, !keyFile.isEmpty { keyEnvironment[SecretKeySource.keyVariable] = nil }
+        let key = try SecretKeySource.load(
+            environment: keyEnvironment, keyFile: keyFile, allowGenerated: false, generatedKeyPath: nil)
+        let store = try SQLiteTraffickingStore.open(
+            path: database ?? settings.databasePath, cipher: try CredentialCipher(key: key))
+        let transport = AsyncHTTPClientTransport()
+        return try EngineContext(settings: settings, store: store, transport: transport)
+    }
+
+    /// A context on an opened store.
+    init(settings: AdOpsSettings, store: SQLiteTraffickingStore, transport: any HTTPTransport) throws {
+        self.settings = settings
+        self.store = store
+        self.transport = transport
+        registry = try BuiltInPlatforms.registry(
+            transport: RecordingTransport(wrapping: transport), baseURLs: settings.baseURLs)
+        engine = TraffickingEngine(store: store, registry: registry)
+    }
+
+    /// A worker with the settings' concurrency, lease and rate budgets.
+    func worker(concurrency: Int? = nil, logger: Logger) -> TraffickingWorker {
+        TraffickingWorker(
+            store: store, registry: registry, transport: transport,
+            configuration: WorkerConfiguration(
+                concurrency: concurrency ?? settings.workerConcurrency, lease: .seconds(settings.leaseSeconds),
+                rateBudget: RateBudget(rates: settings.rates)),
+            logger: logger)
+    }
+
+    /// Logs to standard error, so standard output stays for results and `--json`.
+    static func logger(_ label: String, level: Logger.Level = .info) -> Logger {
+        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = level
+        return logger
+    }
+}

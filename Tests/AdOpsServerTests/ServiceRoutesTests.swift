@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import Testing
+
+/// `/healthz`, the OpenAPI document, and the problem answers for unknown routes.
+@Suite struct ServiceRoutesTests {
+    @Test("/healthz reports ok and job counts per status")
+    func health() async throws {
+        let harness = try APIHarness()
+        try await harness.run { client in
+            _ = try await JobRoutesTests.submitJob(client)
+            let reply = try await client.send(.get, "/healthz", authorization: nil)
+            #expect(reply.status == .ok)
+            #expect(reply.object["status"] as? String == "ok")
+            let jobs = try #require(reply.object["jobs"] as? [String: Int])
+            #expect(jobs["PENDING"] == 1)
+            #expect(jobs["FAILED"] == 0)
+        }
+    }
+
+    @Test("/api/v1/openapi.yaml is served as application/yaml and describes every route")
+    func openAPIDocument() async throws {
+        let harness = try APIHarness()
+        try await harness.run { client in
+            let reply = try await client.send(.get, "/api/v1/openapi.yaml")
+            #expect(reply.status == .ok)
+            #expect(reply.headers[.contentType] == "application/yaml")
+            #expect(reply.text.hasPrefix("openapi: 3.0"))
+            for path in [
+                "/healthz:", "/api/v1/ad_accounts:", "/api/v1/ad_accounts/{id}:", "/api/v1/ads/{platform}:",
+                "/api/v1/campaigns:", "/api/v1/jobs:", "/api/v1/jobs/{id}:", "/api/v1/jobs/{id}/retry:",
+                "bearerAuth:", "TraffickingRequest:", "Problem:", "JobDetail:",
+            ] {
+                #expect(reply.text.contains(path), "\(path)")
+            }
+        }
+    }
+
+    @Test("an unknown route → 404 problem; without a key → 401 first")
+    func unknownRoute() async throws {
+        let harness = try APIHarness()
+        try await harness.run { client in
+            let reply = try await client.send(.get, "/api/v1/nothing-here")
+            #expect(reply.isProblem(.notFound))
+            #expect((reply.object["detail"] as? String)?.contains("/api/v1/nothing-here") == true)
+            #expect(try await client.send(.get, "/api/v1/nothing-here", authorization: nil).isProblem(.unauthorized))
+        }
+    }
+}

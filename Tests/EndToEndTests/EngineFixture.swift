@@ -1,0 +1,124 @@
+import AdPlatformKit
+import Foundation
+import GoogleAds
+import MetaAds
+import MockPlatforms
+import SnapchatAds
+import TikTokAds
+import Trafficking
+
+/// An engine on an in-memory store, with the four platform modules pointed at running emulators and one ad
+/// account per platform.
+struct EngineFixture {
+    let mock: MockPlatforms.Running
+    let store: SQLiteTraffickingStore
+    let registry: PlatformRegistry
+    let engine: TraffickingEngine
+    let accounts: [PlatformID: AdAccount]
+    let transport: any HTTPTransport
+
+    static let newAccounts: [NewAdAccount] = [
+        NewAdAccount(
+            platform: .meta, platformAccountID: "act_1001", name: "Meta US", currency: .usd,
+            settings: ["page_id": "1000000001", "pixel_id": "2000000001"],
+            credentials: PlatformCredentials(accessToken: "e2e-meta-token")),
+        NewAdAccount(
+            platform: .tiktok, platformAccountID: "7000000000000000001", name: "TikTok US", currency: .usd,
+            credentials: PlatformCredentials(accessToken: "e2e-tiktok-token")),
+        NewAdAccount(
+            platform: .snapchat, platformAccountID: "8a1c0f4e-2b7d-4c3a-9e5f-1d2c3b4a5e6f", name: "Snapchat US",
+            currency: .usd, settings: ["profile_id": "5f2e1d0c-3b4a-4c5d-8e9f-0a1b2c3d4e5f"],
+            credentials: PlatformCredentials(accessToken: "e2e-snapchat-token")),
+        NewAdAccount(
+            platform: .google, platformAccountID: "1234567890", name: "Google US", currency: .usd,
+            settings: ["login_customer_id": "1112223334"],
+            credentials: PlatformCredentials(accessToken: "e2e-google-token", developerToken: "e2e-dev-token")),
+    ]
+
+    /// The path of each platform's campaign-create call, as a fault-rule pattern.
+    static let campaignCreatePaths: [PlatformID: String] = [
+        .meta: "/v*/act_1001/campaigns",
+        .tiktok: "/open_api/v1.3/campaign/create/",
+        .snapchat: "/v1/adaccounts/*/campaigns",
+        .google: "/v*/customers/1234567890/googleAds:mutate",
+    ]
+
+    /// Sets up the engine on `store` (a fresh in-memory one by default) against running emulators.
+    static func make(
+        mock: MockPlatforms.Running, store: SQLiteTraffickingStore? = nil, inProcess: Bool = false
+    ) async throws -> EngineFixture {
+        let store = try store ?? SQLiteTraffickingStore.inMemory(cipher: CredentialCipher(key: CredentialCipher.generateKey()))
+        let transport: any HTTPTransport =
+            inProcess ? MockPlatformsTransport(mock: mock.mock) : AsyncHTTPClientTransport()
+        let recorded = RecordingTransport(wrapping: transport)
+        let registry = PlatformRegistry([
+            MetaAdsPlatform(transport: recorded, configuration: try MetaAdsConfiguration(baseURL: mock.baseURL)),
+            TikTokAdsPlatform(transport: recorded, configuration: TikTokAdsConfiguration(baseURL: mock.baseURL)),
+            SnapchatAdsPlatform(transport: recorded, configuration: SnapchatAdsConfiguration(baseURL: mock.baseURL)),
+            GoogleAdsPlatform(transport: recorded, configuration: GoogleAdsConfiguration(baseURL: mock.baseURL)),
+        ])
+        var accounts: [PlatformID: AdAccount] = [:]
+        let existing = try await store.accounts(platform: nil, page: PageRequest(limit: 50)).items
+        for new in newAccounts {
+            if let account = existing.first(where: { $0.platform == new.platform }) {
+                accounts[new.platform] = account
+            } else {
+                accounts[new.platform] = try await store.createAccount(new)
+            }
+        }
+        return EngineFixture(
+            mock: mock, store: store, registry: registry, engine: TraffickingEngine(store: store, registry: registry),
+            accounts: accounts, transport: transport)
+    }
+
+    /// A worker with fast retries, so tests with injected faults do not wait.
+    func worker(owner: String = "test-worker", lease: Duration = .seconds(30), concurrency: Int = 4,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
+    ) -> TraffickingWorker {
+        TraffickingWorker(
+            store: store, registry: registry, transport: transport,
+            configuration: WorkerConfiguration(
+                owner: owner, concurrency: concurrency, lease: lease, pollInterval: .milliseconds(20),
+                retry: RetryPolicy(maximumAttempts: 12, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5)),
+                requeueDelay: .milliseconds(10), sleep: sleep))
+    }
+
+    /// Runs a worker until every given job is over.
+    func runUntilOver(_ jobs: [CampaignJob], worker: TraffickingWorker? = nil) async throws -> [CampaignJob] {
+        let worker = worker ?? self.worker()
+        let ids = jobs.map(\.id)
+        let store = store
+        try await worker.run {
+            for id in ids { guard let job = try await store.job(id), job.status.isTerminal else { return false } }
+            return true
+        }
+        var result: [CampaignJob] = []
+        for id in ids { if let job = try await store.job(id) { result.append(job) } }
+        return result
+    }
+
+    /// The sample Disney+ request, with its media inline and its landing URL on the emulator's port.
+    static func disneyRequest(port: Int) throws -> TraffickingRequest {
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../docs/examples")
+        var request = try TraffickingRequestDecoder().decode(
+            Data(contentsOf: examples.appendingPathComponent("disneyplus-signup.json")))
+        for index in request.creatives.indices {
+            request.creatives[index].landingURL = request.creatives[index].landingURL.replacingOccurrences(
+                of: ":4010/", with: ":\(port)/")
+            for mediaIndex in request.creatives[index].media.indices {
+                let file = examples.appendingPathComponent(request.creatives[index].media[mediaIndex].source)
+                request.creatives[index].media[mediaIndex].source =
+                    "data:image/png;base64,\(try Data(contentsOf: file).base64EncodedString())"
+            }
+        }
+        return request
+    }
+
+    /// Entities on the emulator whose name carries a marker, budgets aside.
+    func entities(on platform: PlatformID, carrying marker: IdempotencyMarker) -> [MockEntity] {
+        mock.mock.world.snapshot().entities.values.filter {
+            $0.platform == platform.rawValue && marker.isCarried(by: $0.name) && !$0.kind.lowercased().contains("budget")
+        }
+    }
+}

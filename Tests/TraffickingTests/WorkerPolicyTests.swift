@@ -1,0 +1,66 @@
+import AdPlatformKit
+import AdPlatformTesting
+import Foundation
+import Testing
+import Trafficking
+
+/// Backoff, rate budgets and API-call redaction.
+@Suite("Worker policies")
+struct WorkerPolicyTests {
+    @Test("backoff grows exponentially, is capped, and never undercuts retry-after")
+    func backoff() {
+        let policy = RetryPolicy(maximumAttempts: 5, baseDelay: .milliseconds(100), maximumDelay: .seconds(1))
+        #expect(policy.delay(beforeRetry: 0, retryAfter: nil, random: { $0.upperBound }) == .milliseconds(100))
+        #expect(policy.delay(beforeRetry: 3, retryAfter: nil, random: { $0.upperBound }) == .milliseconds(800))
+        #expect(policy.delay(beforeRetry: 9, retryAfter: nil, random: { $0.upperBound }) == .seconds(1))
+        #expect(policy.delay(beforeRetry: 2, retryAfter: nil, random: { _ in 0 }) == .zero)
+        #expect(policy.delay(beforeRetry: 0, retryAfter: .seconds(5), random: { $0.upperBound }) == .seconds(5))
+    }
+
+    @Test("a rate budget lets a burst through, then spaces calls at its rate")
+    func rateBudget() async throws {
+        let budget = RateBudget(rates: [.meta: RateBudget.Rate(requestsPerSecond: 10, burst: 3)])
+        let waits = WaitRecorder()
+        for _ in 0..<5 {
+            try await budget.acquire(
+                platform: .meta, account: "act_1",
+                sleep: { wait in
+                    await waits.record(wait)
+                    try await Task.sleep(for: wait)
+                })
+        }
+        let recorded = await waits.waits
+        #expect(recorded.count >= 2)
+        #expect(recorded.allSatisfy { $0 > .zero && $0 <= .milliseconds(100) })
+        // Another account and an unbudgeted platform are not held back.
+        let other = WaitRecorder()
+        try await budget.acquire(platform: .meta, account: "act_2", sleep: { await other.record($0) })
+        try await budget.acquire(platform: .google, account: "1", sleep: { await other.record($0) })
+        #expect(await other.waits.isEmpty)
+    }
+
+    @Test("recorded calls keep no query values and mask tokens in answers")
+    func redaction() async throws {
+        let transport = ScriptedTransport()
+        transport.enqueue(json: #"{"access_token":"EAAB-secret","id":"1"}"#)
+        let recording = RecordingTransport(wrapping: transport)
+        let collector = APICallCollector(jobID: UUID(), platform: .meta)
+        let url = try #require(URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns?access_token=EAAB-secret&fields=id"))
+        _ = try await APICallCollector.$current.withValue(collector) {
+            try await recording.send(PlatformHTTPRequest(method: .post, url: url, body: Data("name=x&access_token=EAAB-secret".utf8)))
+        }
+        let call = try #require(collector.drain().first)
+        #expect(call.path == "/v26.0/act_1/campaigns")
+        #expect(call.status == 200)
+        #expect(!call.requestSummary.contains("EAAB-secret"))
+        #expect(call.requestSummary.contains("access_token"))
+        #expect(!call.responseSummary.contains("EAAB-secret"))
+        #expect(call.responseSummary.contains("<redacted>"))
+    }
+}
+
+/// Collects the waits a rate budget asked for.
+actor WaitRecorder {
+    var waits: [Duration] = []
+    func record(_ wait: Duration) { waits.append(wait) }
+}
