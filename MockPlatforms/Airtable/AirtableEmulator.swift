@@ -18,10 +18,12 @@ import Foundation
 /// types; `typecast: true` converts what it can and adds missing select options.
 public struct AirtableEmulator: PlatformEmulator {
     /// The per-base rate limit, which the control plane configures.
-    public let rateWindow = AirtableRateWindow()
+    public let rateWindow: AirtableRateWindow
 
-    /// Creates the emulator.
-    public init() {}
+    /// Creates the emulator, with Airtable's rate limit unless given another window.
+    public init(rateWindow: AirtableRateWindow = AirtableRateWindow()) {
+        self.rateWindow = rateWindow
+    }
 
     /// `airtable`.
     public var platform: String { "airtable" }

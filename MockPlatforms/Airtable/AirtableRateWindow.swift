@@ -41,10 +41,12 @@ public final class AirtableRateWindow: Sendable {
     }
 
     private let state = Mutex(State())
-    private let clock = ContinuousClock()
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    /// Creates a window with Airtable's settings.
-    public init() {}
+    /// Creates a window with Airtable's settings; `now` reads the time (real time, unless a test drives it).
+    public init(now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+        self.now = now
+    }
 
     /// The settings in force.
     public var settings: Settings { state.withLock { $0.settings } }
@@ -62,7 +64,7 @@ public final class AirtableRateWindow: Sendable {
 
     /// Counts a request to a base, or refuses it.
     public func admit(base: String) -> Decision {
-        let now = clock.now
+        let now = self.now()
         return state.withLock { state in
             var window = state.windows[base] ?? Window()
             defer { state.windows[base] = window.accepted.isEmpty && window.lockedUntil == nil ? nil : window }

@@ -51,8 +51,11 @@ extension MockPlatforms {
             continuation.yield(channel.localAddress?.port ?? 0)
             continuation.finish()
         }
+        // A service group, so the end of `body` shuts the server down gracefully rather than by cancellation.
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            group.addTask { try await services.run() }
             var iterator = stream.makeAsyncIterator()
             guard let port = await iterator.next() else {
                 group.cancelAll()
@@ -62,7 +65,8 @@ extension MockPlatforms {
                 baseURL: baseURL(host: configuration.host, port: port), port: port, mock: mock)
             do {
                 let result = try await body(running)
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
+                try await group.waitForAll()
                 if let path = configuration.stateFile { try mock.saveState(to: path) }
                 return result
             } catch {

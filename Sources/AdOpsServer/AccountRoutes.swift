@@ -40,10 +40,8 @@ struct AccountRoutes<Context: RequestContext>: Sendable {
         if let name = request.uri.queryParameters.get("platform") {
             let id = PlatformID(rawValue: name)
             guard engine.registry.ids.contains(id) else {
-                throw Problem.invalidParameter(
-                    "platform",
-                    "unknown platform '\(name)'; expected one of: \(engine.registry.ids.map(\.rawValue).joined(separator: ", "))"
-                )
+                let known = engine.registry.ids.map(\.rawValue).joined(separator: ", ")
+                throw Problem.invalidParameter("platform", "unknown platform '\(name)'; expected one of: \(known)")
             }
             platform = id
         }

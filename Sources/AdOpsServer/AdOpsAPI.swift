@@ -9,7 +9,8 @@ import Trafficking
 /// Every route but `GET /healthz` needs `Authorization: Bearer <key>`; every error is an RFC 9457 problem. See
 /// `docs/api.md` and `GET /api/v1/openapi.yaml`.
 public enum AdOpsAPI {
-    /// The router with every route, for tests (`app.test(.router)`) and for ``application(engine:configuration:host:port:services:logger:onServerRunning:)``.
+    /// The router with every route, for tests (`app.test(.router)`) and for
+    /// ``application(engine:configuration:host:port:services:logger:onServerRunning:)``.
     public static func router(
         engine: TraffickingEngine, configuration: AdOpsServerConfiguration, logger: Logger
     ) -> Router<BasicRequestContext> {

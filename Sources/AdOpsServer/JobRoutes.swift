@@ -20,10 +20,8 @@ struct JobRoutes<Context: RequestContext>: Sendable {
         var status: JobStatus?
         if let text = request.uri.queryParameters.get("status") {
             guard let parsed = JobStatus(rawValue: text.uppercased()) else {
-                throw Problem.invalidParameter(
-                    "status",
-                    "unknown status '\(text)'; expected one of: \(JobStatus.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
+                let accepted = JobStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Problem.invalidParameter("status", "unknown status '\(text)'; expected one of: \(accepted)")
             }
             status = parsed
         }
@@ -49,13 +47,13 @@ struct JobRoutes<Context: RequestContext>: Sendable {
             throw Self.notFound(id)
         } catch let error as StoreError where error.code == .conflict {
             guard let current = try await engine.store.job(id) else { throw Self.notFound(id) }
+            let rule = "only FAILED and PARTIAL_SUCCESS jobs can be retried"
             throw Problem(
                 status: .conflict, kind: "job-not-retryable", title: "Job cannot be retried",
-                detail: "job \(id.uuidString) is \(current.status.rawValue); only FAILED and PARTIAL_SUCCESS jobs can be "
-                    + "retried",
+                detail: "job \(id.uuidString) is \(current.status.rawValue); \(rule)",
                 violations: [
                     ProblemViolation(
-                        field: "status", rule: "notRetryable", message: "only FAILED and PARTIAL_SUCCESS jobs can be retried",
+                        field: "status", rule: "notRetryable", message: rule,
                         limit: "FAILED, PARTIAL_SUCCESS", actual: current.status.rawValue)
                 ])
         }

@@ -57,7 +57,8 @@ public struct Problem: Error, Sendable, Hashable, Encodable, CustomStringConvert
         fields[.contentType] = Self.contentType
         fields[.contentLength] = String(data.count)
         return Response(
-            status: HTTPResponse.Status(code: status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+            status: HTTPResponse.Status(code: status), headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
     }
 }
 
@@ -91,7 +92,8 @@ extension Problem {
             status: .contentTooLarge, kind: "payload-too-large", title: "Request body too large",
             detail: "the body is larger than the limit of \(limit) bytes",
             violations: [
-                ProblemViolation(field: "body", rule: "tooLarge", message: "bodies may be at most \(limit) bytes",
+                ProblemViolation(
+                    field: "body", rule: "tooLarge", message: "bodies may be at most \(limit) bytes",
                     limit: "\(limit) bytes")
             ])
     }

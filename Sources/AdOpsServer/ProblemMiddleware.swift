@@ -28,8 +28,11 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let problem = problem(for: error, request: request, context: context)
             if problem.status >= 500 {
                 context.logger.error(
-                    "request failed", metadata: ["method": "\(request.method)", "path": "\(request.uri.path)",
-                        "error": "\(String(reflecting: error))"])
+                    "request failed",
+                    metadata: [
+                        "method": "\(request.method)", "path": "\(request.uri.path)",
+                        "error": "\(String(reflecting: error))",
+                    ])
             }
             return problem.response()
         }

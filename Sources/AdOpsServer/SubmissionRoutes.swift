@@ -46,7 +46,8 @@ struct SubmissionRoutes<Context: RequestContext>: Sendable {
         var seen: Set<UUID> = []
         let duplicates = body.adAccountIDs.enumerated().filter { !seen.insert($0.element).inserted }.map { index, id in
             ProblemViolation(
-                field: "ad_account_ids[\(index)]", rule: "duplicate", message: "ad account \(id.uuidString) is listed twice")
+                field: "ad_account_ids[\(index)]", rule: "duplicate",
+                message: "ad account \(id.uuidString) is listed twice")
         }
         guard duplicates.isEmpty else {
             throw Problem.invalidRequest("each ad account may be listed once", duplicates)

@@ -141,13 +141,17 @@ struct EngineCommandTests {
         #expect(run.stdout.isEmpty)
     }
 
-    @Test("--key-file is read, and a malformed key names its source")
+    @Test("--key-file is read and wins over ADOPS_SECRET_KEY; a malformed key names its source")
     func keyFile() throws {
         let sandbox = try Sandbox()
         let file = sandbox.directory.appendingPathComponent("adops.key")
         try sandbox.key.write(to: file, atomically: true, encoding: .utf8)
         let ok = try sandbox.run(["accounts", "list", "--key-file", file.path], key: false)
         #expect(ok.status == 0, "\(ok.stderr)")
+        // An explicit --key-file wins over ADOPS_SECRET_KEY.
+        let explicit = try sandbox.run(
+            ["accounts", "list", "--key-file", file.path], environment: ["ADOPS_SECRET_KEY": "short"], key: false)
+        #expect(explicit.status == 0, "\(explicit.stderr)")
         let bad = try sandbox.run(["accounts", "list"], environment: ["ADOPS_SECRET_KEY": "short"], key: false)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("ADOPS_SECRET_KEY"))
@@ -337,7 +341,14 @@ struct EngineCommandTests {
         let inactive = try sandbox.run(["traffic", Self.sampleTicket, "--no-wait", "--account", "act_1001"])
         #expect(inactive.status == 1)
         #expect(inactive.stderr.contains("refused"))
-        #expect(inactive.stderr.contains("meta  accounts[0]"), "\(inactive.stderr)")
+        #expect(inactive.stderr.contains("refused: accounts[0] (meta): "), "\(inactive.stderr)")
+        #expect(inactive.stderr.contains("is SUSPENDED"))
+        let invalid = AdOpsCommandTests.packageRoot.appendingPathComponent("docs/examples/invalid-headlines.json").path
+        let violations = try sandbox.run(["traffic", invalid, "--no-wait"])
+        #expect(violations.status == 1)
+        #expect(violations.stderr.contains("refused: the request breaks 2 platform rule(s)"), "\(violations.stderr)")
+        #expect(violations.stderr.contains("snapchat  creatives[0].headlines[0]"))
+        #expect(violations.stderr.contains("google  creatives[1].headlines[0]"))
         let noMeta = try sandbox.run(["traffic", Self.sampleTicket, "--no-wait", "--platform", "meta"])
         #expect(noMeta.status == 1)
         #expect(noMeta.stderr.contains("--platform: no ACTIVE meta ad account"))
@@ -387,7 +398,7 @@ struct EngineCommandTests {
             ["accounts", "list", "--json"], environment: ["ADOPS_DB": fromProcess], key: false, database: false)
         #expect(overridden.status == 0, "\(overridden.stderr)")
         #expect(FileManager.default.fileExists(atPath: fromProcess))
-        #expect(try JSONSerialization.jsonObject(with: Data(overridden.stdout.utf8)) as? [Any] == [])
+        #expect((try JSONSerialization.jsonObject(with: Data(overridden.stdout.utf8)) as? [Any])?.isEmpty == true)
 
         try "ADOPS_PORT=eighty\n".write(
             to: sandbox.directory.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
@@ -417,7 +428,7 @@ struct EngineCommandTests {
 
         init(_ arguments: [String], environment: [String: String], in directory: URL) throws {
             errorFile = directory.appendingPathComponent("stderr-\(arguments[0])-\(UUID()).log")
-            FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
             process.executableURL = try AdOpsCommandTests.binary()
             process.arguments = arguments
             process.environment = EngineCommandTests.environment(environment)
@@ -508,6 +519,33 @@ struct EngineCommandTests {
         let shown = try sandbox.run(["jobs", "show", id])
         #expect(shown.stdout.contains("status     SUCCESS"))
         #expect(shown.stdout.contains("campaign   \(ids["campaign"]?.first ?? "?")"))
+    }
+
+    @Test("a job that ends PARTIAL_SUCCESS prints the platform's error and exits 1; jobs retry requeues it")
+    func trafficPartialSuccess() async throws {
+        let sandbox = try Sandbox()
+        let (mock, base) = try Self.startMock(in: sandbox)
+        defer { _ = mock.stop() }
+        let environment = ["ADOPS_PLATFORMS_BASE_URL": base]
+        try sandbox.addSampleAccounts(environment: environment)
+        // Meta refuses every ad: the campaign and ad sets exist, the ads do not.
+        let fault = try await MockCommandTests.call(
+            .post, base + "/_mock/faults",
+            #"{"platform":"meta","path":"/v*/act_*/ads","kind":"platformError","code":"100","count":50}"#)
+        #expect(fault.status == 201 || fault.status == 200)
+        let run = try sandbox.run(["traffic", Self.sampleTicket, "--platform", "meta"], environment: environment)
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("meta      PARTIAL_SUCCESS  campaign "), "\(run.stdout)")
+        #expect(run.stderr.contains("ended PARTIAL_SUCCESS: "), "\(run.stderr)")
+        #expect(run.stderr.contains("platform code 100"))
+
+        let jobs = try #require(try sandbox.json(["jobs", "list", "--status", "PARTIAL_SUCCESS"]) as? [[String: Any]])
+        let id = try #require(jobs.first?["id"] as? String)
+        let retried = try sandbox.run(["jobs", "retry", id])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(retried.stdout.contains("is PENDING again"))
+        let pending = try #require(try sandbox.json(["jobs", "list", "--status", "PENDING"]) as? [[String: Any]])
+        #expect(pending.compactMap { $0["id"] as? String } == [id])
     }
 
     @Test("serve prints its readiness line, answers with an API key, runs queued jobs, and stops on SIGTERM")

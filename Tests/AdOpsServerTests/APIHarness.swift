@@ -18,14 +18,22 @@ struct APIHarness: Sendable {
     let engine: TraffickingEngine
     let configuration: AdOpsServerConfiguration
 
-    init(apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20)
-        throws
-    {
+    init(
+        apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20
+    ) throws {
+        try self.init(store: nil, apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes)
+    }
+
+    /// A harness whose engine uses `store` instead of the in-memory SQLite store (which ``store`` still holds).
+    init(
+        store engineStore: (any TraffickingStore)?,
+        apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20
+    ) throws {
         store = try SQLiteTraffickingStore.inMemory(cipher: try CredentialCipher(key: CredentialCipher.generateKey()))
         engine = TraffickingEngine(
-            store: store, registry: PlatformRegistry([FakePlatform<FakeMeta>(), FakePlatform<FakeTikTok>()]))
-        configuration = AdOpsServerConfiguration(
-            apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes)
+            store: engineStore ?? store,
+            registry: PlatformRegistry([FakePlatform<FakeMeta>(), FakePlatform<FakeTikTok>()]))
+        configuration = AdOpsServerConfiguration(apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes)
     }
 
     /// Runs `body` with a client talking to the router.
@@ -98,7 +106,8 @@ struct APIHarness: Sendable {
     }
 
     /// A request every fake platform accepts, in the ticket schema; `headline` and `countries` can break it.
-    static func request(headline: String = "Stream Disney+ this winter", countries: [String] = ["US"]) -> [String: Any] {
+    static func request(headline: String = "Stream Disney+ this winter", countries: [String] = ["US"]) -> [String: Any]
+    {
         [
             "name": "Disney+ Signup — Winter 2026",
             "objective": "conversions",

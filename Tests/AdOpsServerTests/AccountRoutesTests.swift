@@ -7,11 +7,12 @@ import Testing
 
     static var createBody: [String: Any] {
         [
-        "platform": "META", "platform_account_id": "act_1001", "name": "Disney+ US — Meta", "currency": "usd",
-        "owner_team": "growth", "settings": ["page_id": "1234567890"],
-        "credentials": [
-            "access_token": secrets[0], "refresh_token": secrets[1], "client_id": "app-1", "client_secret": secrets[2],
-        ],
+            "platform": "META", "platform_account_id": "act_1001", "name": "Disney+ US — Meta", "currency": "usd",
+            "owner_team": "growth", "settings": ["page_id": "1234567890"],
+            "credentials": [
+                "access_token": secrets[0], "refresh_token": secrets[1], "client_id": "app-1",
+                "client_secret": secrets[2],
+            ],
         ]
     }
 
@@ -142,6 +143,11 @@ import Testing
                 .put, "/api/v1/ad_accounts/\(try await client.createAccount())", json: ["platform": "tiktok"])
             #expect(update.isProblem(.unprocessableContent))
             #expect(update.violationFields == ["platform"])
+
+            let malformedUpdate = try await client.send(
+                .put, "/api/v1/ad_accounts/\(try await client.createAccount())", json: #"{"name": 42}"#)
+            #expect(malformedUpdate.isProblem(.badRequest))
+            #expect(malformedUpdate.violationFields == ["name"])
 
             let badID = try await client.send(.get, "/api/v1/ad_accounts/not-a-uuid")
             #expect(badID.isProblem(.badRequest))

@@ -47,7 +47,8 @@ import Testing
     @Test("any one of several configured keys is accepted; a malformed hash accepts nothing")
     func acceptsEachOfSeveralKeys() async throws {
         let harness = try APIHarness(apiKeyHashes: [
-            AdOpsServerConfiguration.hash(apiKey: "first"), "not-a-hash", AdOpsServerConfiguration.hash(apiKey: "second"),
+            AdOpsServerConfiguration.hash(apiKey: "first"), "not-a-hash",
+            AdOpsServerConfiguration.hash(apiKey: "second"),
         ])
         try await harness.run { client in
             for (key, expected) in [("first", true), ("second", true), ("third", false), ("not-a-hash", false)] {

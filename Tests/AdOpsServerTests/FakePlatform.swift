@@ -29,7 +29,9 @@ struct FakePlatform<Tag: FakePlatformTag>: AdPlatform {
         PlatformCapabilities(
             platform: Self.id, displayName: "Fake \(Self.id)",
             hierarchy: EntityHierarchy([.init(.campaign, "campaign"), .init(.adGroup, "ad group"), .init(.ad, "ad")]),
-            textLimits: [TextLimit(.headline, platformField: "headline", maximum: Self.headlineLimit, enforcement: .hard)],
+            textLimits: [
+                TextLimit(.headline, platformField: "headline", maximum: Self.headlineLimit, enforcement: .hard)
+            ],
             headlines: CountLimit(minimum: 1, maximum: 5), descriptions: CountLimit(minimum: 0, maximum: 5),
             media: MediaSupport(images: true, videos: true, required: false, placement: "fake feed"),
             objectives: Dictionary(uniqueKeysWithValues: Objective.allCases.map { ($0, $0.rawValue) }),
@@ -47,7 +49,9 @@ struct FakePlatform<Tag: FakePlatformTag>: AdPlatform {
         throw AdPlatformError(code: .unsupported, message: "the API must not call platforms")
     }
 
-    func createAd(_ spec: AdSpec, under adGroup: PlatformEntity, in account: AccountContext) async throws
+    func createAd(
+        _ spec: AdSpec, under adGroup: PlatformEntity, in account: AccountContext
+    ) async throws
         -> [PlatformEntity]
     {
         throw AdPlatformError(code: .unsupported, message: "the API must not call platforms")

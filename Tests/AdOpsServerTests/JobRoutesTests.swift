@@ -127,7 +127,8 @@ import Trafficking
             #expect(retried.headers[.location] == "/api/v1/jobs/\(jobID)")
             let stored = try await harness.store.job(try #require(UUID(uuidString: jobID)))
             #expect(stored?.status == .pending)
-            #expect(try await harness.store.ledger(job: try #require(UUID(uuidString: jobID))).count == 1, "ledger kept")
+            #expect(
+                try await harness.store.ledger(job: try #require(UUID(uuidString: jobID))).count == 1, "ledger kept")
 
             #expect(try await client.send(.post, "/api/v1/jobs/\(UUID().uuidString)/retry").isProblem(.notFound))
         }

@@ -47,3 +47,33 @@ import Testing
         }
     }
 }
+
+/// How the API answers when its store fails.
+@Suite struct StoreFailureTests {
+    @Test("/healthz → 503 problem when the store fails")
+    func healthUnavailable() async throws {
+        let harness = try APIHarness(store: FailingStore())
+        try await harness.run { client in
+            let reply = try await client.send(.get, "/healthz", authorization: nil)
+            #expect(reply.isProblem(.serviceUnavailable))
+            #expect(!reply.text.contains(FailingStore.Failure.internals))
+        }
+    }
+
+    @Test("an unexpected error → 500 problem that says nothing about internals")
+    func internalError() async throws {
+        let harness = try APIHarness(store: FailingStore())
+        try await harness.run { client in
+            let replies = [
+                try await client.send(.get, "/api/v1/ad_accounts"),
+                try await client.send(.get, "/api/v1/jobs/\(UUID().uuidString)"),
+                try await client.send(.post, "/api/v1/jobs/\(UUID().uuidString)/retry"),
+            ]
+            for reply in replies {
+                #expect(reply.isProblem(.internalServerError))
+                #expect(!reply.text.contains("SQLITE"), "\(reply.text)")
+                #expect(!reply.text.contains("/var/lib"), "\(reply.text)")
+            }
+        }
+    }
+}

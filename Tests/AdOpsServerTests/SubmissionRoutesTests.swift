@@ -84,7 +84,8 @@ import Trafficking
                 fields.isSuperset(of: [
                     "request.creatives[0].headlines[0]", "request.targeting.countries[0]", "request.ads[0].adGroup",
                 ]), "\(fields)")
-            let headline = try #require(violations.first { $0["field"] as? String == "request.creatives[0].headlines[0]" })
+            let headline = try #require(
+                violations.first { $0["field"] as? String == "request.creatives[0].headlines[0]" })
             #expect(headline["platform"] as? String == "meta")
             #expect(headline["rule"] as? String == "tooLong")
             #expect(headline["limit"] as? String == "40 characters")
@@ -128,6 +129,29 @@ import Trafficking
                 .post, "/api/v1/ads/meta", json: ["ad_account_id": "nope", "request": APIHarness.request()])
             #expect(badID.isProblem(.badRequest))
             #expect(badID.violationFields == ["ad_account_id"])
+        }
+    }
+
+    @Test("a data: URI image is stored with the job and replaced by a stored:sha256: reference")
+    func dataURIMedia() async throws {
+        let harness = try APIHarness()
+        try await harness.run { client in
+            let account = try await client.createAccount(platform: "meta")
+            var request = APIHarness.request()
+            var creatives = try #require(request["creatives"] as? [[String: Any]])
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4])
+            creatives[0]["media"] = [["kind": "image", "source": "data:image/png;base64,\(png.base64EncodedString())"]]
+            request["creatives"] = creatives
+            let reply = try await client.send(
+                .post, "/api/v1/ads/meta", json: ["ad_account_id": account, "request": request])
+            #expect(reply.status == .accepted, "\(reply.text)")
+            let jobID = try #require((reply.object["job_id"] as? String).flatMap(UUID.init(uuidString:)))
+            let stored = try #require(try await harness.store.job(jobID))
+            let source = try #require(stored.request.creatives.first?.media.first?.source)
+            #expect(source.hasPrefix(StoredMedia.sourcePrefix))
+            let media = try await harness.store.media(digest: String(source.dropFirst(StoredMedia.sourcePrefix.count)))
+            #expect(media?.data == png)
+            #expect(media?.contentType == "image/png")
         }
     }
 

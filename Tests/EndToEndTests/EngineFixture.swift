@@ -1,6 +1,7 @@
 import AdPlatformKit
 import Foundation
 import GoogleAds
+import Logging
 import MetaAds
 import MockPlatforms
 import SnapchatAds
@@ -80,7 +81,8 @@ struct EngineFixture {
             configuration: WorkerConfiguration(
                 owner: owner, concurrency: concurrency, lease: lease, pollInterval: .milliseconds(20),
                 retry: RetryPolicy(maximumAttempts: 12, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5)),
-                requeueDelay: .milliseconds(10), sleep: sleep))
+                requeueDelay: .milliseconds(10), sleep: sleep),
+            logger: Logger(label: "e2e.worker") { _ in SwiftLogNoOpLogHandler() })
     }
 
     /// Runs a worker until every given job is over.

@@ -1,6 +1,7 @@
 import AdPlatformKit
 import Foundation
 import MockPlatforms
+import Synchronization
 import Testing
 
 /// The Airtable emulator's control plane, state, rate limit and faults, and one pass over a real socket.
@@ -35,18 +36,51 @@ struct AirtableControlTests {
         #expect(recovered.records.isEmpty)
     }
 
-    @Test("requests refused with 429 do not count towards the window")
-    func refusedRequestsAreNotCounted() async throws {
-        let airtable = try await AirtableTestClient.make(rateLimited: true)
-        await airtable.setUpTickets()
-        _ = await airtable.send("PUT", "/_mock/airtable/settings", json: .object([("lockoutSeconds", .int(0))]))
-        for _ in 1...5 { #expect(await airtable.send("GET", airtable.tablePath()).status == 200) }
-        try await Task.sleep(for: .milliseconds(600))
-        for _ in 1...3 { #expect(await airtable.send("GET", airtable.tablePath()).status == 429) }
-        try await Task.sleep(for: .milliseconds(500))
+    @Test("requests refused with 429 do not count towards the sliding one-second window")
+    func refusedRequestsAreNotCounted() {
+        let clock = ManualClock()
+        let window = AirtableRateWindow(now: clock.now)
+        window.configure(AirtableRateWindow.Settings(requestsPerSecond: 5, lockoutSeconds: 0))
+        for _ in 1...5 { #expect(window.admit(base: "appA") == .allowed) }
+        clock.advance(by: .milliseconds(600))
+        for _ in 1...3 { #expect(window.admit(base: "appA") == .limited(retryAfter: 0.4)) }
+        // Another base has its own window.
+        #expect(window.admit(base: "appB") == .allowed)
+        clock.advance(by: .milliseconds(500))
         // The five accepted requests have left the window; the three refused ones never entered it.
-        for _ in 1...5 { #expect(await airtable.send("GET", airtable.tablePath()).status == 200) }
-        #expect(await airtable.send("GET", airtable.tablePath()).status == 429)
+        for _ in 1...5 { #expect(window.admit(base: "appA") == .allowed) }
+        #expect(window.admit(base: "appA") != .allowed)
+    }
+
+    @Test("the window slides: a request leaves it exactly one second after it was accepted")
+    func slidingWindow() {
+        let clock = ManualClock()
+        let window = AirtableRateWindow(now: clock.now)
+        window.configure(AirtableRateWindow.Settings(requestsPerSecond: 2, lockoutSeconds: 0))
+        #expect(window.admit(base: "appA") == .allowed)
+        clock.advance(by: .milliseconds(500))
+        #expect(window.admit(base: "appA") == .allowed)
+        clock.advance(by: .milliseconds(499))
+        #expect(window.admit(base: "appA") != .allowed)
+        clock.advance(by: .milliseconds(1))
+        #expect(window.admit(base: "appA") == .allowed)
+        #expect(window.admit(base: "appA") != .allowed)
+    }
+
+    @Test("the lockout refuses everything for its length, then the base starts with an empty window")
+    func lockout() {
+        let clock = ManualClock()
+        let window = AirtableRateWindow(now: clock.now)
+        #expect(window.settings == .airtable)
+        for _ in 1...5 { #expect(window.admit(base: "appA") == .allowed) }
+        #expect(window.admit(base: "appA") == .limited(retryAfter: 30))
+        clock.advance(by: .seconds(10))
+        #expect(window.admit(base: "appA") == .limited(retryAfter: 20))
+        clock.advance(by: .seconds(20))
+        for _ in 1...5 { #expect(window.admit(base: "appA") == .allowed) }
+        #expect(window.admit(base: "appA") == .limited(retryAfter: 30))
+        window.reset()
+        #expect(window.admit(base: "appA") == .allowed)
     }
 
     @Test("the settings are validated, and a full reset restores Airtable's own")
@@ -222,4 +256,18 @@ struct AirtableControlTests {
             #expect(health.1?["platforms"]?.array?.contains(.string("airtable")) == true)
         }
     }
+}
+
+/// A clock the rate-window tests move by hand.
+private final class ManualClock: Sendable {
+    private let start = ContinuousClock.now
+    private let elapsed = Mutex(Duration.zero)
+
+    /// The current instant.
+    var now: @Sendable () -> ContinuousClock.Instant {
+        { [self] in start + elapsed.withLock { $0 } }
+    }
+
+    /// Moves the clock forward.
+    func advance(by duration: Duration) { elapsed.withLock { $0 += duration } }
 }

@@ -83,7 +83,7 @@ struct AirtableTicketSourceTests {
             [
                 "Request": .string(
                     FolderTicketSourceTests.requestJSON.replacingOccurrences(of: "\"200.00\"", with: "\"lots\""))
-            ], "Request.budget.amount", ""
+            ], "Request.budget.amount", "decimal amount"
         ),
         (["Name": "No request"], "Request", "empty"),
         (["Request": "  \n"], "Request", "empty"),
@@ -259,7 +259,7 @@ struct AirtableTicketSourceTests {
 
     @Test("field names and status values are settings, and quotes in them are escaped in the formula")
     func customFields() async throws {
-        let transport = ScriptedTransport()
+        let transport = writeTransport()
         transport.enqueue(
             json: listAnswer([record("rec1", ["Brief": .string(FolderTicketSourceTests.requestJSON), "Title": "T"])]))
         let fields = AirtableTicketFields(name: "Title", status: "Ticket Status", request: "Brief")

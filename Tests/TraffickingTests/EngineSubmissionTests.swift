@@ -20,16 +20,20 @@ struct EngineSubmissionTests {
             registry: PlatformRegistry([MetaAdsPlatform(transport: transport), GoogleAdsPlatform(transport: transport)]))
     }
 
-    static func request(currency: Currency = .usd, headline: String = "Stream it this winter") throws -> TraffickingRequest {
+    static func request(currency: Currency = .usd, headline: String = "Stream it") throws -> TraffickingRequest {
         let json = """
             {"name": "Winter", "objective": "traffic", "budget": {"period": "daily", "amount": "50.00",
               "currency": "\(currency.code)"},
              "schedule": {"start": "2026-12-01T00:00:00Z"}, "targeting": {"countries": ["US"]},
              "adGroups": [{"key": "all", "name": "Everyone"}],
-             "creatives": [{"key": "c", "name": "C", "headlines": ["\(headline)"], "descriptions": ["Sign up today"],
-               "primaryText": "Watch now", "landingURL": "https://example.com/",
-               "media": [{"kind": "image", "source": "data:image/png;base64,iVBORw0KGgo="}]}],
-             "ads": [{"name": "Ad", "adGroup": "all", "creative": "c"}]}
+             "creatives": [{"key": "c", "name": "C", "headlines": ["Stream it this winter"], "descriptions": ["Sign up today"],
+               "primaryText": "Watch now", "landingURL": "https://example.com/", "platforms": ["meta"],
+               "media": [{"kind": "image", "source": "data:image/png;base64,iVBORw0KGgo="}]},
+              {"key": "search", "name": "Search", "headlines": ["\(headline)", "Sign up today", "Plans for all"],
+               "descriptions": ["Stream every night.", "Cancel anytime."], "landingURL": "https://example.com/",
+               "platforms": ["google"]}],
+             "ads": [{"name": "Ad", "adGroup": "all", "creative": "c"},
+                     {"name": "Search ad", "adGroup": "all", "creative": "search"}]}
             """
         return try TraffickingRequestDecoder().decode(Data(json.utf8))
     }
@@ -97,7 +101,7 @@ struct EngineSubmissionTests {
         #expect(error?.kind == .invalidRequest)
         let fields = Set(error?.violations.map(\.fieldPath) ?? [])
         #expect(fields.contains("budget.amount.currency"))
-        #expect(fields.contains("creatives[0].headlines[0]"))
+        #expect(fields.contains("creatives[1].headlines[0]"))
         #expect(try await store.jobs(status: nil, page: PageRequest()).total == 0)
     }
 

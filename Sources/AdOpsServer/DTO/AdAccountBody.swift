@@ -1,5 +1,5 @@
-import Foundation
 import AdPlatformKit
+import Foundation
 import Trafficking
 
 /// The body of `POST /api/v1/ad_accounts`: an ad account to register, with its credentials.

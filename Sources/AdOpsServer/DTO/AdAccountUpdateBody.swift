@@ -1,5 +1,5 @@
-import Foundation
 import AdPlatformKit
+import Foundation
 import Trafficking
 
 /// The body of `PUT /api/v1/ad_accounts/{id}`: every field optional; an absent (or null) field is left as it is.

@@ -1,5 +1,5 @@
-import Foundation
 import AdPlatformKit
+import Foundation
 
 /// The secrets of an ad account as a request sends them. They are stored encrypted and never sent back.
 struct CredentialsBody: Decodable, Sendable {
