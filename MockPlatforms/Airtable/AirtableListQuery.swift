@@ -93,7 +93,7 @@ struct AirtableListQuery: Sendable {
                     sort.append(SortKey(field: field, descending: try Self.descending(entry["direction"]?.string)))
                 }
             default:
-                // Airtable ignores nothing, but clients send only these; an unknown member is most likely a typo.
+                // Clients send only the members above, so an unknown one is most likely a typo: refuse it.
                 throw .invalidRequest("unknown parameter \"\(name)\"")
             }
         }

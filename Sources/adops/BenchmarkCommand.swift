@@ -38,15 +38,18 @@ struct BenchmarkCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard requests > 0, latencyTickets > 0 else { throw ValidationError("--requests and --latency-tickets must be ≥ 1") }
+        guard requests > 0, latencyTickets > 0 else {
+            throw ValidationError("--requests and --latency-tickets must be ≥ 1")
+        }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1–256") }
     }
 
     func run() async throws {
         let folder = URL(
-            fileURLWithPath: directory ?? FileManager.default.temporaryDirectory.appendingPathComponent(
-                "adops-benchmark-\(UUID().uuidString)"
-            ).path)
+            fileURLWithPath: directory
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "adops-benchmark-\(UUID().uuidString)"
+                ).path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
         let store = try SQLiteTraffickingStore.open(
@@ -60,7 +63,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
             let transport: any HTTPTransport =
                 sockets ? AsyncHTTPClientTransport() : MockPlatformsTransport(mock: running.mock)
             let context = try EngineContext(settings: settings, store: store, transport: transport)
-            let bench = EngineBenchmark(context: context, mockPort: running.port, examples: URL(fileURLWithPath: "docs/examples"))
+            let bench = EngineBenchmark(
+                context: context, mockPort: running.port, examples: URL(fileURLWithPath: "docs/examples"))
             return try await bench.run(tickets: requests, latencyTickets: latencyTickets, concurrency: concurrency)
         }
         if json {

@@ -16,14 +16,16 @@ enum BuiltInPlatforms {
             MetaAdsPlatform(transport: transport, configuration: meta),
             TikTokAdsPlatform(
                 transport: transport,
-                configuration: baseURLs[.tiktok].map { TikTokAdsConfiguration(baseURL: $0) } ?? TikTokAdsConfiguration()),
+                configuration: baseURLs[.tiktok].map { TikTokAdsConfiguration(baseURL: $0) } ?? TikTokAdsConfiguration()
+            ),
             SnapchatAdsPlatform(
                 transport: transport,
                 configuration: baseURLs[.snapchat].map { SnapchatAdsConfiguration(baseURL: $0) }
                     ?? SnapchatAdsConfiguration()),
             GoogleAdsPlatform(
                 transport: transport,
-                configuration: baseURLs[.google].map { GoogleAdsConfiguration(baseURL: $0) } ?? GoogleAdsConfiguration()),
+                configuration: baseURLs[.google].map { GoogleAdsConfiguration(baseURL: $0) } ?? GoogleAdsConfiguration()
+            ),
         ])
     }
 

@@ -427,7 +427,8 @@ struct EngineCommandTests {
         let errorFile: URL
 
         init(_ arguments: [String], environment: [String: String], in directory: URL) throws {
-            errorFile = directory.appendingPathComponent("stderr-\(arguments[0])-\(UUID()).log")
+            errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "adops-stderr-\(arguments[0])-\(UUID()).log")
             _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
             process.executableURL = try AdOpsCommandTests.binary()
             process.arguments = arguments
@@ -494,9 +495,8 @@ struct EngineCommandTests {
         let run = try sandbox.run(["traffic", Self.sampleTicket], environment: environment)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
+        // PROCESSING is printed only when a poll catches it, which a fast job can finish between.
         for platform in ["meta", "tiktok", "snapchat", "google"] {
-            #expect(
-                lines.contains { $0.hasPrefix(platform) && $0.contains("PROCESSING") }, "\(platform): \(run.stdout)")
             #expect(
                 lines.contains { $0.hasPrefix(platform) && $0.contains("SUCCESS  campaign ") },
                 "\(platform): \(run.stdout)")

@@ -48,7 +48,8 @@ struct EngineFixture {
     static func make(
         mock: MockPlatforms.Running, store: SQLiteTraffickingStore? = nil, inProcess: Bool = false
     ) async throws -> EngineFixture {
-        let store = try store ?? SQLiteTraffickingStore.inMemory(cipher: CredentialCipher(key: CredentialCipher.generateKey()))
+        let store =
+            try store ?? SQLiteTraffickingStore.inMemory(cipher: CredentialCipher(key: CredentialCipher.generateKey()))
         let transport: any HTTPTransport =
             inProcess ? MockPlatformsTransport(mock: mock.mock) : AsyncHTTPClientTransport()
         let recorded = RecordingTransport(wrapping: transport)
@@ -73,7 +74,8 @@ struct EngineFixture {
     }
 
     /// A worker with fast retries, so tests with injected faults do not wait.
-    func worker(owner: String = "test-worker", lease: Duration = .seconds(30), concurrency: Int = 4,
+    func worker(
+        owner: String = "test-worker", lease: Duration = .seconds(30), concurrency: Int = 4,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
     ) -> TraffickingWorker {
         TraffickingWorker(
@@ -120,7 +122,8 @@ struct EngineFixture {
     /// Entities on the emulator whose name carries a marker, budgets aside.
     func entities(on platform: PlatformID, carrying marker: IdempotencyMarker) -> [MockEntity] {
         mock.mock.world.snapshot().entities.values.filter {
-            $0.platform == platform.rawValue && marker.isCarried(by: $0.name) && !$0.kind.lowercased().contains("budget")
+            $0.platform == platform.rawValue && marker.isCarried(by: $0.name)
+                && !$0.kind.lowercased().contains("budget")
         }
     }
 }

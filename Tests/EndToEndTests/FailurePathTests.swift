@@ -70,11 +70,13 @@ struct FailurePathTests {
                     FaultRule(platform: platform, kind: kind, status: status, code: code, probability: 0.15))
             }
             let request = try EngineFixture.disneyRequest(port: mock.port)
-            let jobs = try await fixture.engine.submit(request, accounts: PlatformID.builtIn.compactMap { fixture.accounts[$0]?.id })
+            let jobs = try await fixture.engine.submit(
+                request, accounts: PlatformID.builtIn.compactMap { fixture.accounts[$0]?.id })
             let finished = try await fixture.runUntilOver(jobs)
             for job in finished {
                 #expect(job.status == .success, "\(job.platform): \(job.error?.description ?? "")")
-                let marker = IdempotencyMarker(scope: job.id.uuidString.lowercased(), step: TraffickingPlan.campaignStep)
+                let marker = IdempotencyMarker(
+                    scope: job.id.uuidString.lowercased(), step: TraffickingPlan.campaignStep)
                 #expect(fixture.entities(on: job.platform, carrying: marker).count == 1)
             }
             let injected = mock.mock.journal.query().filter { $0.fault != nil }.count
@@ -100,7 +102,9 @@ struct FailurePathTests {
                 let apiKey = "e2e-api-key"
                 let router = AdOpsAPI.router(
                     engine: fixture.engine,
-                    configuration: AdOpsServerConfiguration(apiKeyHashes: [AdOpsServerConfiguration.hash(apiKey: apiKey)]),
+                    configuration: AdOpsServerConfiguration(apiKeyHashes: [
+                        AdOpsServerConfiguration.hash(apiKey: apiKey)
+                    ]),
                     logger: Logger(label: "e2e"))
                 let app = Application(router: router)
                 let meta = try #require(fixture.accounts[.meta])

@@ -17,7 +17,8 @@ struct EngineSubmissionTests {
         let transport = ScriptedTransport()
         engine = TraffickingEngine(
             store: store,
-            registry: PlatformRegistry([MetaAdsPlatform(transport: transport), GoogleAdsPlatform(transport: transport)]))
+            registry: PlatformRegistry([MetaAdsPlatform(transport: transport), GoogleAdsPlatform(transport: transport)])
+        )
     }
 
     static func request(currency: Currency = .usd, headline: String = "Stream it") throws -> TraffickingRequest {
@@ -38,7 +39,9 @@ struct EngineSubmissionTests {
         return try TraffickingRequestDecoder().decode(Data(json.utf8))
     }
 
-    func account(_ platform: PlatformID, currency: Currency = .usd, status: AdAccountStatus = .active) async throws
+    func account(
+        _ platform: PlatformID, currency: Currency = .usd, status: AdAccountStatus = .active
+    ) async throws
         -> AdAccount
     {
         try await store.createAccount(

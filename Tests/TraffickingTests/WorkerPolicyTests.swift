@@ -48,9 +48,11 @@ struct WorkerPolicyTests {
         transport.enqueue(json: #"{"access_token":"EAAB-secret","id":"1"}"#)
         let recording = RecordingTransport(wrapping: transport)
         let collector = APICallCollector(jobID: UUID(), platform: .meta)
-        let url = try #require(URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns?access_token=EAAB-secret&fields=id"))
+        let url = try #require(
+            URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns?access_token=EAAB-secret&fields=id"))
         _ = try await APICallCollector.$current.withValue(collector) {
-            try await recording.send(PlatformHTTPRequest(method: .post, url: url, body: Data("name=x&access_token=EAAB-secret".utf8)))
+            try await recording.send(
+                PlatformHTTPRequest(method: .post, url: url, body: Data("name=x&access_token=EAAB-secret".utf8)))
         }
         let call = try #require(collector.drain().first)
         #expect(call.path == "/v26.0/act_1/campaigns")

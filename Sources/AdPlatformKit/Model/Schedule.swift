@@ -25,7 +25,8 @@ public struct Schedule: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         start = try Self.instant(in: container, forKey: .start)
-        end = try container.contains(.end) && !container.decodeNil(forKey: .end)
+        end =
+            try container.contains(.end) && !container.decodeNil(forKey: .end)
             ? Self.instant(in: container, forKey: .end) : nil
     }
 
@@ -36,7 +37,9 @@ public struct Schedule: Sendable, Hashable, Codable {
         try container.encodeIfPresent(end?.formatted(.iso8601), forKey: .end)
     }
 
-    private static func instant(in container: KeyedDecodingContainer<CodingKeys>, forKey key: CodingKeys) throws
+    private static func instant(
+        in container: KeyedDecodingContainer<CodingKeys>, forKey key: CodingKeys
+    ) throws
         -> Date
     {
         guard let text = try? container.decode(String.self, forKey: key) else {

@@ -45,18 +45,21 @@ struct MediaResolver: Sendable {
         guard case .filesRelativeTo(let directory) = policy else {
             throw SubmissionError.field(
                 .invalidMedia, field,
-                "'\(source)' is a file path; here media must be an http(s) URL, a data: URI or a stored:sha256: reference")
+                "'\(source)' is a file path; here media must be an http(s) URL, a data: URI or a stored:sha256: reference"
+            )
         }
         let url = source.hasPrefix("/") ? URL(fileURLWithPath: source) : directory.appendingPathComponent(source)
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SubmissionError.field(.invalidMedia, field, "cannot read media file \(url.path): file not found or unreadable")
+            throw SubmissionError.field(
+                .invalidMedia, field, "cannot read media file \(url.path): file not found or unreadable")
         }
         guard data.count <= Self.maximumBytes else {
             throw SubmissionError.field(
-                .invalidMedia, field, "media file \(url.path) is \(data.count) bytes; the limit is \(Self.maximumBytes)")
+                .invalidMedia, field, "media file \(url.path) is \(data.count) bytes; the limit is \(Self.maximumBytes)"
+            )
         }
         return try await store.storeMedia(data, contentType: Self.contentType(of: url.lastPathComponent)).source
     }
@@ -83,15 +86,18 @@ struct MediaResolver: Sendable {
         let payload = source[source.index(after: comma)...]
         let parts = header.split(separator: ";")
         guard parts.contains("base64") else {
-            throw SubmissionError.field(.invalidMedia, field, "data: URI must be base64-encoded (data:image/png;base64,…)")
+            throw SubmissionError.field(
+                .invalidMedia, field, "data: URI must be base64-encoded (data:image/png;base64,…)")
         }
         guard let data = Data(base64Encoded: String(payload)), !data.isEmpty else {
             throw SubmissionError.field(.invalidMedia, field, "data: URI payload is not valid base64")
         }
         guard data.count <= maximumBytes else {
-            throw SubmissionError.field(.invalidMedia, field, "media is \(data.count) bytes; the limit is \(maximumBytes)")
+            throw SubmissionError.field(
+                .invalidMedia, field, "media is \(data.count) bytes; the limit is \(maximumBytes)")
         }
-        let contentType = parts.first.map(String.init).flatMap { $0.contains("/") ? $0 : nil } ?? "application/octet-stream"
+        let contentType =
+            parts.first.map(String.init).flatMap { $0.contains("/") ? $0 : nil } ?? "application/octet-stream"
         return (data, contentType)
     }
 }

@@ -74,7 +74,8 @@ public struct TraffickingEngine: Sendable {
         return try await store.enqueue(
             accounts.map { account in
                 NewCampaignJob(
-                    accountID: account.id, platform: account.platform, request: resolved, ticket: ticket, batchID: batch)
+                    accountID: account.id, platform: account.platform, request: resolved, ticket: ticket, batchID: batch
+                )
             })
     }
 

@@ -14,8 +14,9 @@ public struct JobError: Sendable, Hashable, Codable, CustomStringConvertible {
     public var fieldPath: String?
 
     /// Creates an error.
-    public init(message: String, code: String, platformCode: String? = nil, step: String? = nil, fieldPath: String? = nil)
-    {
+    public init(
+        message: String, code: String, platformCode: String? = nil, step: String? = nil, fieldPath: String? = nil
+    ) {
         self.message = message
         self.code = code
         self.platformCode = platformCode

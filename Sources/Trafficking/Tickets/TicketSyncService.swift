@@ -8,7 +8,9 @@ public struct TicketSyncService: Service {
     private let logger: Logger
 
     /// Creates the service.
-    public init(intake: TicketIntake, interval: Duration = .seconds(10), logger: Logger = Logger(label: "adops.tickets")) {
+    public init(
+        intake: TicketIntake, interval: Duration = .seconds(10), logger: Logger = Logger(label: "adops.tickets")
+    ) {
         self.intake = intake
         self.interval = interval
         self.logger = logger

@@ -41,5 +41,9 @@ public final class APICallCollector: Sendable {
     public func append(_ call: APICallRecord) { calls.withLock { $0.append(call) } }
 
     /// Returns the calls collected so far and forgets them.
-    public func drain() -> [APICallRecord] { calls.withLock { calls in defer { calls = [] }; return calls } }
+    public func drain() -> [APICallRecord] {
+        calls.withLock { calls in
+            defer { calls = [] }; return calls
+        }
+    }
 }

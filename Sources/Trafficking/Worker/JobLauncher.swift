@@ -180,7 +180,8 @@ struct JobLauncher: Sendable {
                 {
                     run.log(
                         .warning, "recovered",
-                        "step \(key): \(found.kind) \(found.id) already carries marker \(marker); not creating it again")
+                        "step \(key): \(found.kind) \(found.id) already carries marker \(marker); not creating it again"
+                    )
                     try await store.completeStep(
                         job: run.job.id, key: key, entities: [found], media: nil, calls: run.drainCalls(), at: Date())
                     return [found]
@@ -223,12 +224,15 @@ struct JobLauncher: Sendable {
                         throw StepFailure.exhausted(JobError(error, step: key))
                     }
                     let delay = configuration.retry.delay(beforeRetry: retry - 1, retryAfter: error.retryAfter)
-                    run.log(.warning, "retry", "step \(key): \(error.code) (\(error.message)); retry \(retry) in \(delay)")
+                    run.log(
+                        .warning, "retry", "step \(key): \(error.code) (\(error.message)); retry \(retry) in \(delay)")
                     try await configuration.sleep(delay)
                 case .refreshCredentials, .fail:
                     if error.code == .authExpired || error.code == .authInvalid {
                         _ = try await store.updateAccount(run.job.accountID, AdAccountChanges(status: .requiresReauth))
-                        run.log(.error, "reauth", "the platform rejected the account's credentials; it is now REQUIRES_REAUTH")
+                        run.log(
+                            .error, "reauth",
+                            "the platform rejected the account's credentials; it is now REQUIRES_REAUTH")
                     }
                     throw StepFailure.permanent(JobError(error, step: key))
                 }
@@ -239,7 +243,9 @@ struct JobLauncher: Sendable {
     private func primary(_ entities: [PlatformEntity], kind: EntityKind, step: String) throws -> PlatformEntity {
         guard let entity = entities.last(where: { $0.kind == kind }) ?? entities.last else {
             throw StepFailure.permanent(
-                JobError(message: "the platform returned no \(kind) for step \(step)", code: "malformedResponse", step: step))
+                JobError(
+                    message: "the platform returned no \(kind) for step \(step)", code: "malformedResponse", step: step)
+            )
         }
         return entity
     }

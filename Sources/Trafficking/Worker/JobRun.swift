@@ -47,7 +47,11 @@ final class JobRun: Sendable {
     }
 
     /// The log lines not yet written, forgotten here.
-    func drainLog() -> [ExecutionLogEntry] { state.withLock { state in defer { state.log = [] }; return state.log } }
+    func drainLog() -> [ExecutionLogEntry] {
+        state.withLock { state in
+            defer { state.log = [] }; return state.log
+        }
+    }
 
     /// The API calls not yet written, forgotten here.
     func drainCalls() -> [APICallRecord] { collector?.drain() ?? [] }

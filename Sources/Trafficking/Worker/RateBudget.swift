@@ -42,7 +42,8 @@ public final class RateBudget: Sendable {
 
     /// Waits until the account may send one more request, then takes its token.
     public func acquire(
-        platform: PlatformID, account: String, sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+        platform: PlatformID, account: String,
+        sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) async throws {
         guard let rate = rate(for: platform) else { return }
         while true {

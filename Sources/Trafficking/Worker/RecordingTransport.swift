@@ -23,12 +23,14 @@ public struct RecordingTransport: HTTPTransport {
         do {
             let response = try await base.send(request)
             collector.append(
-                record(request, collector: collector, at: at, started: started, status: response.status,
+                record(
+                    request, collector: collector, at: at, started: started, status: response.status,
                     response: Self.summarize(response)))
             return response
         } catch {
             collector.append(
-                record(request, collector: collector, at: at, started: started, status: nil,
+                record(
+                    request, collector: collector, at: at, started: started, status: nil,
                     response: "no response: \(Self.redact(String(describing: error)))"))
             throw error
         }
@@ -69,7 +71,8 @@ public struct RecordingTransport: HTTPTransport {
     static func redact(_ text: String) -> String {
         guard
             let pattern = try? NSRegularExpression(
-                pattern: #"("?[A-Za-z_\-]*(token|secret|password|authorization)[A-Za-z_\-]*"?\s*[:=]\s*"?)([^"&,\s}]+)"#,
+                pattern:
+                    #"("?[A-Za-z_\-]*(token|secret|password|authorization)[A-Za-z_\-]*"?\s*[:=]\s*"?)([^"&,\s}]+)"#,
                 options: [.caseInsensitive])
         else { return text }
         let range = NSRange(text.startIndex..., in: text)

@@ -9,8 +9,9 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maximumDelay: Duration
 
     /// Creates a policy.
-    public init(maximumAttempts: Int = 6, baseDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(30))
-    {
+    public init(
+        maximumAttempts: Int = 6, baseDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(30)
+    ) {
         self.maximumAttempts = max(1, maximumAttempts)
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay

@@ -30,7 +30,8 @@ public final class TraffickingWorker: Service {
     /// Runs until graceful shutdown or cancellation, with ``WorkerConfiguration/concurrency`` jobs at once.
     public func run() async throws {
         logger.info(
-            "worker started", metadata: ["owner": "\(configuration.owner)", "concurrency": "\(configuration.concurrency)"])
+            "worker started",
+            metadata: ["owner": "\(configuration.owner)", "concurrency": "\(configuration.concurrency)"])
         await withDiscardingTaskGroup { group in
             for _ in 0..<configuration.concurrency {
                 group.addTask { await self.loop() }

@@ -69,7 +69,9 @@ struct AdOpsSettings {
         }
         for platform in PlatformID.builtIn {
             let variable = "ADOPS_\(platform.rawValue.uppercased())_BASE_URL"
-            if let value = environment[variable], !value.isEmpty { urls[platform] = try Self.url(value, variable: variable) }
+            if let value = environment[variable], !value.isEmpty {
+                urls[platform] = try Self.url(value, variable: variable)
+            }
         }
         baseURLs = urls
         var rates = Self.defaultRates
@@ -115,7 +117,8 @@ struct AdOpsSettings {
         guard let text = environment[variable], !text.isEmpty else { return fallback }
         guard let value = Int(text), range.contains(value) else {
             throw ConfigurationError(
-                variable: variable, message: "'\(text)' is not a whole number in \(range.lowerBound)…\(range.upperBound)")
+                variable: variable,
+                message: "'\(text)' is not a whole number in \(range.lowerBound)…\(range.upperBound)")
         }
         return value
     }

@@ -4,7 +4,9 @@ import Foundation
 /// process environment win over the file, so a one-off `ADOPS_DB=… adops serve` behaves as people expect.
 enum EnvironmentFile {
     /// The merged environment: the file's values under the process's.
-    static func merged(file path: String = ".env", process: [String: String] = ProcessInfo.processInfo.environment)
+    static func merged(
+        file path: String = ".env", process: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws -> [String: String]
     {
         guard FileManager.default.fileExists(atPath: path) else { return process }

@@ -66,11 +66,15 @@ struct DemoRun {
 
     /// Runs the worker until every job is over, printing each status change.
     private func traffic(_ jobs: [CampaignJob], concurrency: Int) async throws -> Duration {
-        let worker = context.worker(concurrency: concurrency, logger: EngineContext.logger("adops.worker", level: .warning))
+        let worker = context.worker(
+            concurrency: concurrency, logger: EngineContext.logger("adops.worker", level: .warning))
         let started = ContinuousClock.now
         let store = context.store
         let ids = jobs.map(\.id)
-        let names = Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, "\($0.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.request.name)") })
+        let names = Dictionary(
+            uniqueKeysWithValues: jobs.map {
+                ($0.id, "\($0.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.request.name)")
+            })
         let printer = JobProgress(names: names, started: started)
         try await worker.run {
             var current: [CampaignJob] = []
@@ -105,11 +109,15 @@ struct DemoRun {
             guard let ad = detail.steps.flatMap(\.entities).first(where: { $0.kind == .ad }) else { continue }
             let click = try await control.click(platform: detail.job.platform, adID: ad.id)
             let status = try await control.visit(click.url)
-            try await control.pixelEvent(platform: detail.job.platform, event: Self.pageView[detail.job.platform] ?? "PageView", landingURL: click.url)
+            try await control.pixelEvent(
+                platform: detail.job.platform, event: Self.pageView[detail.job.platform] ?? "PageView",
+                landingURL: click.url)
             try await control.pixelEvent(
                 platform: detail.job.platform, event: Self.conversion[detail.job.platform] ?? "CompleteRegistration",
                 landingURL: click.url, value: 7.99)
-            print("   \(detail.job.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) HTTP \(status)  \(click.url)")
+            print(
+                "   \(detail.job.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) HTTP \(status)  \(click.url)"
+            )
         }
         try await control.advanceClock("1d")
 

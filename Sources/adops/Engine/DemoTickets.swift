@@ -51,12 +51,15 @@ struct DemoTickets {
     }
 
     /// Creates the ticket table in the Airtable emulator and files one Ready ticket per request for every platform.
-    func file(_ requests: [TraffickingRequest], mockURL: URL, transport: any HTTPTransport) async throws
+    func file(
+        _ requests: [TraffickingRequest], mockURL: URL, transport: any HTTPTransport
+    ) async throws
         -> AirtableClient
     {
         let table = AirtableTicketTable()
         let encodedTable = table.schema.encodedData()
-        let path = "/_mock/airtable/bases/\(Self.baseID)/tables/"
+        let path =
+            "/_mock/airtable/bases/\(Self.baseID)/tables/"
             + (Self.table.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? Self.table)
         guard let setupURL = URL(string: mockURL.absoluteString + path) else {
             throw ConfigurationError(variable: "Airtable", message: "cannot form the table URL")
@@ -67,7 +70,9 @@ struct DemoTickets {
         guard setup.isSuccess else {
             throw ConfigurationError(
                 variable: "Airtable emulator",
-                message: "creating the ticket table answered \(setup.status): \(String(decoding: setup.body, as: UTF8.self))")
+                message:
+                    "creating the ticket table answered \(setup.status): \(String(decoding: setup.body, as: UTF8.self))"
+            )
         }
         let client = AirtableClient(
             configuration: AirtableClient.Configuration(
@@ -90,6 +95,7 @@ struct DemoTickets {
     }
 
     private static func contentType(_ name: String) -> String {
-        name.lowercased().hasSuffix(".png") ? "image/png" : name.lowercased().hasSuffix(".gif") ? "image/gif" : "image/jpeg"
+        name.lowercased().hasSuffix(".png")
+            ? "image/png" : name.lowercased().hasSuffix(".gif") ? "image/gif" : "image/jpeg"
     }
 }

@@ -58,7 +58,8 @@ struct EngineBenchmark {
             return pending == 0 && processing == 0
         }
         let elapsed = Self.seconds(ContinuousClock.now - started)
-        let failed = try await store.jobs(status: .failed, page: PageRequest(limit: 1)).total
+        let failed =
+            try await store.jobs(status: .failed, page: PageRequest(limit: 1)).total
             + (try await store.jobs(status: .partialSuccess, page: PageRequest(limit: 1)).total)
         // The finishing check above reads but never writes, so the count is the worker's own.
         let transactions = context.store.transactionCount - transactionsBefore

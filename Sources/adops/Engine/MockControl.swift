@@ -10,7 +10,8 @@ struct MockControl {
     func click(platform: PlatformID, adID: String) async throws -> (clickID: String, url: String) {
         let answer = try await send(
             .post, "/_mock/clicks", body: .object(["platform": .string(platform.rawValue), "adId": .string(adID)]))
-        guard let clickID = answer.objectValue?["clickId"]?.stringValue, let url = answer.objectValue?["url"]?.stringValue
+        guard let clickID = answer.objectValue?["clickId"]?.stringValue,
+            let url = answer.objectValue?["url"]?.stringValue
         else {
             throw ConfigurationError(variable: "/_mock/clicks", message: "answer without clickId and url")
         }
@@ -71,7 +72,8 @@ struct MockControl {
                 body: body?.encodedData()))
         guard response.isSuccess else {
             throw ConfigurationError(
-                variable: path, message: "answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+                variable: path,
+                message: "answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
         }
         return try JSONValue(parsing: response.body)
     }

@@ -13,7 +13,8 @@ public struct AirtableTicketTable: Sendable, Hashable {
 
     /// Creates a description.
     public init(
-        fields: AirtableTicketFields = AirtableTicketFields(), statuses: AirtableTicketStatuses = AirtableTicketStatuses(),
+        fields: AirtableTicketFields = AirtableTicketFields(),
+        statuses: AirtableTicketStatuses = AirtableTicketStatuses(),
         platforms: [PlatformID] = PlatformID.builtIn
     ) {
         self.fields = fields
