@@ -38,6 +38,10 @@ struct FailingStore: TraffickingStore {
     func completeStep(
         job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, calls: [APICallRecord], at: Date
     ) async throws { throw Failure() }
+    func advance(
+        job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
+        at: Date
+    ) async throws { throw Failure() }
     func appendLog(_ entries: [ExecutionLogEntry]) async throws { throw Failure() }
     func executionLog(job: UUID) async throws -> [ExecutionLogEntry] { throw Failure() }
     func recordAPICalls(_ calls: [APICallRecord]) async throws { throw Failure() }

@@ -26,13 +26,40 @@ extension SQLiteTraffickingStore {
         try await write { db in
             try Self.requireJob(job, db)
             for call in callRows { try call.insert(db) }
-            if var step = try JobStepRow.fetchOne(db, key: Self.stepKey(job, key)) {
-                guard step.state == StepState.started.rawValue else { return }
-                step.attempts += 1
-                try step.update(db)
-            } else {
-                try JobStepRow(job: job, key: key, kind: kind, marker: marker, at: at).insert(db)
+            try Self.start(job: job, key: key, kind: kind, marker: marker, at: at, db)
+        }
+    }
+
+    /// Records steps done and the next one started, with the API calls between them, in one transaction: the
+    /// worker's usual move, at half the commits of ``completeStep(job:key:entities:media:calls:at:)`` followed by
+    /// ``startStep(job:key:kind:marker:calls:at:)``.
+    public func advance(
+        job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
+        at: Date
+    ) async throws {
+        let callRows = calls.map(APICallRow.init)
+        try await write { db in
+            try Self.requireJob(job, db)
+            for call in callRows { try call.insert(db) }
+            for completion in completions {
+                try Self.complete(
+                    job: job, key: completion.key, entities: completion.entities, media: completion.media, at: at, db)
             }
+            if let start {
+                try Self.start(job: job, key: start.key, kind: start.kind, marker: start.marker, at: at, db)
+            }
+        }
+    }
+
+    private static func start(
+        job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, at: Date, _ db: Database
+    ) throws {
+        if var step = try JobStepRow.fetchOne(db, key: stepKey(job, key)) {
+            guard step.state == StepState.started.rawValue else { return }
+            step.attempts += 1
+            try step.update(db)
+        } else {
+            try JobStepRow(job: job, key: key, kind: kind, marker: marker, at: at).insert(db)
         }
     }
 
@@ -48,22 +75,27 @@ extension SQLiteTraffickingStore {
         try await write { db in
             try Self.requireJob(job, db)
             for call in callRows { try call.insert(db) }
-            if var step = try JobStepRow.fetchOne(db, key: Self.stepKey(job, key)) {
-                try step.complete(entities: entities, media: media, at: at)
-                try step.update(db)
-            } else {
-                let kind =
-                    entities.last?.kind ?? (media == nil ? EntityKind(rawValue: Self.kindPrefix(of: key)) : .media)
-                var step = JobStepRow(job: job, key: key, kind: kind, marker: nil, at: at)
-                try step.complete(entities: entities, media: media, at: at)
-                try step.insert(db)
-            }
-            if key == Self.campaignStepKey, let campaign = entities.last(where: { $0.kind == .campaign }) {
-                try CampaignJobRow.filter(key: job.databaseKey).updateAll(
-                    db,
-                    CampaignJobRow.Columns.platformCampaignID.set(to: campaign.id),
-                    CampaignJobRow.Columns.updatedAt.set(to: at))
-            }
+            try Self.complete(job: job, key: key, entities: entities, media: media, at: at, db)
+        }
+    }
+
+    private static func complete(
+        job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, at: Date, _ db: Database
+    ) throws {
+        if var step = try JobStepRow.fetchOne(db, key: stepKey(job, key)) {
+            try step.complete(entities: entities, media: media, at: at)
+            try step.update(db)
+        } else {
+            let kind = entities.last?.kind ?? (media == nil ? EntityKind(rawValue: kindPrefix(of: key)) : .media)
+            var step = JobStepRow(job: job, key: key, kind: kind, marker: nil, at: at)
+            try step.complete(entities: entities, media: media, at: at)
+            try step.insert(db)
+        }
+        if key == campaignStepKey, let campaign = entities.last(where: { $0.kind == .campaign }) {
+            try CampaignJobRow.filter(key: job.databaseKey).updateAll(
+                db,
+                CampaignJobRow.Columns.platformCampaignID.set(to: campaign.id),
+                CampaignJobRow.Columns.updatedAt.set(to: at))
         }
     }
 

@@ -64,6 +64,14 @@ public protocol TraffickingStore: Sendable {
         job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, calls: [APICallRecord], at: Date
     ) async throws
 
+    /// Records steps done and the next step started (when given), with the API calls between them, in one
+    /// transaction. The worker defers each step's completion to the next step's start, so a walk of n steps
+    /// costs n + 1 commits instead of 2n; a crash in between leaves the step `started`, which the marker lookup
+    /// resolves on resume.
+    func advance(
+        job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
+        at: Date) async throws
+
     // MARK: Logs
 
     /// Appends execution-log entries.

@@ -148,17 +148,11 @@ struct JobLauncher: Sendable {
                 continue
             }
             let media = try await withRetries(step: key, run: run) {
-                try await store.startStep(
-                    job: run.job.id, key: key, kind: .media, marker: nil, calls: run.drainCalls(), at: Date())
+                try await start(StepStart(key: key, kind: .media, marker: nil), run: run)
                 let upload = try await self.media.upload(for: reference)
-                let media = try await uploader.uploadMedia(upload, in: account)
-                try await store.completeStep(
-                    job: run.job.id, key: key, entities: [], media: media, calls: run.drainCalls(), at: Date())
-                return media
+                return try await uploader.uploadMedia(upload, in: account)
             }
-            run.ledger[key] = LedgerStep(
-                jobID: run.job.id, key: key, kind: .media, state: .done, media: media, startedAt: Date(),
-                finishedAt: Date())
+            run.complete(StepCompletion(key: key, media: media), kind: .media, marker: nil)
             result.append(media)
         }
         return result
@@ -182,8 +176,6 @@ struct JobLauncher: Sendable {
                         .warning, "recovered",
                         "step \(key): \(found.kind) \(found.id) already carries marker \(marker); not creating it again"
                     )
-                    try await store.completeStep(
-                        job: run.job.id, key: key, entities: [found], media: nil, calls: run.drainCalls(), at: Date())
                     return [found]
                 }
                 if lookup == nil {
@@ -192,18 +184,12 @@ struct JobLauncher: Sendable {
                         "step \(key) may have run before; \(run.job.platform) cannot look entities up by marker")
                 }
             }
-            try await store.startStep(
-                job: run.job.id, key: key, kind: kind, marker: marker, calls: run.drainCalls(), at: Date())
+            try await start(StepStart(key: key, kind: kind, marker: marker), run: run)
             let recovering = mayExist
             mayExist = true
-            let created = try await create(recovering)
-            try await store.completeStep(
-                job: run.job.id, key: key, entities: created, media: nil, calls: run.drainCalls(), at: Date())
-            return created
+            return try await create(recovering)
         }
-        run.ledger[key] = LedgerStep(
-            jobID: run.job.id, key: key, kind: kind, state: .done, marker: marker.value, entities: entities,
-            startedAt: Date(), finishedAt: Date())
+        run.complete(StepCompletion(key: key, entities: entities), kind: kind, marker: marker)
         return entities
     }
 
@@ -250,10 +236,21 @@ struct JobLauncher: Sendable {
         return entity
     }
 
-    /// Writes the calls and log lines not yet written.
+    /// Records a step as started before its call, in the same transaction as the previous step's result and the
+    /// calls made since the last write.
+    private func start(_ step: StepStart, run: JobRun) async throws {
+        try await store.advance(
+            job: run.job.id, completing: run.takePendingCompletions(), starting: step, calls: run.drainCalls(),
+            at: Date())
+    }
+
+    /// Writes the last step's result, the calls and the log lines not yet written.
     private func flush(_ run: JobRun) async throws {
+        let completions = run.takePendingCompletions()
         let calls = run.drainCalls()
-        if !calls.isEmpty { try await store.recordAPICalls(calls) }
+        if !completions.isEmpty || !calls.isEmpty {
+            try await store.advance(job: run.job.id, completing: completions, starting: nil, calls: calls, at: Date())
+        }
         let log = run.drainLog()
         if !log.isEmpty { try await store.appendLog(log) }
     }

@@ -10,6 +10,7 @@ final class JobRun: Sendable {
         var ledger: [String: LedgerStep] = [:]
         var log: [ExecutionLogEntry] = []
         var collector: APICallCollector?
+        var pendingCompletions: [StepCompletion] = []
     }
     private let state = Mutex(State())
 
@@ -39,6 +40,21 @@ final class JobRun: Sendable {
                 step.state == .done ? (step.entities.last { $0.kind == .campaign } ?? step.entities.last)?.id : nil
             }
         }
+    }
+
+    /// Remembers a step's result until the next ledger write, which records it with the next step's start.
+    func complete(_ completion: StepCompletion, kind: EntityKind, marker: IdempotencyMarker?) {
+        state.withLock { state in
+            state.pendingCompletions.append(completion)
+            state.ledger[completion.key] = LedgerStep(
+                jobID: job.id, key: completion.key, kind: kind, state: .done, marker: marker?.value,
+                entities: completion.entities, media: completion.media, startedAt: Date(), finishedAt: Date())
+        }
+    }
+
+    /// The step results not yet written, in the order they finished, forgotten here.
+    func takePendingCompletions() -> [StepCompletion] {
+        state.withLock { state in defer { state.pendingCompletions = [] }; return state.pendingCompletions }
     }
 
     /// Adds a log line.

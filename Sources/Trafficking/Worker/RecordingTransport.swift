@@ -67,15 +67,19 @@ public struct RecordingTransport: HTTPTransport {
         return redacted.count > responseSummaryLimit ? String(redacted.prefix(responseSummaryLimit)) + "…" : redacted
     }
 
-    /// Masks the values of JSON or form fields whose names mention a token, secret or password.
+    /// Masks the values of JSON or form fields whose names mention a token, secret or password. Most answers
+    /// mention none, so a plain search decides first whether the regular expression needs to run at all.
     static func redact(_ text: String) -> String {
-        guard
-            let pattern = try? NSRegularExpression(
-                pattern:
-                    #"("?[A-Za-z_\-]*(token|secret|password|authorization)[A-Za-z_\-]*"?\s*[:=]\s*"?)([^"&,\s}]+)"#,
-                options: [.caseInsensitive])
-        else { return text }
+        let lowered = text.lowercased()
+        guard secretWords.contains(where: { lowered.contains($0) }), let pattern = secretField else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1<redacted>")
     }
+
+    private static let secretWords = ["token", "secret", "password", "authorization"]
+
+    /// Compiled once: building an `NSRegularExpression` costs more than matching with it.
+    private static let secretField = try? NSRegularExpression(
+        pattern: #"("?[A-Za-z_\-]*(token|secret|password|authorization)[A-Za-z_\-]*"?\s*[:=]\s*"?)([^"&,\s}]+)"#,
+        options: [.caseInsensitive])
 }

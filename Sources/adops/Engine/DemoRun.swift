@@ -64,25 +64,30 @@ struct DemoRun {
         return succeeded
     }
 
-    /// Runs the worker until every job is over, printing each status change.
+    /// Runs the worker until every job is over, printing each status change with its ticket.
     private func traffic(_ jobs: [CampaignJob], concurrency: Int) async throws -> Duration {
         let worker = context.worker(
             concurrency: concurrency, logger: EngineContext.logger("adops.worker", level: .warning))
         let started = ContinuousClock.now
-        let store = context.store
-        let ids = jobs.map(\.id)
-        let names = Dictionary(
-            uniqueKeysWithValues: jobs.map {
-                ($0.id, "\($0.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.request.name)")
-            })
-        let printer = JobProgress(names: names, started: started)
+        let printers = Dictionary(grouping: jobs, by: \.batchID).values.map { batch in
+            let ticket = String((batch.first?.request.name ?? "").prefix(28))
+            return JobProgressPrinter(store: context.store, jobs: batch) { line in
+                let elapsed = Self.seconds(ContinuousClock.now - started)
+                print(
+                    String(format: "   [%5.2fs] ", elapsed) + ticket.padding(toLength: 29, withPad: " ", startingAt: 0)
+                        + line)
+            }
+        }
         try await worker.run {
-            var current: [CampaignJob] = []
-            for id in ids { if let job = try await store.job(id) { current.append(job) } }
-            printer.report(current)
-            return current.count == ids.count && current.allSatisfy { $0.status.isTerminal }
+            var over = true
+            for printer in printers where try await !printer.poll() { over = false }
+            return over
         }
         return ContinuousClock.now - started
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Activates every campaign, moves the virtual clock into the flights, visits each campaign's landing page
