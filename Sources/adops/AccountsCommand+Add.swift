@@ -1,3 +1,4 @@
+import AdOpsServer
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -74,7 +75,7 @@ extension AccountsCommand {
                         platform: platform, platformAccountID: accountID, name: name, currency: accountCurrency,
                         ownerTeam: ownerTeam, settings: accountSettings, credentials: secrets))
                 if json {
-                    try Terminal.json(AccountJSON(account, credentials: secrets))
+                    try Terminal.json(AdAccountResource(account, credentials: secrets))
                 } else {
                     Terminal.output("Added \(platform) account \(account.platformAccountID).")
                     Terminal.output(AccountsCommand.describe(account, credentials: secrets))

@@ -1,3 +1,4 @@
+import AdOpsServer
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -24,7 +25,7 @@ extension AccountsCommand {
                 let context = try engine.open()
                 let accounts = try await AccountResolver(store: context.store).all(platform: platform)
                 if json {
-                    try Terminal.json(accounts.map { AccountJSON($0) })
+                    try Terminal.json(accounts.map { AdAccountResource($0) })
                     return
                 }
                 guard !accounts.isEmpty else {

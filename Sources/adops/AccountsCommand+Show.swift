@@ -1,3 +1,4 @@
+import AdOpsServer
 import ArgumentParser
 import Foundation
 import Trafficking
@@ -22,7 +23,7 @@ extension AccountsCommand {
                 let account = try await AccountResolver(store: context.store).account(self.account, field: "ID")
                 let credentials = try await context.store.credentials(ofAccount: account.id)
                 if json {
-                    try Terminal.json(AccountJSON(account, credentials: credentials))
+                    try Terminal.json(AdAccountResource(account, credentials: credentials))
                 } else {
                     Terminal.output(AccountsCommand.describe(account, credentials: credentials))
                 }

@@ -1,3 +1,4 @@
+import AdOpsServer
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -69,7 +70,7 @@ extension AccountsCommand {
                 }
                 let secrets = try await context.store.credentials(ofAccount: updated.id)
                 if json {
-                    try Terminal.json(AccountJSON(updated, credentials: secrets))
+                    try Terminal.json(AdAccountResource(updated, credentials: secrets))
                 } else {
                     Terminal.output("Updated \(updated.platform) account \(updated.platformAccountID).")
                     Terminal.output(AccountsCommand.describe(updated, credentials: secrets))

@@ -171,13 +171,13 @@ struct EngineCommandTests {
             ]) as? [String: Any])
         let id = try #require(added["id"] as? String)
         #expect(added["platform"] as? String == "meta")
-        #expect(added["platformAccountID"] as? String == "act_1001")
+        #expect(added["platform_account_id"] as? String == "act_1001")
         #expect(added["name"] as? String == "Disney+ US — Meta")
         #expect(added["currency"] as? String == "USD")
         #expect(added["status"] as? String == "ACTIVE")
-        #expect(added["ownerTeam"] as? String == "growth")
+        #expect(added["owner_team"] as? String == "growth")
         #expect(added["settings"] as? [String: String] == ["page_id": "1000000001"])
-        #expect(added["credentials"] as? [String] == ["access-token", "client-secret"])
+        #expect(added["credential_fields"] as? [String] == ["access_token", "client_secret"])
 
         // The token comes from the environment when no option gives it.
         let tiktok = try sandbox.run(
@@ -190,7 +190,7 @@ struct EngineCommandTests {
         #expect(tiktok.stdout.contains("credentials  access-token (stored encrypted)"))
 
         let listed = try #require(try sandbox.json(["accounts", "list"]) as? [[String: Any]])
-        #expect(listed.compactMap { $0["platformAccountID"] as? String } == ["act_1001", "7000000000000000001"])
+        #expect(listed.compactMap { $0["platform_account_id"] as? String } == ["act_1001", "7000000000000000001"])
         let metaOnly = try #require(try sandbox.json(["accounts", "list", "--platform", "meta"]) as? [[String: Any]])
         #expect(metaOnly.compactMap { $0["id"] as? String } == [id])
         let table = try sandbox.run(["accounts", "list"])
@@ -200,7 +200,7 @@ struct EngineCommandTests {
         for reference in [id, "act_1001"] {
             let shown = try #require(try sandbox.json(["accounts", "show", reference]) as? [String: Any])
             #expect(shown["id"] as? String == id)
-            #expect(shown["credentials"] as? [String] == ["access-token", "client-secret"])
+            #expect(shown["credential_fields"] as? [String] == ["access_token", "client_secret"])
         }
 
         let updated = try #require(
@@ -211,7 +211,7 @@ struct EngineCommandTests {
         #expect(updated["name"] as? String == "Meta US (renamed)")
         #expect(updated["status"] as? String == "INACTIVE")
         #expect(updated["settings"] as? [String: String] == ["pixel_id": "2000000001"])
-        #expect(updated["credentials"] as? [String] == ["access-token", "client-secret"])
+        #expect(updated["credential_fields"] as? [String] == ["access_token", "client_secret"])
 
         let badStatus = try sandbox.run(["accounts", "update", id, "--status", "PAUSED"])
         #expect(badStatus.status == 2)

@@ -2,33 +2,33 @@ import AdPlatformKit
 import Foundation
 import Trafficking
 
-/// An ad account as the API returns it. It never carries a credential value; ``credentialFields`` names which
-/// secrets are stored, where the route looked them up.
-struct AdAccountResource: Encodable, Sendable {
+/// An ad account as the API returns it, and as `adops accounts … --json` prints it. It never carries a
+/// credential value; ``credentialFields`` names which secrets are stored, where the caller looked them up.
+public struct AdAccountResource: Encodable, Sendable {
     /// Our id.
-    var id: UUID
+    public var id: UUID
     /// The platform.
-    var platform: PlatformID
+    public var platform: PlatformID
     /// The platform's account id.
-    var platformAccountID: String
+    public var platformAccountID: String
     /// The name.
-    var name: String
+    public var name: String
     /// The currency code.
-    var currency: String
+    public var currency: String
     /// `ACTIVE`, `INACTIVE`, `REQUIRES_REAUTH` or `SUSPENDED`.
-    var status: AdAccountStatus
+    public var status: AdAccountStatus
     /// The owning team.
-    var ownerTeam: String?
+    public var ownerTeam: String?
     /// Platform-specific settings.
-    var settings: [String: String]
+    public var settings: [String: String]
     /// The names of the stored secrets (`access_token`, `refresh_token`, …), never their values; absent in lists.
-    var credentialFields: [String]?
+    public var credentialFields: [String]?
     /// When it was registered.
-    var createdAt: Date
+    public var createdAt: Date
     /// When it last changed.
-    var updatedAt: Date
+    public var updatedAt: Date
     /// Links to related resources.
-    var links: [String: String]
+    public var links: [String: String]
 
     private enum CodingKeys: String, CodingKey {
         case id, platform
@@ -43,7 +43,7 @@ struct AdAccountResource: Encodable, Sendable {
     }
 
     /// The resource for an account, with the names of its stored secrets when known.
-    init(_ account: AdAccount, credentials: PlatformCredentials? = nil) {
+    public init(_ account: AdAccount, credentials: PlatformCredentials? = nil) {
         id = account.id
         platform = account.platform
         platformAccountID = account.platformAccountID

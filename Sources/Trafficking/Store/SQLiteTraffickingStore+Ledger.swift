@@ -54,7 +54,7 @@ extension SQLiteTraffickingStore {
     private static func start(
         job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, at: Date, _ db: Database
     ) throws {
-        if var step = try JobStepRow.fetchOne(db, key: stepKey(job, key)) {
+        if var step = try step(job, key, db) {
             guard step.state == StepState.started.rawValue else { return }
             step.attempts += 1
             try step.update(db)
@@ -82,7 +82,7 @@ extension SQLiteTraffickingStore {
     private static func complete(
         job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, at: Date, _ db: Database
     ) throws {
-        if var step = try JobStepRow.fetchOne(db, key: stepKey(job, key)) {
+        if var step = try step(job, key, db) {
             try step.complete(entities: entities, media: media, at: at)
             try step.update(db)
         } else {
@@ -102,17 +102,23 @@ extension SQLiteTraffickingStore {
     /// The key of the step that creates the campaign.
     static let campaignStepKey = "campaign"
 
-    private static func stepKey(_ job: UUID, _ key: String) -> [String: String] {
-        [Columns.jobID.rawValue: job.databaseKey, Columns.stepKey.rawValue: key]
-    }
-
     /// `adGroup` for `adGroup/families`: step keys start with the kind of what they create.
     private static func kindPrefix(of key: String) -> String {
         String(key.split(separator: "/", maxSplits: 1).first ?? Substring(key))
     }
 
+    /// One step, through a cached statement: the worker reads a step at every ledger write.
+    private static func step(_ job: UUID, _ key: String, _ db: Database) throws -> JobStepRow? {
+        try JobStepRow.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM job_steps WHERE job_id = ? AND step_key = ?"),
+            arguments: [job.databaseKey, key])
+    }
+
     static func requireJob(_ job: UUID, _ db: Database) throws {
-        guard try CampaignJobRow.exists(db, key: job.databaseKey) else {
+        let exists = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM campaign_jobs WHERE id = ?)"),
+            arguments: [job.databaseKey])
+        guard exists == true else {
             throw StoreError(.notFound, "job \(job.databaseKey) does not exist")
         }
     }

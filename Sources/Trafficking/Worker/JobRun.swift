@@ -54,7 +54,9 @@ final class JobRun: Sendable {
 
     /// The step results not yet written, in the order they finished, forgotten here.
     func takePendingCompletions() -> [StepCompletion] {
-        state.withLock { state in defer { state.pendingCompletions = [] }; return state.pendingCompletions }
+        state.withLock { state in
+            defer { state.pendingCompletions = [] }; return state.pendingCompletions
+        }
     }
 
     /// Adds a log line.

@@ -48,7 +48,7 @@ struct EngineBenchmark {
         let transactionsBefore = context.store.transactionCount
         let worker = TraffickingWorker(
             store: context.store, registry: context.registry, transport: context.transport,
-            configuration: WorkerConfiguration(concurrency: concurrency, pollInterval: .milliseconds(5)),
+            configuration: WorkerConfiguration(concurrency: concurrency, pollInterval: .milliseconds(20)),
             logger: EngineContext.logger("adops.worker", level: .error))
         let store = context.store
         let started = ContinuousClock.now
