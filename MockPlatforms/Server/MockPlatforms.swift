@@ -99,7 +99,7 @@ public final class MockPlatforms: Sendable {
                                 .array(
                                     [
                                         "/vNN.N/ (Meta)", "/open_api/v1.3/ (TikTok)", "/v1/ (Snapchat)",
-                                        "/vNN/customers/ (Google Ads)", "/_mock/", "/landing/",
+                                        "/vNN/customers/ (Google Ads)", "/v0/ (Airtable)", "/_mock/", "/landing/",
                                     ].map(MockJSON.string))
                             ),
                         ])
