@@ -194,7 +194,7 @@ struct AirtableClientTests {
 
         for _ in 1...3 { _ = try await client.listRecords() }
 
-        #expect(clock.elapsed == .seconds(1))
+        #expect(clock.elapsed == AirtableRequestPacer.defaultWindow)
     }
 
     @Test("a 429 waits its Retry-After, then succeeds")

@@ -15,9 +15,9 @@ struct DemoRun {
 
     /// Runs the loop; returns whether every campaign was created, written back and shows its conversion.
     func run(examples: URL, concurrency: Int) async throws -> Bool {
-        print("AdOps Lab demo — everything runs on this machine; no request leaves 127.0.0.1.\n")
-        print("Emulators     \(mockURL.absoluteString)  (Meta, TikTok, Snapchat, Google Ads, Airtable)")
-        print("Database      \(database.path)  (SQLite, WAL)\n")
+        Terminal.output("AdOps Lab demo — everything runs on this machine; no request leaves 127.0.0.1.\n")
+        Terminal.output("Emulators     \(mockURL.absoluteString)  (Meta, TikTok, Snapchat, Google Ads, Airtable)")
+        Terminal.output("Database      \(database.path)  (SQLite, WAL)\n")
 
         var accounts: [AdAccount] = []
         for account in DemoAccounts.all { accounts.append(try await context.store.createAccount(account)) }
@@ -25,31 +25,34 @@ struct DemoRun {
         for account in accounts {
             table.append([account.platform.rawValue, account.platformAccountID, account.name, account.id.uuidString])
         }
-        print("1. Ad accounts registered\n\(table.render())\n")
+        Terminal.output("1. Ad accounts registered\n\(table.render())\n")
 
         let tickets = DemoTickets(examples: examples, port: port)
         let client = try await tickets.file(try tickets.requests(), mockURL: mockURL, transport: context.transport)
         let intake = TicketIntake(engine: context.engine, source: AirtableTicketSource(client: client))
         let report = try await intake.intake()
-        for problem in report.problems { print("   ticket refused: \(problem)") }
-        print("2. Tickets read from Airtable (\(DemoTickets.baseID) / \(DemoTickets.table))")
+        for problem in report.problems { Terminal.output("   ticket refused: \(problem)") }
+        Terminal.output("2. Tickets read from Airtable (\(DemoTickets.baseID) / \(DemoTickets.table))")
         for accepted in report.accepted {
-            print("   \(accepted.ticket.reference.id)  \(accepted.ticket.title)  → \(accepted.jobs.count) jobs")
+            Terminal.output(
+                "   \(accepted.ticket.reference.id)  \(accepted.ticket.title)  → \(accepted.jobs.count) jobs")
         }
         let jobs = report.accepted.flatMap(\.jobs)
-        print("\n3. Trafficking through the worker (\(concurrency) at once)")
+        Terminal.output("\n3. Trafficking through the worker (\(concurrency) at once)")
         let elapsed = try await traffic(jobs, concurrency: concurrency)
         var details: [JobDetail] = []
         for job in jobs { if let detail = try await context.engine.detail(of: job.id) { details.append(detail) } }
-        print("   \(details.count) jobs over in \(elapsed)\n")
-        print(Self.resultTable(details).render() + "\n")
+        Terminal.output("   \(details.count) jobs over in \(elapsed)\n")
+        Terminal.output(Self.resultTable(details).render() + "\n")
 
         let written = try await intake.writeBack()
-        print("4. Ids written back to Airtable (\(written.count) tickets)")
+        Terminal.output("4. Ids written back to Airtable (\(written.count) tickets)")
         for record in try await client.listRecords() {
             let fields = record.fields
-            print("   \(record.id)  \(fields["Status"]?.stringValue ?? "-")")
-            for line in (fields["Campaign IDs"]?.stringValue ?? "").split(separator: "\n") { print("      \(line)") }
+            Terminal.output("   \(record.id)  \(fields["Status"]?.stringValue ?? "-")")
+            for line in (fields["Campaign IDs"]?.stringValue ?? "").split(separator: "\n") {
+                Terminal.output("      \(line)")
+            }
         }
 
         let insights = try await deliver(details)
@@ -57,7 +60,7 @@ struct DemoRun {
             details.count == jobs.count && details.allSatisfy { $0.job.status == .success }
             && written.count == report.accepted.count && !report.accepted.isEmpty
             && insights.allSatisfy { $0.conversions >= 1 }
-        print(
+        Terminal.output(
             succeeded
                 ? "\nDone: \(details.count) campaigns on 4 platforms, ids written back, conversions in every platform's insights."
                 : "\nThe demo did not complete: see the statuses and errors above.")
@@ -73,7 +76,7 @@ struct DemoRun {
             let ticket = String((batch.first?.request.name ?? "").prefix(28))
             return JobProgressPrinter(store: context.store, jobs: batch) { line in
                 let elapsed = Self.seconds(ContinuousClock.now - started)
-                print(
+                Terminal.output(
                     String(format: "   [%5.2fs] ", elapsed) + ticket.padding(toLength: 29, withPad: " ", startingAt: 0)
                         + line)
             }
@@ -94,7 +97,7 @@ struct DemoRun {
     /// through a click and signs up, then reads each platform's insights.
     private func deliver(_ details: [JobDetail]) async throws -> [MetricRow] {
         let done = details.filter { $0.job.status == .success }
-        print("\n5. Activating the campaigns (they were trafficked PAUSED)")
+        Terminal.output("\n5. Activating the campaigns (they were trafficked PAUSED)")
         for detail in done {
             let (module, account) = try await moduleAndAccount(for: detail.job)
             guard let changer = module as? any StatusChanging else { continue }
@@ -107,9 +110,9 @@ struct DemoRun {
         let flightStart = done.map(\.job.request.schedule.start).max() ?? Date()
         let day = max(flightStart, try await control.now()).addingTimeInterval(86_400)
         try await control.setClock(day)
-        print("   virtual clock set to \(day.formatted(.iso8601)), inside both flights\n")
+        Terminal.output("   virtual clock set to \(day.formatted(.iso8601)), inside both flights\n")
 
-        print("6. A visit and a signup on each campaign's landing page (through the ad's click)")
+        Terminal.output("6. A visit and a signup on each campaign's landing page (through the ad's click)")
         for detail in done {
             guard let ad = detail.steps.flatMap(\.entities).first(where: { $0.kind == .ad }) else { continue }
             let click = try await control.click(platform: detail.job.platform, adID: ad.id)
@@ -120,13 +123,13 @@ struct DemoRun {
             try await control.pixelEvent(
                 platform: detail.job.platform, event: Self.conversion[detail.job.platform] ?? "CompleteRegistration",
                 landingURL: click.url, value: 7.99)
-            print(
+            Terminal.output(
                 "   \(detail.job.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) HTTP \(status)  \(click.url)"
             )
         }
         try await control.advanceClock("1d")
 
-        print("\n7. Insights for \(Self.dayString(day)), read through each platform's reporting API")
+        Terminal.output("\n7. Insights for \(Self.dayString(day)), read through each platform's reporting API")
         var rows: [MetricRow] = []
         var table = TextTable(header: ["platform", "campaign", "impressions", "clicks", "spend", "conversions"])
         for detail in done {
@@ -149,16 +152,16 @@ struct DemoRun {
                 "\(row.conversions)",
             ])
         }
-        print(table.render())
+        Terminal.output(table.render())
         return rows
     }
 
     /// Waits for Ctrl-C, printing where the pages are.
     func waitForInterrupt() async {
-        print("\nThe emulators and landing pages stay up until Ctrl-C:")
-        print("   http://disneyplus-signup-demo.localhost:\(port)/")
-        print("   http://hulu-promo-demo.localhost:\(port)/")
-        print("   \(mockURL.absoluteString)/_mock/pixel/events   (pixel events received)")
+        Terminal.output("\nThe emulators and landing pages stay up until Ctrl-C:")
+        Terminal.output("   http://disneyplus-signup-demo.localhost:\(port)/")
+        Terminal.output("   http://hulu-promo-demo.localhost:\(port)/")
+        Terminal.output("   \(mockURL.absoluteString)/_mock/pixel/events   (pixel events received)")
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
         for await _ in signals { break }
     }

@@ -10,9 +10,14 @@ public final class AirtableRequestPacer: Sendable {
     private let now: @Sendable () -> ContinuousClock.Instant
     private let sent = Mutex<[String: [ContinuousClock.Instant]]>([:])
 
-    /// Creates a pacer over a window (a second, as Airtable counts); `now` is injectable for tests.
+    /// The default window: Airtable's second plus a margin. Requests are timed here when sent but counted by
+    /// Airtable when they arrive, and a first request that took a few milliseconds longer to arrive than the sixth
+    /// would put six in Airtable's second and start its 30-second lockout.
+    public static let defaultWindow: Duration = .milliseconds(1_100)
+
+    /// Creates a pacer over a window (``defaultWindow`` by default); `now` is injectable for tests.
     public init(
-        window: Duration = .seconds(1), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+        window: Duration = defaultWindow, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) {
         self.window = window
         self.now = now
