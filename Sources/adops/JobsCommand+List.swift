@@ -1,3 +1,4 @@
+import AdOpsServer
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -28,7 +29,7 @@ extension JobsCommand {
                 let context = try engine.open()
                 let page = try await context.store.jobs(status: status, page: PageRequest(limit: limit))
                 if json {
-                    try Terminal.json(page.items.map(JobJSON.init))
+                    try Terminal.json(page.items.map(JobResource.init))
                     return
                 }
                 guard !page.items.isEmpty else {

@@ -1,3 +1,4 @@
+import AdOpsServer
 import ArgumentParser
 import Foundation
 import Trafficking
@@ -32,7 +33,7 @@ extension JobsCommand {
                     throw CommandFailure.failed("ID: \(error.message)")
                 }
                 if json {
-                    try Terminal.json(JobJSON(retried))
+                    try Terminal.json(JobResource(retried))
                 } else {
                     Terminal.output(
                         "Job \(retried.id.uuidString) (\(retried.platform)) is \(retried.status.rawValue) again; "

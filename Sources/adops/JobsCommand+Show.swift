@@ -1,3 +1,4 @@
+import AdOpsServer
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -25,7 +26,7 @@ extension JobsCommand {
                     throw CommandFailure.failed("ID: no job \(id.uuidString) (see `adops jobs list`)")
                 }
                 if json {
-                    try Terminal.json(JobJSON(detail))
+                    try Terminal.json(JobResource(detail))
                     return
                 }
                 let account = try await context.store.account(detail.job.accountID)

@@ -1,3 +1,4 @@
+import AdOpsServer
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -68,7 +69,7 @@ struct TrafficCommand: AsyncParsableCommand {
                 say("  \(platform) \(job.id.uuidString)  account \(account)")
             }
             if noWait {
-                if json { try Terminal.json(jobs.map(JobJSON.init)) }
+                if json { try Terminal.json(jobs.map(JobResource.init)) }
                 say("Queued. `adops worker` (or `adops serve`) runs them; follow with `adops jobs show ID`.")
                 return
             }
@@ -81,7 +82,7 @@ struct TrafficCommand: AsyncParsableCommand {
                 if let detail = try await context.engine.detail(of: job.id) { details.append(detail) }
             }
             if json {
-                try Terminal.json(details.map(JobJSON.init))
+                try Terminal.json(details.map(JobResource.init))
             } else {
                 Terminal.output("")
                 Terminal.output(JobTable(details: details).render())

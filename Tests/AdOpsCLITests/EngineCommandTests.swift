@@ -293,7 +293,7 @@ struct EngineCommandTests {
         #expect(jobs.count == 4)
         #expect(Set(jobs.compactMap { $0["platform"] as? String }) == ["meta", "tiktok", "snapchat", "google"])
         #expect(jobs.allSatisfy { $0["status"] as? String == "PENDING" })
-        #expect(Set(jobs.compactMap { $0["batchID"] as? String }).count == 1)
+        #expect(Set(jobs.compactMap { $0["batch_id"] as? String }).count == 1)
         for id in jobs.compactMap({ $0["id"] as? String }) { #expect(run.stdout.contains(id), "\(run.stdout)") }
 
         let narrowed = try #require(
@@ -508,10 +508,10 @@ struct EngineCommandTests {
 
         let jobs = try #require(try sandbox.json(["jobs", "list"]) as? [[String: Any]])
         #expect(jobs.count == 4)
-        #expect(jobs.allSatisfy { $0["status"] as? String == "SUCCESS" && $0["platformCampaignID"] is String })
+        #expect(jobs.allSatisfy { $0["status"] as? String == "SUCCESS" && $0["platform_campaign_id"] is String })
         let id = try #require(jobs.first?["id"] as? String)
         let detail = try #require(try sandbox.json(["jobs", "show", id]) as? [String: Any])
-        let ids = try #require(detail["externalIDs"] as? [String: [String]])
+        let ids = try #require(detail["external_ids"] as? [String: [String]])
         #expect(ids["campaign"]?.count == 1)
         #expect(ids["adGroup"]?.count == 2)
         #expect(ids["ad"]?.count == 2)

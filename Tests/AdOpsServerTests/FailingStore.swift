@@ -32,12 +32,6 @@ struct FailingStore: TraffickingStore {
     func jobsAwaitingWriteBack(limit: Int) async throws -> [CampaignJob] { throw Failure() }
     func markWrittenBack(jobs: [UUID], at: Date) async throws { throw Failure() }
     func ledger(job: UUID) async throws -> [LedgerStep] { throw Failure() }
-    func startStep(
-        job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, calls: [APICallRecord], at: Date
-    ) async throws { throw Failure() }
-    func completeStep(
-        job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, calls: [APICallRecord], at: Date
-    ) async throws { throw Failure() }
     func advance(
         job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
         at: Date

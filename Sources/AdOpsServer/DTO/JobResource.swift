@@ -2,9 +2,10 @@ import AdPlatformKit
 import Foundation
 import Trafficking
 
-/// A campaign job as the API returns it. Lists carry the job alone; the detail adds the ids it created, its
-/// ledger steps, its execution log and the stored request.
-struct JobResource: Encodable, Sendable {
+/// A campaign job as the API returns it, and as `adops jobs … --json` and `adops traffic --json` print it. Lists
+/// carry the job alone; the detail adds the ids it created, its ledger steps, its execution log and the stored
+/// request.
+public struct JobResource: Encodable, Sendable {
     /// The job's id.
     var id: UUID
     /// `PENDING`, `PROCESSING`, `SUCCESS`, `FAILED` or `PARTIAL_SUCCESS`.
@@ -58,7 +59,7 @@ struct JobResource: Encodable, Sendable {
     }
 
     /// The resource for a job, without its ledger and log.
-    init(_ job: CampaignJob) {
+    public init(_ job: CampaignJob) {
         id = job.id
         status = job.status
         platform = job.platform
@@ -79,7 +80,7 @@ struct JobResource: Encodable, Sendable {
     }
 
     /// The resource for a job with its ledger, log and request.
-    init(_ detail: JobDetail) {
+    public init(_ detail: JobDetail) {
         self.init(detail.job)
         externalIDs = detail.externalIDs
         steps = detail.steps.map(LedgerStepResource.init)

@@ -61,20 +61,9 @@ struct MediaResolver: Sendable {
                 .invalidMedia, field, "media file \(url.path) is \(data.count) bytes; the limit is \(Self.maximumBytes)"
             )
         }
-        return try await store.storeMedia(data, contentType: Self.contentType(of: url.lastPathComponent)).source
-    }
-
-    /// The MIME type for a file name's extension.
-    static func contentType(of fileName: String) -> String {
-        switch fileName.split(separator: ".").last?.lowercased() {
-        case "png": "image/png"
-        case "jpg", "jpeg": "image/jpeg"
-        case "gif": "image/gif"
-        case "webp": "image/webp"
-        case "mp4": "video/mp4"
-        case "mov": "video/quicktime"
-        default: "application/octet-stream"
-        }
+        return try await store.storeMedia(
+            data, contentType: StoredMedia.contentType(forFileName: url.lastPathComponent)
+        ).source
     }
 
     private static func decodeDataURI(_ source: String, field: String) throws -> (Data, String) {

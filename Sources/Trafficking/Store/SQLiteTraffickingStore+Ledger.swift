@@ -15,24 +15,8 @@ extension SQLiteTraffickingStore {
         }
     }
 
-    /// Records, with the API calls made since the last ledger write, that a step is about to call the platform: a
-    /// new step is inserted `started` with one attempt; a step already `started` (a crash or a retry interrupted
-    /// it) counts one more attempt; a `done` step is left as it is. Throws ``StoreError`` `notFound` for an
-    /// unknown job.
-    public func startStep(
-        job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, calls: [APICallRecord], at: Date
-    ) async throws {
-        let callRows = calls.map(APICallRow.init)
-        try await write { db in
-            try Self.requireJob(job, db)
-            for call in callRows { try call.insert(db) }
-            try Self.start(job: job, key: key, kind: kind, marker: marker, at: at, db)
-        }
-    }
-
-    /// Records steps done and the next one started, with the API calls between them, in one transaction: the
-    /// worker's usual move, at half the commits of ``completeStep(job:key:entities:media:calls:at:)`` followed by
-    /// ``startStep(job:key:kind:marker:calls:at:)``.
+    /// Records steps done and the next one started, with the API calls between them, in one transaction. Throws
+    /// ``StoreError`` `notFound` for an unknown job. `startStep` and `completeStep` are this with one side empty.
     public func advance(
         job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
         at: Date
@@ -51,6 +35,8 @@ extension SQLiteTraffickingStore {
         }
     }
 
+    /// A new step is inserted `started` with one attempt; a step already `started` (a crash or a retry interrupted
+    /// it) counts one more attempt; a `done` step is left as it is.
     private static func start(
         job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, at: Date, _ db: Database
     ) throws {
@@ -63,22 +49,10 @@ extension SQLiteTraffickingStore {
         }
     }
 
-    /// Records, with its API calls, that a step is done and what it created; its `external_id` becomes the primary
-    /// entity's id (or the media's). The `campaign` step also sets the job's platform campaign id, in the same
-    /// transaction, so a crash right after it cannot lose the id. A step never started is inserted done, its kind
-    /// taken from its primary entity, or else from its key's first component. Throws ``StoreError`` `notFound` for
-    /// an unknown job.
-    public func completeStep(
-        job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, calls: [APICallRecord], at: Date
-    ) async throws {
-        let callRows = calls.map(APICallRow.init)
-        try await write { db in
-            try Self.requireJob(job, db)
-            for call in callRows { try call.insert(db) }
-            try Self.complete(job: job, key: key, entities: entities, media: media, at: at, db)
-        }
-    }
-
+    /// Marks a step done with what it created; its `external_id` becomes the primary entity's id (or the media's).
+    /// The `campaign` step also sets the job's platform campaign id, in the same transaction, so a crash right after
+    /// it cannot lose the id. A step never started is inserted done, its kind taken from its primary entity, or else
+    /// from its key's first component.
     private static func complete(
         job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, at: Date, _ db: Database
     ) throws {

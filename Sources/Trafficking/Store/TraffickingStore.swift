@@ -55,15 +55,6 @@ public protocol TraffickingStore: Sendable {
 
     /// The job's steps, in the order they were first started.
     func ledger(job: UUID) async throws -> [LedgerStep]
-    /// Records that a step is about to call the platform, and the API calls made since the last ledger write.
-    func startStep(
-        job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, calls: [APICallRecord], at: Date
-    ) async throws
-    /// Records that a step is done, with what it created, and the API calls it made.
-    func completeStep(
-        job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, calls: [APICallRecord], at: Date
-    ) async throws
-
     /// Records steps done and the next step started (when given), with the API calls between them, in one
     /// transaction. The worker defers each step's completion to the next step's start, so a walk of n steps
     /// costs n + 1 commits instead of 2n; a crash in between leaves the step `started`, which the marker lookup
@@ -89,4 +80,25 @@ public protocol TraffickingStore: Sendable {
     func storeMedia(_ data: Data, contentType: String) async throws -> StoredMedia
     /// Stored media by digest, or `nil`.
     func media(digest: String) async throws -> StoredMedia?
+}
+
+extension TraffickingStore {
+    /// Records that a step is about to call the platform, and the API calls made since the last ledger write; one
+    /// ``advance(job:completing:starting:calls:at:)``.
+    public func startStep(
+        job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, calls: [APICallRecord], at: Date
+    ) async throws {
+        try await advance(
+            job: job, completing: [], starting: StepStart(key: key, kind: kind, marker: marker), calls: calls, at: at)
+    }
+
+    /// Records that a step is done, with what it created, and the API calls it made; one
+    /// ``advance(job:completing:starting:calls:at:)``.
+    public func completeStep(
+        job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, calls: [APICallRecord], at: Date
+    ) async throws {
+        try await advance(
+            job: job, completing: [StepCompletion(key: key, entities: entities, media: media)], starting: nil,
+            calls: calls, at: at)
+    }
 }

@@ -1,6 +1,5 @@
 import AdPlatformKit
 import Foundation
-import Logging
 
 /// Runs one claimed job to its end: walks the plan — campaign, ad groups, media, ads — through the job's platform
 /// module, with each step recorded in the ledger before and after its call.
@@ -12,7 +11,6 @@ struct JobLauncher: Sendable {
     let registry: PlatformRegistry
     let configuration: WorkerConfiguration
     let media: MediaFetcher
-    let logger: Logger
 
     /// What the worker does with the job afterwards.
     enum Result: Sendable, Equatable {

@@ -15,7 +15,8 @@ struct MediaFetcher: Sendable {
                     fieldPath: "media.source")
             }
             return MediaUpload(
-                kind: reference.kind, fileName: "\(digest.prefix(16)).\(Self.fileExtension(stored.contentType))",
+                kind: reference.kind,
+                fileName: "\(digest.prefix(16)).\(StoredMedia.fileExtension(forContentType: stored.contentType))",
                 contentType: stored.contentType, data: stored.data)
         }
         guard let url = URL(string: reference.source) else {
@@ -32,19 +33,7 @@ struct MediaFetcher: Sendable {
         }
         return MediaUpload(
             kind: reference.kind, fileName: reference.fileName,
-            contentType: response.headers["content-type"] ?? MediaResolver.contentType(of: reference.fileName),
+            contentType: response.headers["content-type"] ?? StoredMedia.contentType(forFileName: reference.fileName),
             data: response.body)
-    }
-
-    private static func fileExtension(_ contentType: String) -> String {
-        switch contentType {
-        case "image/png": "png"
-        case "image/jpeg": "jpg"
-        case "image/gif": "gif"
-        case "image/webp": "webp"
-        case "video/mp4": "mp4"
-        case "video/quicktime": "mov"
-        default: "bin"
-        }
     }
 }

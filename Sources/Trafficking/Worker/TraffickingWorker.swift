@@ -24,7 +24,7 @@ public final class TraffickingWorker: Service {
         self.logger = logger
         launcher = JobLauncher(
             store: store, registry: registry, configuration: configuration,
-            media: MediaFetcher(store: store, transport: transport), logger: logger)
+            media: MediaFetcher(store: store, transport: transport))
     }
 
     /// Runs until graceful shutdown or cancellation, with ``WorkerConfiguration/concurrency`` jobs at once.

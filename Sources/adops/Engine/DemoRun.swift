@@ -97,10 +97,14 @@ struct DemoRun {
     /// through a click and signs up, then reads each platform's insights.
     private func deliver(_ details: [JobDetail]) async throws -> [MetricRow] {
         let done = details.filter { $0.job.status == .success }
+        // Each job's module and decrypted account, looked up once for both activation and insights.
+        var targets: [UUID: (any AdPlatform, AccountContext)] = [:]
+        for detail in done { targets[detail.job.id] = try await moduleAndAccount(for: detail.job) }
         Terminal.output("\n5. Activating the campaigns (they were trafficked PAUSED)")
         for detail in done {
-            let (module, account) = try await moduleAndAccount(for: detail.job)
-            guard let changer = module as? any StatusChanging else { continue }
+            guard let (module, account) = targets[detail.job.id], let changer = module as? any StatusChanging else {
+                continue
+            }
             for step in detail.steps {
                 for entity in step.entities where [.campaign, .adGroup, .ad].contains(entity.kind) {
                     try await changer.setStatus(.active, of: entity, in: account)
@@ -133,8 +137,9 @@ struct DemoRun {
         var rows: [MetricRow] = []
         var table = TextTable(header: ["platform", "campaign", "impressions", "clicks", "spend", "conversions"])
         for detail in done {
-            let (module, account) = try await moduleAndAccount(for: detail.job)
-            guard let reporter = module as? any MetricsFetching, let campaign = detail.job.platformCampaignID else {
+            guard let (module, account) = targets[detail.job.id], let reporter = module as? any MetricsFetching,
+                let campaign = detail.job.platformCampaignID
+            else {
                 continue
             }
             let query = MetricsQuery(

@@ -43,7 +43,7 @@ struct DemoTickets {
                         throw ConfigurationError(variable: url.path, message: "cannot read media \(file.path)")
                     }
                     request.creatives[index].media[mediaIndex].source =
-                        "data:\(Self.contentType(source));base64,\(bytes.base64EncodedString())"
+                        "data:\(StoredMedia.contentType(forFileName: source));base64,\(bytes.base64EncodedString())"
                 }
             }
             return request
@@ -92,10 +92,5 @@ struct DemoTickets {
         }
         _ = try await client.createRecords(records)
         return client
-    }
-
-    private static func contentType(_ name: String) -> String {
-        name.lowercased().hasSuffix(".png")
-            ? "image/png" : name.lowercased().hasSuffix(".gif") ? "image/gif" : "image/jpeg"
     }
 }
