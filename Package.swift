@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "adops-lab",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "AdPlatformKit", targets: ["AdPlatformKit"]),
         .library(name: "AdPlatformTesting", targets: ["AdPlatformTesting"]),

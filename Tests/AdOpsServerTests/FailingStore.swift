@@ -26,8 +26,12 @@ struct FailingStore: TraffickingStore {
         throw Failure()
     }
     func renewLease(job: UUID, owner: String, until: Date) async throws -> Bool { throw Failure() }
-    func release(job: UUID, owner: String, notBefore: Date, error: JobError?) async throws { throw Failure() }
-    func finish(job: UUID, owner: String, outcome: JobOutcome) async throws { throw Failure() }
+    func release(job: UUID, owner: String, notBefore: Date, error: JobError?, records: JobRunRecords) async throws {
+        throw Failure()
+    }
+    func finish(job: UUID, owner: String, outcome: JobOutcome, records: JobRunRecords) async throws {
+        throw Failure()
+    }
     func retry(job: UUID) async throws -> CampaignJob { throw Failure() }
     func jobsAwaitingWriteBack(limit: Int) async throws -> [CampaignJob] { throw Failure() }
     func markWrittenBack(jobs: [UUID], at: Date) async throws { throw Failure() }

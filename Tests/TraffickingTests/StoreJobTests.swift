@@ -354,4 +354,52 @@ struct StoreJobTests {
             return error?.code == .corrupt && error?.message.contains("created_at") == true
         }
     }
+
+    @Test("a claim's two indexed queries still hand out the oldest due job first, expired leases included")
+    func claimOrderAcrossPendingAndExpired() async throws {
+        let (store, _, jobs) = try await StoreFixtures.storeWithJobs(3)
+        let now = StoreFixtures.epoch.addingTimeInterval(1_000)
+        // The oldest job is claimed and its worker dies: its lease runs out.
+        let first = try await store.claimJobs(owner: "dead", limit: 1, lease: .seconds(10), now: now)
+        #expect(first.map(\.id) == [jobs[0].id])
+        let later = now.addingTimeInterval(60)
+        let claimed = try await store.claimJobs(owner: "alive", limit: 3, lease: .seconds(10), now: later)
+        #expect(claimed.map(\.id) == jobs.map(\.id))
+        #expect(claimed.first?.attempts == 2)
+    }
+
+    @Test("finish and release write the run's last step results, calls and log lines, even after losing the job")
+    func finishWritesRecords() async throws {
+        let (store, _, jobs) = try await StoreFixtures.storeWithJobs(2)
+        let now = StoreFixtures.epoch.addingTimeInterval(1_000)
+        _ = try await store.claimJobs(owner: "w", limit: 2, lease: .seconds(60), now: now)
+        let campaign = PlatformEntity(platform: .meta, kind: .campaign, id: "120200000000001", name: "Spring")
+        func records(_ job: CampaignJob) -> JobRunRecords {
+            JobRunRecords(
+                completions: [StepCompletion(key: "campaign", entities: [campaign])],
+                calls: [
+                    APICallRecord(
+                        jobID: job.id, platform: .meta, at: now, method: "POST", path: "/v21.0/act_1/campaigns",
+                        status: 200, durationMilliseconds: 3, requestSummary: "{}", responseSummary: "{}")
+                ],
+                log: [ExecutionLogEntry(jobID: job.id, event: "finished", message: "done")])
+        }
+        try await store.finish(
+            job: jobs[0].id, owner: "w", outcome: .success(platformCampaignID: nil), records: records(jobs[0]))
+        // Another owner's release leaves the job alone but keeps what the run did.
+        try await store.release(
+            job: jobs[1].id, owner: "someone-else", notBefore: now, error: nil, records: records(jobs[1]))
+        for job in jobs {
+            let ledger = try await store.ledger(job: job.id)
+            #expect(ledger.map(\.key) == ["campaign"])
+            #expect(ledger.first?.state == .done)
+            #expect(ledger.first?.entities == [campaign])
+            #expect(try await store.apiCalls(job: job.id).map(\.path) == ["/v21.0/act_1/campaigns"])
+            #expect(try await store.executionLog(job: job.id).map(\.event) == ["finished"])
+        }
+        let finished = try await store.job(jobs[0].id)
+        #expect(finished?.status == .success)
+        #expect(finished?.platformCampaignID == "120200000000001")
+        #expect(try await store.job(jobs[1].id)?.status == .processing)
+    }
 }

@@ -63,9 +63,8 @@ extension SQLiteTraffickingStore {
     public func credentials(ofAccount id: UUID) async throws -> PlatformCredentials? {
         let sealed = try await read { db in
             try Data.fetchOne(
-                db,
-                AdAccountRow.select(AdAccountRow.Columns.credentials)
-                    .filter(AdAccountRow.Columns.id == id.databaseKey && AdAccountRow.Columns.deletedAt == nil))
+                db.cachedStatement(sql: "SELECT credentials FROM ad_accounts WHERE id = ? AND deleted_at IS NULL"),
+                arguments: [id.databaseKey])
         }
         guard let sealed else { return nil }
         do {
@@ -76,10 +75,10 @@ extension SQLiteTraffickingStore {
         }
     }
 
-    /// The row of an account that is not deleted.
+    /// The row of an account that is not deleted, through a cached statement: every job reads its account.
     static func liveAccount(_ id: String, _ db: Database) throws -> AdAccountRow? {
-        try AdAccountRow
-            .filter(AdAccountRow.Columns.id == id && AdAccountRow.Columns.deletedAt == nil)
-            .fetchOne(db)
+        try AdAccountRow.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM ad_accounts WHERE id = ? AND deleted_at IS NULL"),
+            arguments: [id])
     }
 }

@@ -80,14 +80,7 @@ extension SQLiteTraffickingStore {
     public func claimJobs(owner: String, limit: Int, lease: Duration, now: Date) async throws -> [CampaignJob] {
         let expiry = now.addingTimeInterval(Self.seconds(lease))
         return try await write { db in
-            let due =
-                (Columns.status == JobStatus.pending.rawValue
-                    && (Columns.notBefore == nil || Columns.notBefore <= now))
-                || (Columns.status == JobStatus.processing.rawValue && Columns.leaseExpiresAt < now)
-            let ids = try String.fetchAll(
-                db,
-                CampaignJobRow.select(Columns.id).filter(due).order(Columns.createdAt, Column.rowID)
-                    .limit(max(limit, 0)))
+            let ids = try Self.dueJobs(limit: max(limit, 0), now: now, db)
             guard !ids.isEmpty else { return [] }
             try CampaignJobRow.filter(keys: ids).updateAll(
                 db,
@@ -100,6 +93,33 @@ extension SQLiteTraffickingStore {
         }
     }
 
+    /// The ids of up to `limit` due jobs, oldest first. Two queries, each walking an index in order and stopping at
+    /// `limit`, so a claim costs the same with ten jobs queued as with a hundred thousand; one query with an `OR`
+    /// would read every PENDING row and sort them.
+    private static func dueJobs(limit: Int, now: Date, _ db: Database) throws -> [String] {
+        guard limit > 0 else { return [] }
+        let pending = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, created_at, rowid FROM campaign_jobs INDEXED BY campaign_jobs_pending_order
+                    WHERE status = 'PENDING' AND (not_before IS NULL OR not_before <= ?)
+                    ORDER BY created_at, rowid LIMIT ?
+                    """),
+            arguments: [now, limit])
+        let expired = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, created_at, rowid FROM campaign_jobs
+                    WHERE status = 'PROCESSING' AND lease_expires_at < ?
+                    ORDER BY created_at, rowid LIMIT ?
+                    """),
+            arguments: [now, limit])
+        let due = (pending + expired).map { row -> (id: String, createdAt: String, rowID: Int64) in
+            (row[0], row[1], row[2])
+        }
+        return due.sorted { ($0.createdAt, $0.rowID) < ($1.createdAt, $1.rowID) }.prefix(limit).map(\.id)
+    }
+
     /// Moves the lease's expiry to `until` if `owner` still holds the PROCESSING job; `false` when it lost it.
     /// A renewal is a heartbeat, not a change, so `updated_at` stays.
     public func renewLease(job: UUID, owner: String, until: Date) async throws -> Bool {
@@ -109,10 +129,14 @@ extension SQLiteTraffickingStore {
     }
 
     /// Gives a job `owner` holds back as PENDING, not to be claimed before `notBefore`, with `error` in its error
-    /// columns (`nil` clears them). Does nothing when `owner` no longer holds the job: whoever took it over decides.
-    public func release(job: UUID, owner: String, notBefore: Date, error: JobError?) async throws {
+    /// columns (`nil` clears them). Does nothing to the job when `owner` no longer holds it: whoever took it over
+    /// decides. The run's `records` are written either way, since what they record did happen.
+    public func release(
+        job: UUID, owner: String, notBefore: Date, error: JobError?, records: JobRunRecords
+    ) async throws {
         let now = clock()
         try await write { db in
+            try Self.write(records, job: job, at: now, db)
             _ = try Self.held(job, by: owner).updateAll(
                 db,
                 [
@@ -127,8 +151,9 @@ extension SQLiteTraffickingStore {
 
     /// Ends a job `owner` holds: its terminal status, the error (cleared on success), `finished_at`, and the
     /// campaign id (a `nil` one keeps the id the campaign step recorded); the lease is cleared. Does nothing when
-    /// `owner` no longer holds the job, so a worker that lost its lease cannot overwrite its successor's work.
-    public func finish(job: UUID, owner: String, outcome: JobOutcome) async throws {
+    /// `owner` no longer holds the job, so a worker that lost its lease cannot overwrite its successor's work; the
+    /// run's `records` are written either way.
+    public func finish(job: UUID, owner: String, outcome: JobOutcome, records: JobRunRecords) async throws {
         let now = clock()
         let error: JobError?
         let campaignID: String?
@@ -139,6 +164,7 @@ extension SQLiteTraffickingStore {
             (error, campaignID) = (jobError, id)
         }
         try await write { db in
+            try Self.write(records, job: job, at: now, db)
             var assignments =
                 [
                     Columns.status.set(to: outcome.status.rawValue),

@@ -3,15 +3,14 @@ import Foundation
 import GRDB
 
 extension SQLiteTraffickingStore {
-    private typealias Columns = JobStepRow.Columns
-
-    /// The job's steps in the order they were first started.
+    /// The job's steps in the order they were first started; a cached statement, since every job run reads it.
     public func ledger(job: UUID) async throws -> [LedgerStep] {
         try await read { db in
-            try JobStepRow.filter(Columns.jobID == job.databaseKey)
-                .order(Columns.startedAt, Column.rowID)
-                .fetchAll(db)
-                .map { try $0.step() }
+            try JobStepRow.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM job_steps WHERE job_id = ? ORDER BY started_at, rowid"),
+                arguments: [job.databaseKey]
+            )
+            .map { try $0.step() }
         }
     }
 
@@ -21,18 +20,23 @@ extension SQLiteTraffickingStore {
         job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
         at: Date
     ) async throws {
-        let callRows = calls.map(APICallRow.init)
         try await write { db in
             try Self.requireJob(job, db)
-            for call in callRows { try call.insert(db) }
-            for completion in completions {
-                try Self.complete(
-                    job: job, key: completion.key, entities: completion.entities, media: completion.media, at: at, db)
-            }
+            try Self.write(JobRunRecords(completions: completions, calls: calls), job: job, at: at, db)
             if let start {
                 try Self.start(job: job, key: start.key, kind: start.kind, marker: start.marker, at: at, db)
             }
         }
+    }
+
+    /// Writes a run's records: its API calls, its finished steps and its log lines.
+    static func write(_ records: JobRunRecords, job: UUID, at: Date, _ db: Database) throws {
+        for call in records.calls { try APICallRow(call).insert(db) }
+        for completion in records.completions {
+            try complete(
+                job: job, key: completion.key, entities: completion.entities, media: completion.media, at: at, db)
+        }
+        for entry in records.log { try ExecutionLogRow(entry).insert(db) }
     }
 
     /// A new step is inserted `started` with one attempt; a step already `started` (a crash or a retry interrupted

@@ -19,7 +19,11 @@ extension SQLiteTraffickingStore {
 
     /// Stored media by its SHA-256 in hex (either case), or `nil`.
     public func media(digest: String) async throws -> StoredMedia? {
-        try await read { db in try MediaBlobRow.fetchOne(db, key: digest.lowercased())?.media }
+        try await read { db in
+            try MediaBlobRow.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM media_blobs WHERE digest = ?"), arguments: [digest.lowercased()]
+            )?.media
+        }
     }
 
     private static let hexDigits = (0..<16).map { String($0, radix: 16) }

@@ -5,9 +5,11 @@ import GRDB
 /// The ``TraffickingStore`` on SQLite, through GRDB.
 ///
 /// ``open(path:cipher:clock:)`` opens a file in WAL mode that several processes (an `adops serve` and an
-/// `adops worker`) share; ``inMemory(cipher:clock:)`` is for tests. Every method that writes runs exactly one
-/// write transaction, counted by ``transactionCount``; GRDB opens write transactions IMMEDIATE, so a read that
-/// decides a write (claiming jobs) cannot interleave with another process's write.
+/// `adops worker`) share; ``inMemory(cipher:clock:)`` is for tests. Every method that writes is one write, atomic
+/// on its own: it returns once the transaction holding it has committed. Writes from concurrent callers share
+/// transactions (group commit, see ``GroupCommitter``), so ``transactionCount`` can be lower than ``writeCount``.
+/// Write transactions are IMMEDIATE, so a read that decides a write (claiming jobs) cannot interleave with another
+/// process's write.
 ///
 /// Dates are stored with millisecond precision; the values methods return are read back from the database, so
 /// they equal what later reads return.
@@ -18,7 +20,10 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     let cipher: CredentialCipher
     /// The current time, for `created_at`, `updated_at` and the like.
     let clock: @Sendable () -> Date
-    private let committed = TransactionCounter()
+    private let committer: GroupCommitter
+
+    /// How much of the file reads map into memory: 256 MiB.
+    static let mmapSize = 268_435_456
 
     /// How long a write waits for another process's write to finish before failing with SQLITE_BUSY.
     static let busyTimeout: TimeInterval = 5
@@ -27,6 +32,7 @@ public final class SQLiteTraffickingStore: TraffickingStore {
         self.writer = writer
         self.cipher = cipher
         self.clock = clock
+        committer = GroupCommitter(writer: writer)
         try TraffickingMigrations.migrator.migrate(writer)
     }
 
@@ -46,6 +52,8 @@ public final class SQLiteTraffickingStore: TraffickingStore {
         configuration.prepareDatabase { db in
             // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Reads through a memory map instead of a `pread` system call and a copy per page.
+            try db.execute(sql: "PRAGMA mmap_size = \(mmapSize)")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         return try SQLiteTraffickingStore(writer: pool, cipher: cipher, clock: clock)
@@ -63,20 +71,20 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     }
 
     /// The number of write transactions this store has committed since it was opened (migrations excluded).
-    public var transactionCount: Int { committed.value }
+    public var transactionCount: Int { committer.commitCount }
 
-    /// Runs one write transaction and counts it once committed. Every writing method goes through here.
-    func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
-        let result: T
+    /// The number of writes (calls of writing methods that succeeded) since the store was opened.
+    public var writeCount: Int { committer.writeCount }
+
+    /// Runs one write, atomically, and returns once it has committed. Every writing method goes through here.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            result = try await writer.write(updates)
+            return try await committer.write(updates)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             throw StoreError(.notFound, "the account or job the change refers to does not exist")
         } catch {
             throw Self.describingUndecodableRows(error)
         }
-        committed.increment()
-        return result
     }
 
     /// Runs a read.

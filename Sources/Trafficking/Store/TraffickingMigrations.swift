@@ -7,6 +7,7 @@ enum TraffickingMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createTables)
+        migrator.registerMigration("v2", migrate: indexDueJobsInClaimOrder)
         return migrator
     }
 
@@ -112,5 +113,13 @@ enum TraffickingMigrations {
             t.column("data", .blob).notNull()
             t.column("created_at", .datetime).notNull()
         }
+    }
+
+    /// v2: due PENDING jobs are read in claim order from an index on `(status, created_at)`. v1's
+    /// `(status, not_before, created_at)` index could not give that order, so each claim read every PENDING row and
+    /// sorted them: the cost of a claim grew with the queue.
+    private static func indexDueJobsInClaimOrder(_ db: Database) throws {
+        try db.drop(index: "campaign_jobs_claim")
+        try db.create(index: "campaign_jobs_pending_order", on: "campaign_jobs", columns: ["status", "created_at"])
     }
 }

@@ -39,10 +39,11 @@ public protocol TraffickingStore: Sendable {
     func claimJobs(owner: String, limit: Int, lease: Duration, now: Date) async throws -> [CampaignJob]
     /// Extends a lease the owner still holds; `false` when it lost the job.
     func renewLease(job: UUID, owner: String, until: Date) async throws -> Bool
-    /// Gives a job back as PENDING, not to be claimed before `notBefore`, recording why.
-    func release(job: UUID, owner: String, notBefore: Date, error: JobError?) async throws
-    /// Ends a job the owner holds.
-    func finish(job: UUID, owner: String, outcome: JobOutcome) async throws
+    /// Gives a job back as PENDING, not to be claimed before `notBefore`, recording why; writes the run's last
+    /// records in the same transaction.
+    func release(job: UUID, owner: String, notBefore: Date, error: JobError?, records: JobRunRecords) async throws
+    /// Ends a job the owner holds; writes the run's last records in the same transaction.
+    func finish(job: UUID, owner: String, outcome: JobOutcome, records: JobRunRecords) async throws
     /// Puts a FAILED or PARTIAL_SUCCESS job back to PENDING, keeping its ledger so done steps are not redone.
     /// Throws ``StoreError`` `notFound` or `conflict`.
     func retry(job: UUID) async throws -> CampaignJob
@@ -83,6 +84,16 @@ public protocol TraffickingStore: Sendable {
 }
 
 extension TraffickingStore {
+    /// Gives a job back as PENDING with nothing else to write.
+    public func release(job: UUID, owner: String, notBefore: Date, error: JobError?) async throws {
+        try await release(job: job, owner: owner, notBefore: notBefore, error: error, records: .none)
+    }
+
+    /// Ends a job with nothing else to write.
+    public func finish(job: UUID, owner: String, outcome: JobOutcome) async throws {
+        try await finish(job: job, owner: owner, outcome: outcome, records: .none)
+    }
+
     /// Records that a step is about to call the platform, and the API calls made since the last ledger write; one
     /// ``advance(job:completing:starting:calls:at:)``.
     public func startStep(

@@ -20,9 +20,10 @@ struct JobLauncher: Sendable {
         case requeue(JobError)
     }
 
-    /// Runs the job; never throws for platform errors, only for store failures and cancellation, which leave the
-    /// job leased so another claim resumes it from the ledger.
-    func run(_ job: CampaignJob) async throws -> Result {
+    /// Runs the job; returns what to do with it and the records the run has not written yet, which the worker writes
+    /// with the job's end. Never throws for platform errors, only for store failures and cancellation, which leave
+    /// the job leased so another claim resumes it from the ledger.
+    func run(_ job: CampaignJob) async throws -> (Result, JobRunRecords) {
         let run = JobRun(job: job)
         do {
             if job.attempts > configuration.maximumClaims {
@@ -41,22 +42,20 @@ struct JobLauncher: Sendable {
                 try await walk(job, module: module, context: context, run: run)
             }
             run.log(.info, "finished", "every step is done; campaign \(campaignID ?? "-")")
-            try await flush(run)
-            return .finish(.success(platformCampaignID: campaignID))
+            return (.finish(.success(platformCampaignID: campaignID)), run.takeRecords())
         } catch let failure as StepFailure {
             switch failure {
             case .exhausted(let error) where job.attempts < configuration.maximumClaims:
                 run.log(.warning, "requeued", "retries ran out (\(error)); the job goes back to the queue")
-                try await flush(run)
-                return .requeue(error)
+                return (.requeue(error), run.takeRecords())
             case .exhausted(let error), .permanent(let error):
                 let campaignID = run.campaignID
                 run.log(.error, "failed", error.description)
-                try await flush(run)
-                return .finish(
+                let outcome: JobOutcome =
                     run.createdAnything
-                        ? .partialSuccess(error, platformCampaignID: campaignID)
-                        : .failed(error, platformCampaignID: campaignID))
+                    ? .partialSuccess(error, platformCampaignID: campaignID)
+                    : .failed(error, platformCampaignID: campaignID)
+                return (.finish(outcome), run.takeRecords())
             }
         }
     }
@@ -242,14 +241,4 @@ struct JobLauncher: Sendable {
             at: Date())
     }
 
-    /// Writes the last step's result, the calls and the log lines not yet written.
-    private func flush(_ run: JobRun) async throws {
-        let completions = run.takePendingCompletions()
-        let calls = run.drainCalls()
-        if !completions.isEmpty || !calls.isEmpty {
-            try await store.advance(job: run.job.id, completing: completions, starting: nil, calls: calls, at: Date())
-        }
-        let log = run.drainLog()
-        if !log.isEmpty { try await store.appendLog(log) }
-    }
 }

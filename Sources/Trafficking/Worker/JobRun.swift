@@ -73,4 +73,9 @@ final class JobRun: Sendable {
 
     /// The API calls not yet written, forgotten here.
     func drainCalls() -> [APICallRecord] { collector?.drain() ?? [] }
+
+    /// Everything not yet written — step results, API calls, log lines — forgotten here.
+    func takeRecords() -> JobRunRecords {
+        JobRunRecords(completions: takePendingCompletions(), calls: drainCalls(), log: drainLog())
+    }
 }

@@ -87,7 +87,8 @@ public final class TraffickingWorker: Service {
         logger.info(
             "job claimed",
             metadata: ["job": "\(job.id)", "platform": "\(job.platform)", "attempt": "\(job.attempts)"])
-        let result = try await withThrowingTaskGroup(of: JobLauncher.Result?.self) { group in
+        let (result, records) = try await withThrowingTaskGroup(of: (JobLauncher.Result, JobRunRecords)?.self) {
+            group in
             group.addTask { try await self.launcher.run(job) }
             group.addTask {
                 try await self.keepLease(on: job)
@@ -103,11 +104,12 @@ public final class TraffickingWorker: Service {
         }
         switch result {
         case .finish(let outcome):
-            try await store.finish(job: job.id, owner: configuration.owner, outcome: outcome)
+            try await store.finish(job: job.id, owner: configuration.owner, outcome: outcome, records: records)
             logger.info("job finished", metadata: ["job": "\(job.id)", "status": "\(outcome.status.rawValue)"])
         case .requeue(let error):
             let notBefore = Date().addingTimeInterval(Self.seconds(configuration.requeueDelay))
-            try await store.release(job: job.id, owner: configuration.owner, notBefore: notBefore, error: error)
+            try await store.release(
+                job: job.id, owner: configuration.owner, notBefore: notBefore, error: error, records: records)
             logger.warning("job requeued", metadata: ["job": "\(job.id)", "error": "\(error)"])
         }
     }

@@ -17,6 +17,9 @@ struct EngineBenchmark {
         var throughputSeconds: Double
         var hierarchiesPerSecond: Double
         var transactionsPerJob: Double
+        var writesPerJob: Double
+        var loadedJobP50Milliseconds: Double
+        var loadedJobP99Milliseconds: Double
         var latencyTickets: Int
         var ticketLatencyP50Milliseconds: Double
         var ticketLatencyP99Milliseconds: Double
@@ -28,7 +31,10 @@ struct EngineBenchmark {
             engine benchmark (\(transport), SQLite WAL synchronous=NORMAL)
               throughput: \(tickets) tickets × 4 platforms = \(jobs) jobs in \(String(format: "%.2f", throughputSeconds)) s \
             → \(String(format: "%.0f", hierarchiesPerSecond)) hierarchies/s (\(failedJobs) failed)
-              SQLite write transactions per job: \(String(format: "%.1f", transactionsPerJob))
+              per job under that load, first ledger write to finish: p50 \
+            \(String(format: "%.1f", loadedJobP50Milliseconds)) ms, p99 \(String(format: "%.1f", loadedJobP99Milliseconds)) ms
+              SQLite write transactions per job: \(String(format: "%.1f", transactionsPerJob)) \
+            (\(String(format: "%.1f", writesPerJob)) writes per job, sharing commits)
               latency, one ticket to four platforms (\(latencyTickets) tickets): p50 \
             \(String(format: "%.1f", ticketLatencyP50Milliseconds)) ms, p99 \(String(format: "%.1f", ticketLatencyP99Milliseconds)) ms
               latency per job: p50 \(String(format: "%.1f", jobLatencyP50Milliseconds)) ms, p99 \
@@ -46,6 +52,7 @@ struct EngineBenchmark {
         var submitted: [CampaignJob] = []
         for _ in 0..<tickets { submitted += try await context.engine.submit(request, accounts: accounts) }
         let transactionsBefore = context.store.transactionCount
+        let writesBefore = context.store.writeCount
         let worker = TraffickingWorker(
             store: context.store, registry: context.registry, transport: context.transport,
             configuration: WorkerConfiguration(concurrency: concurrency, pollInterval: .milliseconds(20)),
@@ -63,6 +70,8 @@ struct EngineBenchmark {
             + (try await store.jobs(status: .partialSuccess, page: PageRequest(limit: 1)).total)
         // The finishing check above reads but never writes, so the count is the worker's own.
         let transactions = context.store.transactionCount - transactionsBefore
+        let writes = context.store.writeCount - writesBefore
+        let loadedJobLatencies = try await Self.runTimes(of: submitted, in: store)
 
         // Phase 2: latency of one ticket at a time, its four jobs run at once.
         var ticketLatencies: [Double] = []
@@ -85,10 +94,26 @@ struct EngineBenchmark {
         return Results(
             tickets: tickets, jobs: jobs, failedJobs: failed, throughputSeconds: elapsed,
             hierarchiesPerSecond: Double(jobs) / elapsed, transactionsPerJob: Double(transactions) / Double(jobs),
+            writesPerJob: Double(writes) / Double(jobs),
+            loadedJobP50Milliseconds: Self.percentile(loadedJobLatencies, 0.5),
+            loadedJobP99Milliseconds: Self.percentile(loadedJobLatencies, 0.99),
             latencyTickets: latencyTickets, ticketLatencyP50Milliseconds: Self.percentile(ticketLatencies, 0.5),
             ticketLatencyP99Milliseconds: Self.percentile(ticketLatencies, 0.99),
             jobLatencyP50Milliseconds: Self.percentile(jobLatencies, 0.5),
             jobLatencyP99Milliseconds: Self.percentile(jobLatencies, 0.99))
+    }
+
+    /// Each job's run time in milliseconds: from its first ledger write (the campaign step's start, right after the
+    /// claim) to its finish, both as stored.
+    static func runTimes(of jobs: [CampaignJob], in store: SQLiteTraffickingStore) async throws -> [Double] {
+        var times: [Double] = []
+        for job in jobs {
+            guard let finished = try await store.job(job.id)?.finishedAt,
+                let started = try await store.ledger(job: job.id).map(\.startedAt).min()
+            else { continue }
+            times.append(finished.timeIntervalSince(started) * 1000)
+        }
+        return times
     }
 
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {
