@@ -41,7 +41,8 @@ extension GoogleAdsMutation {
             .setting("type", body["type"] ?? .string("STANDARD"))
         var entity = MockEntity(
             platform: "google", kind: GoogleAdsResource.campaignBudget.rowKey, id: id, accountID: customerID,
-            parentID: nil, name: name ?? "", fields: fields, createdAt: now, role: .passive, active: false)
+            parentID: nil, name: fields["name"]?.string ?? "", fields: fields, createdAt: now, role: .passive,
+            active: false)
         if body["totalAmountMicros"] != nil {
             entity.lifetimeBudgetMicros = amount
         } else {
@@ -65,10 +66,10 @@ extension GoogleAdsMutation {
     }
 
     private func checkBudgetNameIsFree(_ name: String, except id: String?, location: Path) throws(Failure) {
-        let taken = entities(.campaignBudget).contains {
+        let taken = !entities(.campaignBudget, indexed: stored(.campaignBudget, named: name)) {
             !$0.deleted && $0.id != id && $0.fields["explicitlyShared"]?.bool != false
                 && $0.fields["name"]?.string == name
-        }
+        }.isEmpty
         if taken {
             throw Failure(
                 GoogleAdsError(
@@ -137,9 +138,7 @@ extension GoogleAdsMutation {
                 GoogleAdsError("campaignBudgetError", "CAMPAIGN_BUDGET_REMOVED", trigger: trigger, location: at))
         }
         let canonical = budget.fields["resourceName"]?.string
-        let usedElsewhere = entities(.campaign).contains {
-            !$0.deleted && $0.id != campaignID && $0.fields["campaignBudget"]?.string == canonical
-        }
+        let usedElsewhere = !campaigns(usingBudget: canonical) { !$0.deleted && $0.id != campaignID }.isEmpty
         if usedElsewhere, budget.fields["explicitlyShared"]?.bool == false {
             throw Failure(
                 GoogleAdsError(
@@ -156,7 +155,9 @@ extension GoogleAdsMutation {
     }
 
     private func checkCampaignNameIsFree(_ name: String, except id: String?, location: Path) throws(Failure) {
-        let taken = entities(.campaign).contains { !$0.deleted && $0.id != id && $0.fields["name"]?.string == name }
+        let taken = !entities(.campaign, indexed: stored(.campaign, named: name)) {
+            !$0.deleted && $0.id != id && $0.fields["name"]?.string == name
+        }.isEmpty
         if taken {
             throw Failure(
                 GoogleAdsError(
@@ -207,9 +208,9 @@ extension GoogleAdsMutation {
     )
         throws(Failure)
     {
-        let taken = entities(.adGroup).contains {
+        let taken = !entities(.adGroup, indexed: stored(.adGroup, named: name)) {
             !$0.deleted && $0.id != id && $0.parentID == campaignID && $0.fields["name"]?.string == name
-        }
+        }.isEmpty
         if taken {
             throw Failure(
                 GoogleAdsError(
@@ -271,7 +272,7 @@ extension GoogleAdsMutation {
                     "assetError", "ASSET_DATA_IS_MISSING", message: "The asset has no asset data set.",
                     location: location))
         }
-        let name = try Self.checkName(body["name"]?.string, required: false, location: location)
+        _ = try Self.checkName(body["name"]?.string, required: false, location: location)
         let id = newID()
         var fields = body.setting("resourceName", .string(resourceName(.asset, id))).setting("id", .string(id))
         if let type = Self.enumValue(for: member, strippingSuffix: "Asset", in: "enums.AssetTypeEnum.AssetType") {
@@ -289,7 +290,7 @@ extension GoogleAdsMutation {
         }
         let entity = MockEntity(
             platform: "google", kind: GoogleAdsResource.asset.rowKey, id: id, accountID: customerID, parentID: nil,
-            name: name ?? "", fields: fields, createdAt: now, role: .passive, active: false)
+            name: fields["name"]?.string ?? "", fields: fields, createdAt: now, role: .passive, active: false)
         stage(entity, isNew: true)
         return Outcome(resourceName: resourceName(.asset, id), entityID: id, removed: false)
     }
@@ -445,14 +446,13 @@ extension GoogleAdsMutation {
             if changed.contains("name") || changed.contains("explicitlyShared") {
                 let name = try Self.checkName(fields["name"]?.string, required: shared, location: location)
                 if let name, shared { try checkBudgetNameIsFree(name, except: entity.id, location: location) }
-                entity.name = name ?? ""
+                entity.name = fields["name"]?.string ?? ""
             }
             if changed.contains("amountMicros") || changed.contains("totalAmountMicros") {
                 let amount = try budgetAmount(fields, location: location)
                 entity.dailyBudgetMicros = fields["totalAmountMicros"] == nil ? amount : nil
                 entity.lifetimeBudgetMicros = fields["totalAmountMicros"] == nil ? nil : amount
-                for var campaign in entities(.campaign) where campaign.fields["campaignBudget"]?.string == resourceName
-                {
+                for var campaign in campaigns(usingBudget: resourceName) {
                     Self.applyBudget(entity, to: &campaign)
                     campaign.updatedAt = now
                     stage(campaign, isNew: false)
@@ -489,7 +489,8 @@ extension GoogleAdsMutation {
             }
         case .asset:
             if changed.contains("name") {
-                entity.name = try Self.checkName(fields["name"]?.string, required: false, location: location) ?? ""
+                _ = try Self.checkName(fields["name"]?.string, required: false, location: location)
+                entity.name = fields["name"]?.string ?? ""
             }
         case .adGroupAd, .campaignCriterion, .adGroupCriterion, .customer:
             break

@@ -123,15 +123,49 @@ struct GoogleAdsMutation {
         return stored
     }
 
-    /// Entities of a resource in this customer as this request sees them, removed ones included.
-    func entities(_ resource: GoogleAdsResource) -> [MockEntity] {
-        var result = world.entities("google", kind: resource.rowKey, account: customerID, includeDeleted: true).map {
-            staged[$0.id] ?? $0
-        }
+    /// Entities of a resource in this customer as this request sees them, removed ones included, that pass
+    /// `include`: the stored ones in creation order, each in its staged form where this request changed it, then
+    /// the ones this request created, in the order it created them. The same answer as filtering a scan of every
+    /// entity of the resource, without the scan.
+    ///
+    /// `indexed` are the stored entities an index lookup found for what `include` asks (a name, a field value):
+    /// every stored entity that passes `include` as stored must be among them. A staged change can move an entity
+    /// into or out of what the index says, so the stored entities this request changed are judged again in their
+    /// staged form.
+    func entities(
+        _ resource: GoogleAdsResource, indexed: [MockEntity], where include: (MockEntity) -> Bool
+    ) -> [MockEntity] {
+        let changed = stagedOrder.filter { !createdIDs.contains($0) && staged[$0]?.kind == resource.rowKey }
+        // Merging in the changed ones needs the world's creation order; without any, the index's order is it.
+        let stored = changed.isEmpty ? indexed : world.entities("google", ids: indexed.map(\.id) + changed)
+        var result = stored.map { staged[$0.id] ?? $0 }.filter(include)
         for id in stagedOrder where createdIDs.contains(id) {
-            if let entity = staged[id], entity.kind == resource.rowKey { result.append(entity) }
+            if let entity = staged[id], entity.kind == resource.rowKey, include(entity) { result.append(entity) }
         }
         return result
+    }
+
+    /// Entities of a resource in this customer whose ``MockEntity/name`` is `name` as stored, removed ones
+    /// included: the index candidates for a check of the `name` field, which every resource keeps equal to it.
+    func stored(_ resource: GoogleAdsResource, named name: String) -> [MockEntity] {
+        world.entities("google", kind: resource.rowKey, account: customerID, named: name, includeDeleted: true)
+    }
+
+    /// Campaigns as this request sees them whose `campaignBudget` is `budget`, removed ones included, that pass
+    /// `include`, in the order of ``entities(_:indexed:where:)``.
+    func campaigns(
+        usingBudget budget: String?, where include: (MockEntity) -> Bool = { _ in true }
+    ) -> [MockEntity] {
+        let kind = GoogleAdsResource.campaign.rowKey
+        // The index holds values, not their absence: a budget without a resource name (only a hand-written state
+        // has one) is matched by scanning every campaign.
+        let indexed =
+            budget.map {
+                world.entities(
+                    "google", kind: kind, account: customerID, field: "campaignBudget", equals: $0,
+                    includeDeleted: true)
+            } ?? world.entities("google", kind: kind, account: customerID, includeDeleted: true)
+        return entities(.campaign, indexed: indexed) { $0.fields["campaignBudget"]?.string == budget && include($0) }
     }
 
     /// Stages a new or changed entity.
@@ -271,9 +305,7 @@ struct GoogleAdsMutation {
         }
         let resourceName = entity.fields["resourceName"]?.string ?? name
         if resource == .campaignBudget {
-            let inUse = entities(.campaign).contains {
-                !$0.deleted && $0.fields["campaignBudget"]?.string == resourceName
-            }
+            let inUse = !campaigns(usingBudget: resourceName, where: { !$0.deleted }).isEmpty
             if inUse {
                 throw Failure(
                     GoogleAdsError(

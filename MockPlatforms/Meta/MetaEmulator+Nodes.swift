@@ -277,10 +277,9 @@ extension MetaEmulator {
                     throw Self.campaignBudgetInUse
                 }
             } else {
-                let budgeted = world.entities(Self.platformID, kind: MetaKind.adSet, account: entity.accountID) {
-                    $0.parentID == entity.id
-                        && ($0.fields["daily_budget"] != nil || $0.fields["lifetime_budget"] != nil)
-                }
+                let budgeted = world.children(
+                    Self.platformID, of: entity.id, kind: MetaKind.adSet, account: entity.accountID
+                ) { $0.fields["daily_budget"] != nil || $0.fields["lifetime_budget"] != nil }
                 if !budgeted.isEmpty {
                     throw MetaError.invalid(
                         "Ad Set Budgets In Use",
@@ -315,9 +314,7 @@ extension MetaEmulator {
         default: return
         }
         for kind in kinds {
-            let children = world.entities(Self.platformID, kind: kind, account: entity.accountID) {
-                $0.parentID.map(parents.contains) ?? false
-            }
+            let children = world.children(Self.platformID, of: parents, kind: kind, account: entity.accountID)
             for child in children {
                 parents.insert(child.id)
                 world.update(Self.platformID, child.id) { stored, now in

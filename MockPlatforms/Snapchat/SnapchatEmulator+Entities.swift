@@ -185,9 +185,9 @@ extension SnapchatEmulator {
 
     /// After a creative's web-view URL changes, its ads land on the new URL.
     private func repointAds(ofCreative creative: MockEntity, to url: String?, world: MockWorld) {
-        let ads = world.entities(platform, kind: SnapchatKind.ad.rawValue, account: creative.accountID) {
-            $0.fields["creative_id"]?.string == creative.id
-        }
+        let ads = world.entities(
+            platform, kind: SnapchatKind.ad.rawValue, account: creative.accountID, field: "creative_id",
+            equals: creative.id)
         for ad in ads { world.update(platform, ad.id) { entity, _ in entity.landingURL = url } }
     }
 
@@ -233,13 +233,11 @@ extension SnapchatEmulator {
         if kind != .ad {
             let adSquads =
                 kind == .campaign
-                ? world.entities(platform, kind: SnapchatKind.adsquad.rawValue, account: entity.accountID) {
-                    $0.parentID == entity.id
-                }.map(\.id) : [entity.id]
-            let squadSet = Set(adSquads)
-            let ads = world.entities(platform, kind: SnapchatKind.ad.rawValue, account: entity.accountID) {
-                $0.parentID.map(squadSet.contains) ?? false
-            }
+                ? world.children(
+                    platform, of: entity.id, kind: SnapchatKind.adsquad.rawValue, account: entity.accountID
+                ).map(\.id) : [entity.id]
+            let ads = world.children(
+                platform, of: Set(adSquads), kind: SnapchatKind.ad.rawValue, account: entity.accountID)
             doomed += (kind == .campaign ? adSquads : []) + ads.map(\.id)
         }
         var deleted: MockEntity?

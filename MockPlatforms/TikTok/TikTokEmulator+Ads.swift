@@ -19,9 +19,8 @@ extension TikTokEmulator {
         guard let creatives = try body.list("creatives") else { throw .missing("creatives") }
         guard !creatives.isEmpty else { throw .invalid("creatives", "Length must be at least 1.") }
         let adgroup = try lookup(call.world, kind: .adgroup, id: adgroupID, advertiser: advertiser, field: "adgroup_id")
-        let existing = call.world.entities(
-            Self.platformID, kind: TikTokKind.ad.entityKind, account: advertiser, where: { $0.parentID == adgroupID }
-        ).count
+        let existing = call.world.childCount(
+            Self.platformID, of: adgroupID, kind: TikTokKind.ad.entityKind, account: advertiser)
         guard existing + creatives.count <= Self.adsPerAdGroup else {
             throw TikTokError(
                 code: 40502,

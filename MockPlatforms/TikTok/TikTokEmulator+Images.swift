@@ -72,9 +72,8 @@ extension TikTokEmulator {
             throw .notExist(
                 "file_id", "File \(fileID) does not exist. The emulator keeps no chunked uploads; use UPLOAD_BY_FILE.")
         }
-        let existing = call.world.entities(Self.platformID, kind: "image", account: advertiser) {
-            $0.fields["signature"]?.string == signature
-        }
+        let existing = call.world.entities(
+            Self.platformID, kind: "image", account: advertiser, field: "signature", equals: signature)
         if let existing = existing.first { return existing.fields }
         let materialID = call.world.mintID(.tiktok)
         let imageID =

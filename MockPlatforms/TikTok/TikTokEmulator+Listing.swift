@@ -144,9 +144,7 @@ extension TikTokEmulator {
         case .adgroup: childKind = .ad
         case .ad: return
         }
-        for child in world.entities(
-            Self.platformID, kind: childKind.entityKind, account: advertiser, where: { $0.parentID == id })
-        {
+        for child in world.children(Self.platformID, of: id, kind: childKind.entityKind, account: advertiser) {
             delete(child.id, kind: childKind, advertiser: advertiser, world: world, time: time)
         }
     }

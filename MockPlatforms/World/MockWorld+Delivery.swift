@@ -11,11 +11,8 @@ extension MockWorld {
         withState { state in
             let key = WorldState.key(platform, entityID)
             guard let root = state.entities[key] else { return DeliveryTotals() }
-            // One parent → children index per call: every ad and every budget share below reads it.
-            let children = Self.childrenIndex(platform: platform, in: state)
-            let leaves = Self.leaves(under: root, children: children)
-            return leaves.reduce(DeliveryTotals()) { total, leaf in
-                total + Self.delivery(of: leaf, from: start, to: end, children: children, in: state)
+            return Self.leaves(under: root, in: state).reduce(DeliveryTotals()) { total, leaf in
+                total + Self.delivery(of: leaf, from: start, to: end, in: state)
             }
         }
     }
@@ -40,19 +37,18 @@ extension MockWorld {
         Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
     }
 
-    static func childrenIndex(platform: String, in state: WorldState) -> [String: [MockEntity]] {
-        Dictionary(
-            grouping: state.entities.values.filter { $0.platform == platform && $0.parentID != nil },
-            by: { $0.parentID ?? "" })
-    }
-
-    static func leaves(under root: MockEntity, children: [String: [MockEntity]]) -> [MockEntity] {
+    /// The ads under an entity (or the entity itself when it is one), walking the index's children of every kind.
+    /// Callers only sum or count them, so their order does not matter.
+    static func leaves(under root: MockEntity, in state: WorldState) -> [MockEntity] {
         if root.role == .leaf { return [root] }
         var visited: Set<String> = [root.id]
         var found: [MockEntity] = []
         var frontier = [root.id]
         while let next = frontier.popLast() {
-            for child in children[next] ?? [] where !visited.contains(child.id) {
+            let children = state.index.children(root.platform, of: next).compactMap {
+                state.entities[WorldState.key(root.platform, $0)]
+            }
+            for child in children where !visited.contains(child.id) {
                 visited.insert(child.id)
                 if child.role == .leaf { found.append(child) } else { frontier.append(child.id) }
             }
@@ -75,8 +71,7 @@ extension MockWorld {
     /// Conversions count over `[start, end)` as asked: events arrive at the virtual now, never later, so an
     /// event at exactly now is included. Delivery stops at the virtual now.
     static func delivery(
-        of leaf: MockEntity, from start: Date, to requestedEnd: Date, children: [String: [MockEntity]],
-        in state: WorldState
+        of leaf: MockEntity, from start: Date, to requestedEnd: Date, in state: WorldState
     )
         -> DeliveryTotals
     {
@@ -113,7 +108,7 @@ extension MockWorld {
             let days = max(1, Int64((scheduleEnd.timeIntervalSince(scheduleStart) / 86_400).rounded(.up)))
             dailyRate = (owner.lifetimeBudgetMicros ?? 0) / days
         }
-        let sharers = max(1, leaves(under: owner, children: children).filter { !$0.deleted }.count)
+        let sharers = max(1, leaves(under: owner, in: state).filter { !$0.deleted }.count)
         let share = dailyRate / Int64(sharers)
         var day = dayStart(start)
         while day < end {

@@ -93,10 +93,14 @@ public final class MockWorld: Sendable {
 
     // MARK: - Entities
 
-    /// Stores a new entity and indexes it for paging.
+    /// Stores a new entity and indexes it for paging and lookups.
     public func insert(_ entity: MockEntity) {
         withState { state in
-            state.entities[WorldState.key(entity.platform, entity.id)] = entity
+            let key = WorldState.key(entity.platform, entity.id)
+            // An id stored again replaces the old entity, so the old one leaves the index first.
+            if let old = state.entities[key] { state.index.remove(old) }
+            state.entities[key] = entity
+            state.index.add(entity)
             state.order[WorldState.orderKey(entity.platform, entity.accountID, entity.kind), default: []].append(
                 entity.id)
         }
@@ -113,24 +117,46 @@ public final class MockWorld: Sendable {
         withState { state in
             let key = WorldState.key(platform, id)
             guard var entity = state.entities[key] else { return nil }
+            let old = entity
             change(&entity, state.now)
             entity.updatedAt = state.now
             state.entities[key] = entity
+            // A new name, parent or indexed field value moves it in the index; other changes leave the index alone.
+            state.index.replace(old, with: entity)
             return entity
         }
     }
 
     /// Entities of a kind in an account, in creation order; deleted ones only when asked.
+    ///
+    /// This scans every entity of the kind in the account; `include` is tested before anything is copied out,
+    /// so only the matches are. For children, names or field values, the indexed lookups in
+    /// `MockWorld+Lookups.swift` find the matches without the scan.
     public func entities(
         _ platform: String, kind: String, account: String, includeDeleted: Bool = false,
         where include: (MockEntity) -> Bool = { _ in true }
     ) -> [MockEntity] {
         withState { state in
-            let ids = state.order[WorldState.orderKey(platform, account, kind)] ?? []
-            return ids.compactMap { state.entities[WorldState.key(platform, $0)] }.filter {
-                (includeDeleted || !$0.deleted) && include($0)
-            }
+            Self.resolve(
+                state.order[WorldState.orderKey(platform, account, kind)] ?? [], platform, in: state,
+                includeDeleted: includeDeleted, where: include)
         }
+    }
+
+    /// The entities a list of ids names, skipping ids with none, deleted ones unless asked, and those `include`
+    /// turns down; only what is kept is copied into the answer.
+    static func resolve(
+        _ ids: [String], _ platform: String, in state: WorldState, includeDeleted: Bool,
+        where include: (MockEntity) -> Bool
+    ) -> [MockEntity] {
+        var result: [MockEntity] = []
+        for id in ids {
+            guard let entity = state.entities[WorldState.key(platform, id)], includeDeleted || !entity.deleted,
+                include(entity)
+            else { continue }
+            result.append(entity)
+        }
+        return result
     }
 
     /// Entities of a kind on a platform across accounts (for id lookups without an account).
@@ -153,6 +179,7 @@ public final class MockWorld: Sendable {
                 (platform == nil || entity.platform == platform) && (account == nil || entity.accountID == account)
             }
             for key in doomed.keys { state.entities[key] = nil }
+            state.index.remove(doomed.values)
             for key in state.order.keys {
                 let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
                 if parts.count == 3, platform == nil || parts[0] == platform, account == nil || parts[1] == account {
@@ -170,6 +197,12 @@ public final class MockWorld: Sendable {
     /// A copy of the whole state.
     public func snapshot() -> WorldState { withState { $0 } }
 
-    /// Replaces the whole state.
-    public func restore(_ snapshot: WorldState) { withState { $0 = snapshot } }
+    /// Replaces the whole state and rebuilds its index, since the snapshot's entities may have been written
+    /// directly.
+    public func restore(_ snapshot: WorldState) {
+        withState { state in
+            state = snapshot
+            state.rebuildIndex()
+        }
+    }
 }

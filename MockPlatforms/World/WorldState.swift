@@ -22,11 +22,41 @@ public struct WorldState: Sendable, Codable {
     /// The Airtable emulator's bases, tables and records; `nil` until the first table is set up. Optional, so
     /// state files written before Airtable existed still load.
     public var airtable: AirtableState?
+    /// Children, names and field values indexed for lookups. Derived from `entities` and `order`, so it is not
+    /// saved: decoding rebuilds it, and ``MockWorld``'s writes keep it right. Code that writes `entities` or
+    /// `order` itself must call ``rebuildIndex()`` after.
+    var index = WorldIndex()
+
+    /// The saved keys: every stored property but the derived index.
+    enum CodingKeys: String, CodingKey {
+        case seed, now, minted, entities, order, clicks, pixelEvents, nextPixelSequence, airtable
+    }
 
     /// An empty world.
     public init(seed: UInt64, now: Date) {
         self.seed = seed
         self.now = now
+    }
+
+    /// Decodes the saved keys as the synthesized decoder did (every key required but `airtable`), then builds
+    /// the index, which is never saved.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        now = try container.decode(Date.self, forKey: .now)
+        minted = try container.decode([String: UInt64].self, forKey: .minted)
+        entities = try container.decode([String: MockEntity].self, forKey: .entities)
+        order = try container.decode([String: [String]].self, forKey: .order)
+        clicks = try container.decode([String: ClickRecord].self, forKey: .clicks)
+        pixelEvents = try container.decode([PixelEvent].self, forKey: .pixelEvents)
+        nextPixelSequence = try container.decode(Int.self, forKey: .nextPixelSequence)
+        airtable = try container.decodeIfPresent(AirtableState.self, forKey: .airtable)
+        rebuildIndex()
+    }
+
+    /// Rebuilds the index from `entities` and `order`, keeping the fields it indexes by value.
+    public mutating func rebuildIndex() {
+        index = WorldIndex(entities: entities, order: order, fields: index.indexedFields)
     }
 
     static func key(_ platform: String, _ id: String) -> String { "\(platform)/\(id)" }

@@ -79,7 +79,9 @@ extension SQLiteTraffickingStore {
     /// writer at a time, two workers, even in two processes, never claim the same job.
     public func claimJobs(owner: String, limit: Int, lease: Duration, now: Date) async throws -> [CampaignJob] {
         let expiry = now.addingTimeInterval(Self.seconds(lease))
-        return try await write { db in
+        // The rows are decoded after the transaction: a request payload is kilobytes of JSON, and the writer is
+        // shared by every job.
+        let rows = try await write { db -> [CampaignJobRow] in
             let ids = try Self.dueJobs(limit: max(limit, 0), now: now, db)
             guard !ids.isEmpty else { return [] }
             try CampaignJobRow.filter(keys: ids).updateAll(
@@ -89,7 +91,12 @@ extension SQLiteTraffickingStore {
                 Columns.leaseExpiresAt.set(to: expiry),
                 Columns.attempts += 1,
                 Columns.updatedAt.set(to: now))
-            return try Self.jobs(ids: ids, db)
+            return try Self.rows(ids: ids, db)
+        }
+        do {
+            return try rows.map { try $0.job() }
+        } catch {
+            throw Self.describingUndecodableRows(error)
         }
     }
 
@@ -135,6 +142,7 @@ extension SQLiteTraffickingStore {
         job: UUID, owner: String, notBefore: Date, error: JobError?, records: JobRunRecords
     ) async throws {
         let now = clock()
+        let records = try EncodedRecords(records)
         try await write { db in
             try Self.write(records, job: job, at: now, db)
             _ = try Self.held(job, by: owner).updateAll(
@@ -163,6 +171,7 @@ extension SQLiteTraffickingStore {
         case .failed(let jobError, let id), .partialSuccess(let jobError, let id):
             (error, campaignID) = (jobError, id)
         }
+        let records = try EncodedRecords(records)
         try await write { db in
             try Self.write(records, job: job, at: now, db)
             var assignments =
@@ -236,10 +245,15 @@ extension SQLiteTraffickingStore {
     }
 
     /// Rows by id, in the order of `ids`.
-    static func jobs(ids: [String], _ db: Database) throws -> [CampaignJob] {
+    static func rows(ids: [String], _ db: Database) throws -> [CampaignJobRow] {
         let rows = try CampaignJobRow.fetchAll(db, keys: ids)
         let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return try rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) }.map { try $0.job() }
+        return rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) }
+    }
+
+    /// Jobs by id, in the order of `ids`.
+    static func jobs(ids: [String], _ db: Database) throws -> [CampaignJob] {
+        try rows(ids: ids, db).map { try $0.job() }
     }
 
     private static let terminalStatuses = JobStatus.allCases.filter(\.isTerminal).map(\.rawValue)

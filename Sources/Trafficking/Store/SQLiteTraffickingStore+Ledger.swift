@@ -20,9 +20,10 @@ extension SQLiteTraffickingStore {
         job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
         at: Date
     ) async throws {
+        let records = try EncodedRecords(JobRunRecords(completions: completions, calls: calls))
         try await write { db in
             try Self.requireJob(job, db)
-            try Self.write(JobRunRecords(completions: completions, calls: calls), job: job, at: at, db)
+            try Self.write(records, job: job, at: at, db)
             if let start {
                 try Self.start(job: job, key: start.key, kind: start.kind, marker: start.marker, at: at, db)
             }
@@ -30,27 +31,24 @@ extension SQLiteTraffickingStore {
     }
 
     /// Writes a run's records: its API calls, its finished steps and its log lines.
-    static func write(_ records: JobRunRecords, job: UUID, at: Date, _ db: Database) throws {
-        for call in records.calls { try APICallRow(call).insert(db) }
-        for completion in records.completions {
-            try complete(
-                job: job, key: completion.key, entities: completion.entities, media: completion.media, at: at, db)
-        }
-        for entry in records.log { try ExecutionLogRow(entry).insert(db) }
+    static func write(_ records: EncodedRecords, job: UUID, at: Date, _ db: Database) throws {
+        for call in records.calls { try call.insert(db) }
+        for completion in records.completions { try complete(completion, job: job, at: at, db) }
+        for entry in records.log { try entry.insert(db) }
     }
 
     /// A new step is inserted `started` with one attempt; a step already `started` (a crash or a retry interrupted
-    /// it) counts one more attempt; a `done` step is left as it is.
+    /// it) counts one more attempt; a `done` step is left as it is. One statement, run at every step.
     private static func start(
         job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, at: Date, _ db: Database
     ) throws {
-        if var step = try step(job, key, db) {
-            guard step.state == StepState.started.rawValue else { return }
-            step.attempts += 1
-            try step.update(db)
-        } else {
-            try JobStepRow(job: job, key: key, kind: kind, marker: marker, at: at).insert(db)
-        }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO job_steps (job_id, step_key, kind, state, marker, entities_json, attempts, started_at)
+                VALUES (?, ?, ?, 'started', ?, '[]', 1, ?)
+                ON CONFLICT (job_id, step_key) DO UPDATE SET attempts = attempts + 1 WHERE state = 'started'
+                """
+        ).execute(arguments: [job.databaseKey, key, kind.rawValue, marker?.value, at])
     }
 
     /// Marks a step done with what it created; its `external_id` becomes the primary entity's id (or the media's).
@@ -58,38 +56,32 @@ extension SQLiteTraffickingStore {
     /// it cannot lose the id. A step never started is inserted done, its kind taken from its primary entity, or else
     /// from its key's first component.
     private static func complete(
-        job: UUID, key: String, entities: [PlatformEntity], media: UploadedMedia?, at: Date, _ db: Database
+        _ completion: EncodedRecords.Completion, job: UUID, at: Date, _ db: Database
     ) throws {
-        if var step = try step(job, key, db) {
-            try step.complete(entities: entities, media: media, at: at)
-            try step.update(db)
-        } else {
-            let kind = entities.last?.kind ?? (media == nil ? EntityKind(rawValue: kindPrefix(of: key)) : .media)
-            var step = JobStepRow(job: job, key: key, kind: kind, marker: nil, at: at)
-            try step.complete(entities: entities, media: media, at: at)
-            try step.insert(db)
+        let arguments: StatementArguments = [
+            completion.entitiesJSON, completion.mediaJSON, completion.externalID, at, job.databaseKey, completion.key,
+        ]
+        try db.cachedStatement(
+            sql: """
+                UPDATE job_steps SET state = 'done', entities_json = ?, media_json = ?, external_id = ?, finished_at = ?
+                WHERE job_id = ? AND step_key = ?
+                """
+        ).execute(arguments: arguments)
+        if db.changesCount == 0 {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO job_steps (entities_json, media_json, external_id, finished_at, job_id, step_key,
+                        kind, state, attempts, started_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'done', 1, ?)
+                    """
+            ).execute(arguments: arguments + [completion.kindIfNew, at])
         }
-        if key == campaignStepKey, let campaign = entities.last(where: { $0.kind == .campaign }) {
-            try CampaignJobRow.filter(key: job.databaseKey).updateAll(
-                db,
-                CampaignJobRow.Columns.platformCampaignID.set(to: campaign.id),
-                CampaignJobRow.Columns.updatedAt.set(to: at))
+        if let campaignID = completion.campaignID {
+            try db.cachedStatement(
+                sql: "UPDATE campaign_jobs SET platform_campaign_id = ?, updated_at = ? WHERE id = ?"
+            )
+            .execute(arguments: [campaignID, at, job.databaseKey])
         }
-    }
-
-    /// The key of the step that creates the campaign.
-    static let campaignStepKey = "campaign"
-
-    /// `adGroup` for `adGroup/families`: step keys start with the kind of what they create.
-    private static func kindPrefix(of key: String) -> String {
-        String(key.split(separator: "/", maxSplits: 1).first ?? Substring(key))
-    }
-
-    /// One step, through a cached statement: the worker reads a step at every ledger write.
-    private static func step(_ job: UUID, _ key: String, _ db: Database) throws -> JobStepRow? {
-        try JobStepRow.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM job_steps WHERE job_id = ? AND step_key = ?"),
-            arguments: [job.databaseKey, key])
     }
 
     static func requireJob(_ job: UUID, _ db: Database) throws {

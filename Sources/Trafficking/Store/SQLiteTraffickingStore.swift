@@ -98,7 +98,7 @@ public final class SQLiteTraffickingStore: TraffickingStore {
 
     /// GRDB's error for a column it cannot decode (a date column holding text that is not a date, say) as a
     /// ``StoreError`` `corrupt`; its description names the column, the SQL and the row. Other errors pass through.
-    private static func describingUndecodableRows(_ error: any Error) -> any Error {
+    static func describingUndecodableRows(_ error: any Error) -> any Error {
         switch error {
         case let error as RowDecodingError:
             StoreError(.corrupt, "a stored row cannot be read: \(error)")

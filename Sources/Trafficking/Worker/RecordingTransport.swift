@@ -70,13 +70,23 @@ public struct RecordingTransport: HTTPTransport {
     /// Masks the values of JSON or form fields whose names mention a token, secret or password. Most answers
     /// mention none, so a plain search decides first whether the regular expression needs to run at all.
     static func redact(_ text: String) -> String {
-        let lowered = text.lowercased()
-        guard secretWords.contains(where: { lowered.contains($0) }), let pattern = secretField else { return text }
+        guard mentionsSecretWord(text), let pattern = secretField else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1<redacted>")
     }
 
-    private static let secretWords = ["token", "secret", "password", "authorization"]
+    private static let secretWords = ["token", "secret", "password", "authorization"].map { Array($0.utf8) }
+
+    /// Whether any secret word occurs, ignoring ASCII case; a byte search, since every call's answer goes through it.
+    private static func mentionsSecretWord(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return secretWords.contains { word in
+            guard bytes.count >= word.count else { return false }
+            return (0...(bytes.count - word.count)).contains { start in
+                word.indices.allSatisfy { bytes[start + $0] | 0x20 == word[$0] }
+            }
+        }
+    }
 
     /// Compiled once: building an `NSRegularExpression` costs more than matching with it.
     private static let secretField = try? NSRegularExpression(

@@ -48,6 +48,21 @@ struct APICallRow: Codable, FetchableRecord, PersistableRecord {
         responseSummary = call.responseSummary
     }
 
+    /// The columns, written out rather than through `Encodable`: the worker inserts a row per platform call, inside
+    /// the transaction every job waits for.
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.id] = id
+        container[Columns.jobID] = jobID
+        container[Columns.platform] = platform
+        container[Columns.at] = at
+        container[Columns.method] = method
+        container[Columns.path] = path
+        container[Columns.status] = status
+        container[Columns.durationMilliseconds] = durationMilliseconds
+        container[Columns.requestSummary] = requestSummary
+        container[Columns.responseSummary] = responseSummary
+    }
+
     /// The public value, or ``StoreError`` `corrupt` when the job id is not a UUID.
     func record() throws -> APICallRecord {
         APICallRecord(

@@ -35,6 +35,16 @@ struct ExecutionLogRow: Codable, FetchableRecord, PersistableRecord {
         message = entry.message
     }
 
+    /// The columns, written out rather than through `Encodable`, since each job writes several lines.
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.id] = id
+        container[Columns.jobID] = jobID
+        container[Columns.at] = at
+        container[Columns.level] = level
+        container[Columns.event] = event
+        container[Columns.message] = message
+    }
+
     /// The public value, or ``StoreError`` `corrupt` naming the column that cannot be read.
     func entry() throws -> ExecutionLogEntry {
         let table = Self.databaseTableName

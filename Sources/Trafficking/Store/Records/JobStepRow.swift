@@ -36,30 +36,6 @@ struct JobStepRow: Codable, FetchableRecord, PersistableRecord {
     /// The columns queries use.
     typealias Columns = CodingKeys
 
-    /// A step as first started.
-    init(job: UUID, key: String, kind: EntityKind, marker: IdempotencyMarker?, at now: Date) {
-        jobID = job.databaseKey
-        stepKey = key
-        self.kind = kind.rawValue
-        state = StepState.started.rawValue
-        self.marker = marker?.value
-        externalID = nil
-        entitiesJSON = "[]"
-        mediaJSON = nil
-        attempts = 1
-        startedAt = now
-        finishedAt = nil
-    }
-
-    /// Marks the step done with what it created.
-    mutating func complete(entities: [PlatformEntity], media: UploadedMedia?, at now: Date) throws {
-        state = StepState.done.rawValue
-        entitiesJSON = try StoreJSON.encode(entities)
-        mediaJSON = try media.map { try StoreJSON.encode($0) }
-        externalID = entities.last?.id ?? media?.id
-        finishedAt = now
-    }
-
     /// The public value, or ``StoreError`` `corrupt` naming the column that cannot be read.
     func step() throws -> LedgerStep {
         let table = Self.databaseTableName
