@@ -121,16 +121,20 @@ final class GroupCommitter: Sendable {
     }
 
     /// Runs one write in a savepoint, so that its failure undoes only its own changes.
+    ///
+    /// The savepoint statements are cached: GRDB's `inSavepoint` parses them afresh each time, which cost a fifth of
+    /// the writer's time. GRDB still sees them execute, so its own savepoint bookkeeping stays right.
     private static func inSavepoint<T>(_ db: Database, _ updates: (Database) throws -> T) throws -> T {
-        var value: T?
-        try db.inSavepoint {
-            value = try updates(db)
-            return .commit
+        try db.cachedStatement(sql: "SAVEPOINT adops_write").execute()
+        do {
+            let value = try updates(db)
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT adops_write").execute()
+            return value
+        } catch {
+            // Undo this write only; then leave the savepoint so the next write starts clean.
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT adops_write").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT adops_write").execute()
+            throw error
         }
-        guard let value else {
-            // `inSavepoint` runs its closure exactly once unless it throws, so this cannot happen.
-            throw StoreError(.corrupt, "a write finished without a result")
-        }
-        return value
     }
 }

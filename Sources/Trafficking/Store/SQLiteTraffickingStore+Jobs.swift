@@ -81,17 +81,20 @@ extension SQLiteTraffickingStore {
         let expiry = now.addingTimeInterval(Self.seconds(lease))
         // The rows are decoded after the transaction: a request payload is kilobytes of JSON, and the writer is
         // shared by every job.
+        let (time, expiryTime) = (DatabaseTimestamp.text(now), DatabaseTimestamp.text(expiry))
         let rows = try await write { db -> [CampaignJobRow] in
-            let ids = try Self.dueJobs(limit: max(limit, 0), now: now, db)
-            guard !ids.isEmpty else { return [] }
-            try CampaignJobRow.filter(keys: ids).updateAll(
-                db,
-                Columns.status.set(to: JobStatus.processing.rawValue),
-                Columns.leaseOwner.set(to: owner),
-                Columns.leaseExpiresAt.set(to: expiry),
-                Columns.attempts += 1,
-                Columns.updatedAt.set(to: now))
-            return try Self.rows(ids: ids, db)
+            let ids = try Self.dueJobs(limit: max(limit, 0), now: time, db)
+            let claim = try db.cachedStatement(
+                sql: """
+                    UPDATE campaign_jobs SET status = 'PROCESSING', lease_owner = ?, lease_expires_at = ?,
+                        attempts = attempts + 1, updated_at = ?
+                    WHERE id = ?
+                    """)
+            let read = try db.cachedStatement(sql: "SELECT * FROM campaign_jobs WHERE id = ?")
+            return try ids.compactMap { id in
+                try claim.execute(arguments: [owner, expiryTime, time, id])
+                return try CampaignJobRow.fetchOne(read, arguments: [id])
+            }
         }
         do {
             return try rows.map { try $0.job() }
@@ -103,7 +106,7 @@ extension SQLiteTraffickingStore {
     /// The ids of up to `limit` due jobs, oldest first. Two queries, each walking an index in order and stopping at
     /// `limit`, so a claim costs the same with ten jobs queued as with a hundred thousand; one query with an `OR`
     /// would read every PENDING row and sort them.
-    private static func dueJobs(limit: Int, now: Date, _ db: Database) throws -> [String] {
+    private static func dueJobs(limit: Int, now: String, _ db: Database) throws -> [String] {
         guard limit > 0 else { return [] }
         let pending = try Row.fetchAll(
             db.cachedStatement(
@@ -172,20 +175,21 @@ extension SQLiteTraffickingStore {
             (error, campaignID) = (jobError, id)
         }
         let records = try EncodedRecords(records)
+        let time = DatabaseTimestamp.text(now)
         try await write { db in
             try Self.write(records, job: job, at: now, db)
-            var assignments =
-                [
-                    Columns.status.set(to: outcome.status.rawValue),
-                    Columns.leaseOwner.set(to: nil),
-                    Columns.leaseExpiresAt.set(to: nil),
-                    Columns.finishedAt.set(to: now),
-                    Columns.updatedAt.set(to: now),
-                ] + CampaignJobRow.errorAssignments(error)
-            if let campaignID {
-                assignments.append(Columns.platformCampaignID.set(to: campaignID))
-            }
-            _ = try Self.held(job, by: owner).updateAll(db, assignments)
+            // One cached statement, run at the end of every job; a `nil` campaign id keeps the recorded one.
+            try db.cachedStatement(
+                sql: """
+                    UPDATE campaign_jobs SET status = ?, lease_owner = NULL, lease_expires_at = NULL, finished_at = ?,
+                        updated_at = ?, error_message = ?, error_code = ?, platform_error_code = ?, error_step = ?,
+                        error_field = ?, platform_campaign_id = COALESCE(?, platform_campaign_id)
+                    WHERE id = ? AND lease_owner = ? AND status = 'PROCESSING'
+                    """
+            ).execute(arguments: [
+                outcome.status.rawValue, time, time, error?.message, error?.code, error?.platformCode, error?.step,
+                error?.fieldPath, campaignID, job.databaseKey, owner,
+            ])
         }
     }
 
@@ -244,16 +248,11 @@ extension SQLiteTraffickingStore {
         }
     }
 
-    /// Rows by id, in the order of `ids`.
-    static func rows(ids: [String], _ db: Database) throws -> [CampaignJobRow] {
-        let rows = try CampaignJobRow.fetchAll(db, keys: ids)
-        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) }
-    }
-
     /// Jobs by id, in the order of `ids`.
     static func jobs(ids: [String], _ db: Database) throws -> [CampaignJob] {
-        try rows(ids: ids, db).map { try $0.job() }
+        let rows = try CampaignJobRow.fetchAll(db, keys: ids)
+        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return try rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) }.map { try $0.job() }
     }
 
     private static let terminalStatuses = JobStatus.allCases.filter(\.isTerminal).map(\.rawValue)

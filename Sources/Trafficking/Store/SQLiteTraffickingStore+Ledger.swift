@@ -48,7 +48,7 @@ extension SQLiteTraffickingStore {
                 VALUES (?, ?, ?, 'started', ?, '[]', 1, ?)
                 ON CONFLICT (job_id, step_key) DO UPDATE SET attempts = attempts + 1 WHERE state = 'started'
                 """
-        ).execute(arguments: [job.databaseKey, key, kind.rawValue, marker?.value, at])
+        ).execute(arguments: [job.databaseKey, key, kind.rawValue, marker?.value, DatabaseTimestamp.text(at)])
     }
 
     /// Marks a step done with what it created; its `external_id` becomes the primary entity's id (or the media's).
@@ -58,8 +58,9 @@ extension SQLiteTraffickingStore {
     private static func complete(
         _ completion: EncodedRecords.Completion, job: UUID, at: Date, _ db: Database
     ) throws {
+        let time = DatabaseTimestamp.text(at)
         let arguments: StatementArguments = [
-            completion.entitiesJSON, completion.mediaJSON, completion.externalID, at, job.databaseKey, completion.key,
+            completion.entitiesJSON, completion.mediaJSON, completion.externalID, time, job.databaseKey, completion.key,
         ]
         try db.cachedStatement(
             sql: """
@@ -74,13 +75,13 @@ extension SQLiteTraffickingStore {
                         kind, state, attempts, started_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'done', 1, ?)
                     """
-            ).execute(arguments: arguments + [completion.kindIfNew, at])
+            ).execute(arguments: arguments + [completion.kindIfNew, time])
         }
         if let campaignID = completion.campaignID {
             try db.cachedStatement(
                 sql: "UPDATE campaign_jobs SET platform_campaign_id = ?, updated_at = ? WHERE id = ?"
             )
-            .execute(arguments: [campaignID, at, job.databaseKey])
+            .execute(arguments: [campaignID, time, job.databaseKey])
         }
     }
 

@@ -54,7 +54,7 @@ struct APICallRow: Codable, FetchableRecord, PersistableRecord {
         container[Columns.id] = id
         container[Columns.jobID] = jobID
         container[Columns.platform] = platform
-        container[Columns.at] = at
+        container[Columns.at] = DatabaseTimestamp.text(at)
         container[Columns.method] = method
         container[Columns.path] = path
         container[Columns.status] = status

@@ -39,7 +39,7 @@ struct ExecutionLogRow: Codable, FetchableRecord, PersistableRecord {
     func encode(to container: inout PersistenceContainer) {
         container[Columns.id] = id
         container[Columns.jobID] = jobID
-        container[Columns.at] = at
+        container[Columns.at] = DatabaseTimestamp.text(at)
         container[Columns.level] = level
         container[Columns.event] = event
         container[Columns.message] = message
