@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Airtable's per-base rate limit: at most ``Settings/requestsPerSecond`` requests in any sliding second of real
 /// time; the request over it answers 429 and locks the base out for ``Settings/lockoutSeconds`` (Airtable
@@ -40,7 +40,7 @@ public final class AirtableRateWindow: Sendable {
         var windows: [String: Window] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let now: @Sendable () -> ContinuousClock.Instant
 
     /// Creates a window with Airtable's settings; `now` reads the time (real time, unless a test drives it).
@@ -49,11 +49,11 @@ public final class AirtableRateWindow: Sendable {
     }
 
     /// The settings in force.
-    public var settings: Settings { state.withLock { $0.settings } }
+    public var settings: Settings { state.withLockedValue { $0.settings } }
 
     /// Replaces the settings and forgets every base's window and lockout.
     public func configure(_ settings: Settings) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.settings = settings
             state.windows.removeAll()
         }
@@ -65,7 +65,7 @@ public final class AirtableRateWindow: Sendable {
     /// Counts a request to a base, or refuses it.
     public func admit(base: String) -> Decision {
         let now = self.now()
-        return state.withLock { state in
+        return state.withLockedValue { state in
             var window = state.windows[base] ?? Window()
             defer { state.windows[base] = window.accepted.isEmpty && window.lockedUntil == nil ? nil : window }
             if let until = window.lockedUntil {

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The fault rules in force, and the dice that decide whether a rule fires.
 public final class FaultInjector: Sendable {
@@ -16,17 +16,17 @@ public final class FaultInjector: Sendable {
         var nextID = 1
     }
 
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
 
     /// Creates an injector whose dice follow the seed.
     public init(seed: UInt64) {
-        state = Mutex(State(dice: SplitMix64(seed: SplitMix64.hash(seed, "faults"))))
+        state = NIOLockedValueBox(State(dice: SplitMix64(seed: SplitMix64.hash(seed, "faults"))))
     }
 
     /// Adds a rule and returns it with its id.
     @discardableResult
     public func add(_ rule: FaultRule) -> FaultRule {
-        state.withLock { state in
+        state.withLockedValue { state in
             var added = rule
             added.id = "fault-\(state.nextID)"
             added.fired = 0
@@ -37,12 +37,12 @@ public final class FaultInjector: Sendable {
     }
 
     /// The rules in force.
-    public var rules: [FaultRule] { state.withLock { $0.rules } }
+    public var rules: [FaultRule] { state.withLockedValue { $0.rules } }
 
     /// Removes one rule; returns whether it existed.
     @discardableResult
     public func remove(id: String) -> Bool {
-        state.withLock { state in
+        state.withLockedValue { state in
             let before = state.rules.count
             state.rules.removeAll { $0.id == id }
             return state.rules.count != before
@@ -50,12 +50,12 @@ public final class FaultInjector: Sendable {
     }
 
     /// Removes every rule.
-    public func removeAll() { state.withLock { $0.rules.removeAll() } }
+    public func removeAll() { state.withLockedValue { $0.rules.removeAll() } }
 
     /// Decides what a request suffers: every firing latency rule adds up; the first firing rule of another kind
     /// replaces the answer. Counts go down as rules fire.
     public func decide(platform: String, method: String, path: String) -> Decision {
-        state.withLock { state in
+        state.withLockedValue { state in
             var decision = Decision()
             guard !state.rules.isEmpty else { return decision }
             var index = 0

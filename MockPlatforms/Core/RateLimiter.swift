@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Counts requests per platform and ad account in fixed windows of real time, against the budgets set through
 /// the control plane.
@@ -14,7 +14,7 @@ public final class RateLimiter: Sendable {
         var windows: [String: Window] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let clock = ContinuousClock()
 
     /// Creates a limiter with no budgets: nothing is limited until a budget is set.
@@ -22,7 +22,7 @@ public final class RateLimiter: Sendable {
 
     /// Sets a budget, replacing one for the same platform and account.
     public func set(_ budget: RateLimitBudget) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.budgets.removeAll { $0.platform == budget.platform && $0.account == budget.account }
             state.budgets.append(budget)
             state.windows = state.windows.filter { !$0.key.hasPrefix("\(budget.platform)/") }
@@ -30,11 +30,11 @@ public final class RateLimiter: Sendable {
     }
 
     /// The budgets in force.
-    public var budgets: [RateLimitBudget] { state.withLock { $0.budgets } }
+    public var budgets: [RateLimitBudget] { state.withLockedValue { $0.budgets } }
 
     /// Removes every budget.
     public func removeAll() {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.budgets.removeAll()
             state.windows.removeAll()
         }
@@ -43,7 +43,7 @@ public final class RateLimiter: Sendable {
     /// Counts a request against its account's budget; `nil` when no budget applies.
     public func consume(platform: String, account: String) -> RateLimitUsage? {
         let now = clock.now
-        return state.withLock { state in
+        return state.withLockedValue { state in
             guard
                 let budget = state.budgets.first(where: { $0.platform == platform && $0.account == account })
                     ?? state.budgets.first(where: { $0.platform == platform && $0.account == nil })

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One request the emulators answered.
 public struct JournalEntry: Sendable, Codable, Hashable {
@@ -33,7 +33,7 @@ public final class RequestJournal: Sendable {
 
     /// How many entries are kept.
     public let capacity: Int
-    private let ring = Mutex(Ring())
+    private let ring = NIOLockedValueBox(Ring())
 
     /// Creates a journal keeping the newest `capacity` entries (10,000 by default).
     public init(capacity: Int = 10_000) {
@@ -45,7 +45,7 @@ public final class RequestJournal: Sendable {
         time: Date, platform: String, method: String, path: String, status: Int, durationMicroseconds: Int,
         account: String?, fault: String?
     ) {
-        ring.withLock { ring in
+        ring.withLockedValue { ring in
             let entry = JournalEntry(
                 sequence: ring.nextSequence, time: time, platform: platform, method: method, path: path,
                 status: status, durationMicroseconds: durationMicroseconds, account: account, fault: fault)
@@ -65,7 +65,7 @@ public final class RequestJournal: Sendable {
         platform: String? = nil, method: String? = nil, path: String? = nil, status: String? = nil,
         since: Date? = nil, until: Date? = nil, limit: Int? = nil
     ) -> [JournalEntry] {
-        let ordered = ring.withLock { ring in Array(ring.entries[ring.head...] + ring.entries[..<ring.head]) }
+        let ordered = ring.withLockedValue { ring in Array(ring.entries[ring.head...] + ring.entries[..<ring.head]) }
         let matching = ordered.filter { entry in
             (platform == nil || entry.platform == platform) && (method == nil || entry.method == method?.uppercased())
                 && (path == nil || entry.path.contains(path ?? "")) && Self.status(entry.status, matches: status)
@@ -77,11 +77,11 @@ public final class RequestJournal: Sendable {
     }
 
     /// How many entries are held.
-    public var count: Int { ring.withLock { $0.entries.count } }
+    public var count: Int { ring.withLockedValue { $0.entries.count } }
 
     /// Forgets every entry.
     public func clear() {
-        ring.withLock { ring in
+        ring.withLockedValue { ring in
             ring.entries.removeAll()
             ring.head = 0
         }

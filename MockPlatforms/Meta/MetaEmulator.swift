@@ -242,7 +242,7 @@ public struct MetaEmulator: PlatformEmulator {
         return MetaCall(
             method: method, version: String(version),
             path: request.segments.dropFirst().map {
-                $0.contains("%") ? ($0.removingPercentEncoding ?? String($0)) : String($0)
+                $0.utf8.contains(UInt8(ascii: "%")) ? ($0.removingPercentEncoding ?? String($0)) : String($0)
             },
             params: params, files: files, origin: "http://" + host, query: request.query, token: token)
     }
