@@ -124,8 +124,9 @@ extension SQLiteTraffickingStore {
                     ORDER BY created_at, rowid LIMIT ?
                     """),
             arguments: [now, limit])
-        let due = (pending + expired).map { row -> (id: String, createdAt: String, rowID: Int64) in
-            (row[0], row[1], row[2])
+        // Throwing decodes: a row altered outside the store becomes a `corrupt` error, not a crash.
+        let due = try (pending + expired).map { row -> (id: String, createdAt: String, rowID: Int64) in
+            (try row.decode(atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2))
         }
         return due.sorted { ($0.createdAt, $0.rowID) < ($1.createdAt, $1.rowID) }.prefix(limit).map(\.id)
     }
