@@ -22,7 +22,8 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Parses JSON bytes; throws `DecodingError` when they are not JSON.
     public init(parsing data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        var parser = JSONValueParser(data)
+        self = try parser.parse()
     }
 
     /// The member of an object, or `nil`.
