@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// What the Snapchat emulator remembers outside the world: which ad account each entity id belongs to, and
@@ -8,7 +9,8 @@ import Synchronization
 /// carry no ad account; rate-limit budgets and the journal are per ad account, so the emulator notes each id's
 /// account as it creates or reads it. A missing entry only means the request is not counted against an account.
 final class SnapchatLedger: Sendable {
-    private let accounts = Mutex<[String: String]>([:])
+    // NIO's lock, as the world's: `Mutex` is a priority-inheriting futex on Linux, slow when contended.
+    private let accounts = NIOLockedValueBox<[String: String]>([:])
     private let requests = Atomic<UInt64>(0)
     private let serials = Atomic<UInt64>(0)
 
@@ -17,12 +19,12 @@ final class SnapchatLedger: Sendable {
 
     /// Notes an entity's account.
     func remember(_ id: String, account: String) {
-        accounts.withLock { $0[id] = account }
+        accounts.withLockedValue { $0[id] = account }
     }
 
     /// The account of an entity id, when known.
     func account(of id: Substring) -> String? {
-        accounts.withLock { $0[String(id)] }
+        accounts.withLockedValue { $0[String(id)] }
     }
 
     /// The next number of a running series (tokens, codes), so two grants at the same virtual instant differ.

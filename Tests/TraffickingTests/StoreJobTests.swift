@@ -402,4 +402,17 @@ struct StoreJobTests {
         #expect(finished?.platformCampaignID == "120200000000001")
         #expect(try await store.job(jobs[1].id)?.status == .processing)
     }
+
+    @Test("the claim reads due PENDING jobs from its index in claim order, never sorting the queue")
+    func claimQueryPlan() async throws {
+        let (store, _, _) = try await StoreFixtures.storeWithJobs(3)
+        let plan = try await store.writer.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + SQLiteTraffickingStore.duePendingSQL, arguments: ["2030-01-01", 1]
+            )
+            .map { row -> String in try row.decode(forColumn: "detail") }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX campaign_jobs_pending_order") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
 }

@@ -21,16 +21,8 @@ struct AdAccountBody: Decodable, Sendable {
     /// The secrets.
     var credentials: CredentialsBody
 
-    private enum CodingKeys: String, CodingKey {
-        case platform
-        case platformAccountID = "platform_account_id"
-        case name, currency, status
-        case ownerTeam = "owner_team"
-        case settings, credentials
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AdAccountFields.Key.self)
         platform = try container.decode(PlatformID.self, forKey: .platform)
         platformAccountID = try container.decode(String.self, forKey: .platformAccountID)
         name = try container.decode(String.self, forKey: .name)
@@ -51,12 +43,7 @@ struct AdAccountBody: Decodable, Sendable {
                     message: "no platform module for '\(platform)'",
                     limit: knownPlatforms.map(\.rawValue).joined(separator: ", "), actual: platform.rawValue))
         }
-        if platformAccountID.trimmingCharacters(in: .whitespaces).isEmpty {
-            found.append(ProblemViolation(field: "platform_account_id", rule: "required", message: "may not be empty"))
-        }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty {
-            found.append(ProblemViolation(field: "name", rule: "required", message: "may not be empty"))
-        }
+        found += AdAccountFields.blankViolations(platformAccountID: platformAccountID, name: name)
         return found + credentials.violations(prefix: "credentials")
     }
 

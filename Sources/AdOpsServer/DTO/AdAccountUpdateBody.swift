@@ -22,16 +22,8 @@ struct AdAccountUpdateBody: Decodable, Sendable {
     /// New credentials.
     var credentials: CredentialsBody?
 
-    private enum CodingKeys: String, CodingKey {
-        case platform
-        case platformAccountID = "platform_account_id"
-        case name, currency, status
-        case ownerTeam = "owner_team"
-        case settings, credentials
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AdAccountFields.Key.self)
         platform = try container.decodeIfPresent(PlatformID.self, forKey: .platform)
         platformAccountID = try container.decodeIfPresent(String.self, forKey: .platformAccountID)
         name = try container.decodeIfPresent(String.self, forKey: .name)
@@ -51,12 +43,7 @@ struct AdAccountUpdateBody: Decodable, Sendable {
                     field: "platform", rule: "immutable", message: "an account's platform cannot change",
                     limit: current.rawValue, actual: platform.rawValue))
         }
-        if let platformAccountID, platformAccountID.trimmingCharacters(in: .whitespaces).isEmpty {
-            found.append(ProblemViolation(field: "platform_account_id", rule: "required", message: "may not be empty"))
-        }
-        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
-            found.append(ProblemViolation(field: "name", rule: "required", message: "may not be empty"))
-        }
+        found += AdAccountFields.blankViolations(platformAccountID: platformAccountID, name: name)
         return found + (credentials?.violations(prefix: "credentials") ?? [])
     }
 

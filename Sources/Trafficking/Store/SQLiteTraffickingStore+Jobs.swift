@@ -108,28 +108,30 @@ extension SQLiteTraffickingStore {
     /// would read every PENDING row and sort them.
     private static func dueJobs(limit: Int, now: String, _ db: Database) throws -> [String] {
         guard limit > 0 else { return [] }
-        let pending = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, created_at, rowid FROM campaign_jobs INDEXED BY campaign_jobs_pending_order
-                    WHERE status = 'PENDING' AND (not_before IS NULL OR not_before <= ?)
-                    ORDER BY created_at, rowid LIMIT ?
-                    """),
-            arguments: [now, limit])
-        let expired = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, created_at, rowid FROM campaign_jobs
-                    WHERE status = 'PROCESSING' AND lease_expires_at < ?
-                    ORDER BY created_at, rowid LIMIT ?
-                    """),
-            arguments: [now, limit])
+        let pending = try Row.fetchAll(db.cachedStatement(sql: duePendingSQL), arguments: [now, limit])
+        let expired = try Row.fetchAll(db.cachedStatement(sql: expiredLeasesSQL), arguments: [now, limit])
         // Throwing decodes: a row altered outside the store becomes a `corrupt` error, not a crash.
         let due = try (pending + expired).map { row -> (id: String, createdAt: String, rowID: Int64) in
             (try row.decode(atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2))
         }
         return due.sorted { ($0.createdAt, $0.rowID) < ($1.createdAt, $1.rowID) }.prefix(limit).map(\.id)
     }
+
+    /// Due PENDING jobs in claim order, read from the `(status, created_at)` index without sorting; arguments: the
+    /// time, the limit.
+    static let duePendingSQL = """
+        SELECT id, created_at, rowid FROM campaign_jobs INDEXED BY campaign_jobs_pending_order
+        WHERE status = 'PENDING' AND (not_before IS NULL OR not_before <= ?)
+        ORDER BY created_at, rowid LIMIT ?
+        """
+
+    /// PROCESSING jobs whose lease has expired, oldest first (few: at most the workers' concurrency); arguments: the
+    /// time, the limit.
+    static let expiredLeasesSQL = """
+        SELECT id, created_at, rowid FROM campaign_jobs
+        WHERE status = 'PROCESSING' AND lease_expires_at < ?
+        ORDER BY created_at, rowid LIMIT ?
+        """
 
     /// Moves the lease's expiry to `until` if `owner` still holds the PROCESSING job; `false` when it lost it.
     /// A renewal is a heartbeat, not a change, so `updated_at` stays.

@@ -3,9 +3,10 @@ import Foundation
 
 /// Everything the engine keeps: ad accounts, jobs, the step ledger, logs and stored media.
 ///
-/// The SQLite implementation is ``SQLiteTraffickingStore``. Each method is one transaction, so a crash between
-/// two calls leaves the store consistent; the ledger methods exist so the worker records a step before and
-/// after each platform call.
+/// The SQLite implementation is ``SQLiteTraffickingStore``. Each writing method is atomic and has committed when
+/// it returns (it may share its transaction with concurrent callers' writes), so a crash between two calls leaves
+/// the store consistent; the ledger methods exist so the worker records a step before and after each platform
+/// call.
 public protocol TraffickingStore: Sendable {
     // MARK: Ad accounts
 
@@ -24,7 +25,7 @@ public protocol TraffickingStore: Sendable {
 
     // MARK: Jobs
 
-    /// Stores jobs as PENDING, all in one transaction.
+    /// Stores jobs as PENDING, all in one atomic write.
     func enqueue(_ jobs: [NewCampaignJob]) async throws -> [CampaignJob]
     /// A job, or `nil`.
     func job(_ id: UUID) async throws -> CampaignJob?
@@ -40,9 +41,9 @@ public protocol TraffickingStore: Sendable {
     /// Extends a lease the owner still holds; `false` when it lost the job.
     func renewLease(job: UUID, owner: String, until: Date) async throws -> Bool
     /// Gives a job back as PENDING, not to be claimed before `notBefore`, recording why; writes the run's last
-    /// records in the same transaction.
+    /// records in the same atomic write.
     func release(job: UUID, owner: String, notBefore: Date, error: JobError?, records: JobRunRecords) async throws
-    /// Ends a job the owner holds; writes the run's last records in the same transaction.
+    /// Ends a job the owner holds; writes the run's last records in the same atomic write.
     func finish(job: UUID, owner: String, outcome: JobOutcome, records: JobRunRecords) async throws
     /// Puts a FAILED or PARTIAL_SUCCESS job back to PENDING, keeping its ledger so done steps are not redone.
     /// Throws ``StoreError`` `notFound` or `conflict`.
@@ -56,10 +57,10 @@ public protocol TraffickingStore: Sendable {
 
     /// The job's steps, in the order they were first started.
     func ledger(job: UUID) async throws -> [LedgerStep]
-    /// Records steps done and the next step started (when given), with the API calls between them, in one
-    /// transaction. The worker defers each step's completion to the next step's start, so a walk of n steps
-    /// costs n + 1 commits instead of 2n; a crash in between leaves the step `started`, which the marker lookup
-    /// resolves on resume.
+    /// Records steps done and the next step started (when given), with the API calls between them, in one atomic
+    /// write. The worker defers each step's completion to the next step's start, and the last one to the job's
+    /// end, so a walk of n steps costs n writes instead of 2n; a crash in between leaves the step `started`, which
+    /// the marker lookup resolves on resume.
     func advance(
         job: UUID, completing completions: [StepCompletion], starting start: StepStart?, calls: [APICallRecord],
         at: Date) async throws

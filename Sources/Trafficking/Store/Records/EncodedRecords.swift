@@ -35,13 +35,10 @@ struct EncodedRecords: Sendable {
                 mediaJSON: try completion.media.map { try StoreJSON.encode($0) },
                 externalID: completion.entities.last?.id ?? completion.media?.id,
                 kindIfNew: kind.rawValue,
-                campaignID: completion.key == Self.campaignStepKey
+                campaignID: completion.key == TraffickingPlan.campaignStep
                     ? completion.entities.last(where: { $0.kind == .campaign })?.id : nil)
         }
     }
-
-    /// The key of the step that creates the campaign.
-    static let campaignStepKey = "campaign"
 
     /// `adGroup` for `adGroup/families`: step keys start with the kind of what they create.
     private static func kindPrefix(of key: String) -> String {
