@@ -180,15 +180,15 @@ public final class MockWorld: Sendable {
             let doomed = state.entities.filter { _, entity in
                 (platform == nil || entity.platform == platform) && (account == nil || entity.accountID == account)
             }
-            for key in doomed.keys { state.entities[key] = nil }
-            state.index.remove(doomed.values)
+            for (key, _) in doomed { state.entities[key] = nil }
+            state.index.remove(doomed.map(\.value))
             for key in state.order.keys {
                 let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
                 if parts.count == 3, platform == nil || parts[0] == platform, account == nil || parts[1] == account {
                     state.order[key] = nil
                 }
             }
-            let doomedAds = Set(doomed.values.map { "\($0.platform)/\($0.id)" })
+            let doomedAds = Set(doomed.map { "\($0.value.platform)/\($0.value.id)" })
             state.clicks = state.clicks.filter { !doomedAds.contains("\($0.value.platform)/\($0.value.adID)") }
             state.pixelEvents.removeAll { event in
                 event.attributedAdID.map { doomedAds.contains("\(event.platform)/\($0)") } ?? false

@@ -47,13 +47,13 @@ struct WorldIndex: Sendable {
     }
 
     /// Each indexed entity's place in creation order; the lists below are sorted by it.
-    private var sequences: [EntityKey: Int] = [:]
+    private var sequences: ShardedDictionary<EntityKey, Int> = [:]
     private var nextSequence = 0
-    private var childIDs: [ParentKey: [String]] = [:]
-    private var namedIDs: [NameKey: [String]] = [:]
+    private var childIDs: ShardedDictionary<ParentKey, [String]> = [:]
+    private var namedIDs: ShardedDictionary<NameKey, [String]> = [:]
     /// Fields indexed by value. Few, and only those a lookup asked for, so writes of other kinds pay nothing.
     private(set) var indexedFields: Set<FieldKey> = []
-    private var valueIDs: [ValueKey: [String]] = [:]
+    private var valueIDs: ShardedDictionary<ValueKey, [String]> = [:]
 
     /// An empty index.
     init() {}
@@ -63,7 +63,7 @@ struct WorldIndex: Sendable {
     ///
     /// Entities that no order list names are left out, as a scan of the order lists would leave them out. The
     /// lists are visited sorted by key, so the numbering does not depend on dictionary order.
-    init(entities: [String: MockEntity], order: [String: [String]], fields: Set<FieldKey> = []) {
+    init(entities: ShardedDictionary<String, MockEntity>, order: [String: [String]], fields: Set<FieldKey> = []) {
         indexedFields = fields
         for listKey in order.keys.sorted() {
             guard let platform = listKey.split(separator: "/", maxSplits: 1).first.map(String.init),
@@ -175,7 +175,7 @@ struct WorldIndex: Sendable {
     }
 
     /// Starts indexing a field by value, indexing the entities already stored.
-    mutating func indexField(_ field: FieldKey, entities: [String: MockEntity]) {
+    mutating func indexField(_ field: FieldKey, entities: ShardedDictionary<String, MockEntity>) {
         guard indexedFields.insert(field).inserted else { return }
         var found: [ValueKey: [(Int, String)]] = [:]
         for entity in entities.values where entity.platform == field.platform && entity.kind == field.kind {
@@ -244,7 +244,7 @@ struct WorldIndex: Sendable {
     /// Puts an id in its place in a list sorted by creation: at the end when it is the newest, which is every
     /// insert; found by binary search when an update moves an older entity.
     private static func insertID(
-        _ id: String, sequence: Int, platform: String, into list: inout [String], sequences: [EntityKey: Int]
+        _ id: String, sequence: Int, platform: String, into list: inout [String], sequences: ShardedDictionary<EntityKey, Int>
     ) {
         if let last = list.last, (sequences[EntityKey(platform: platform, id: last)] ?? Int.max) > sequence {
             list.insert(id, at: position(of: sequence, platform: platform, in: list, sequences: sequences))
@@ -255,8 +255,8 @@ struct WorldIndex: Sendable {
 
     /// Takes an id out of a list, dropping the list when it empties so lookups of gone names cost no memory.
     private static func removeID<Key: Hashable>(
-        _ id: String, sequence: Int, platform: String, from lists: inout [Key: [String]], _ key: Key,
-        sequences: [EntityKey: Int]
+        _ id: String, sequence: Int, platform: String, from lists: inout ShardedDictionary<Key, [String]>, _ key: Key,
+        sequences: ShardedDictionary<EntityKey, Int>
     ) {
         // Found before the list is changed, so no copy of it is alive while it is changed in place.
         guard let index = index(of: id, sequence: sequence, platform: platform, in: lists[key] ?? [], sequences)
@@ -266,7 +266,7 @@ struct WorldIndex: Sendable {
     }
 
     private static func index(
-        of id: String, sequence: Int, platform: String, in list: [String], _ sequences: [EntityKey: Int]
+        of id: String, sequence: Int, platform: String, in list: [String], _ sequences: ShardedDictionary<EntityKey, Int>
     ) -> Int? {
         let guess = position(of: sequence, platform: platform, in: list, sequences: sequences)
         // The binary search finds it unless the list was out of order; a linear search covers that.
@@ -274,7 +274,7 @@ struct WorldIndex: Sendable {
     }
 
     private static func filter<Key: Hashable>(
-        _ lists: inout [Key: [String]], _ key: Key, _ keep: (String) -> Bool
+        _ lists: inout ShardedDictionary<Key, [String]>, _ key: Key, _ keep: (String) -> Bool
     ) {
         lists[key]?.removeAll { !keep($0) }
         if lists[key]?.isEmpty == true { lists[key] = nil }
@@ -282,7 +282,7 @@ struct WorldIndex: Sendable {
 
     /// The first position in a creation-sorted list whose entity is not older than `sequence`.
     private static func position(
-        of sequence: Int, platform: String, in list: [String], sequences: [EntityKey: Int]
+        of sequence: Int, platform: String, in list: [String], sequences: ShardedDictionary<EntityKey, Int>
     ) -> Int {
         var low = 0
         var high = list.count

@@ -10,7 +10,7 @@ public struct WorldState: Sendable, Codable {
     /// Ids minted so far, per style.
     public var minted: [String: UInt64] = [:]
     /// Entities by `platform/id`.
-    public var entities: [String: MockEntity] = [:]
+    public var entities: ShardedDictionary<String, MockEntity> = [:]
     /// Ids in creation order, by `platform/account/kind`, for stable paging.
     public var order: [String: [String]] = [:]
     /// Minted clicks by click id.
@@ -45,7 +45,7 @@ public struct WorldState: Sendable, Codable {
         seed = try container.decode(UInt64.self, forKey: .seed)
         now = try container.decode(Date.self, forKey: .now)
         minted = try container.decode([String: UInt64].self, forKey: .minted)
-        entities = try container.decode([String: MockEntity].self, forKey: .entities)
+        entities = try container.decode(ShardedDictionary<String, MockEntity>.self, forKey: .entities)
         order = try container.decode([String: [String]].self, forKey: .order)
         clicks = try container.decode([String: ClickRecord].self, forKey: .clicks)
         pixelEvents = try container.decode([PixelEvent].self, forKey: .pixelEvents)
