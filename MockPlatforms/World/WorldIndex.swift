@@ -244,7 +244,8 @@ struct WorldIndex: Sendable {
     /// Puts an id in its place in a list sorted by creation: at the end when it is the newest, which is every
     /// insert; found by binary search when an update moves an older entity.
     private static func insertID(
-        _ id: String, sequence: Int, platform: String, into list: inout [String], sequences: ShardedDictionary<EntityKey, Int>
+        _ id: String, sequence: Int, platform: String, into list: inout [String],
+        sequences: ShardedDictionary<EntityKey, Int>
     ) {
         if let last = list.last, (sequences[EntityKey(platform: platform, id: last)] ?? Int.max) > sequence {
             list.insert(id, at: position(of: sequence, platform: platform, in: list, sequences: sequences))
@@ -266,7 +267,8 @@ struct WorldIndex: Sendable {
     }
 
     private static func index(
-        of id: String, sequence: Int, platform: String, in list: [String], _ sequences: ShardedDictionary<EntityKey, Int>
+        of id: String, sequence: Int, platform: String, in list: [String],
+        _ sequences: ShardedDictionary<EntityKey, Int>
     ) -> Int? {
         let guess = position(of: sequence, platform: platform, in: list, sequences: sequences)
         // The binary search finds it unless the list was out of order; a linear search covers that.
