@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Trafficking", targets: ["Trafficking"]),
         .library(name: "AdOpsServer", targets: ["AdOpsServer"]),
         .executable(name: "adops", targets: ["adops"]),
+        .executable(name: "hummingbird-baseline", targets: ["HummingbirdBaseline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -98,6 +99,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: swiftSettings
+        ),
+        // A bare Hummingbird server: the calibration point of the emulator benchmark (scripts/benchmark_mock.py).
+        .executableTarget(
+            name: "HummingbirdBaseline",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/HummingbirdBaseline",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

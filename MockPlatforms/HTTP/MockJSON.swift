@@ -284,8 +284,10 @@ struct MockJSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                // No escape so far (each appends a scalar): the bytes are the string, decoded once.
+                if scalars.isEmpty { return String(decoding: bytes[run..<index], as: UTF8.self) }
                 flush(index, &scalars)
-                index += 1
                 return String(scalars)
             }
             if byte < 0x20 { return nil }

@@ -8,6 +8,9 @@ import Foundation
 struct LandingPages: Sendable {
     /// The sites and the host names that serve them.
     static let sites = ["disneyplus": "disneyplus-signup-demo", "hulu": "hulu-promo-demo"]
+    /// Each site by the host names it answers to, bare and under `.localhost`; built once, as every request asks.
+    static let sitesByHost = Dictionary(
+        uniqueKeysWithValues: sites.flatMap { site, host in [(host, site), ("\(host).localhost", site)] })
 
     let files: [String: Data]
     let livePixelIDs: [String: String]
@@ -57,7 +60,7 @@ struct LandingPages: Sendable {
     func site(forHost host: String?) -> String? {
         guard let host = host?.lowercased() else { return nil }
         let name = host.split(separator: ":").first.map(String.init) ?? host
-        return Self.sites.first { name == "\($0.value).localhost" || name == $0.value }?.key
+        return Self.sitesByHost[name]
     }
 
     /// A page by path under `/landing/`.
