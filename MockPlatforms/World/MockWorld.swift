@@ -75,8 +75,7 @@ public final class MockWorld: Sendable {
             var generator = SplitMix64(seed: salt &+ counter &* 0x9E37_79B9)
             let high = generator.next()
             let low = generator.next()
-            let hex = String(format: "%016llx%016llx", high, low)
-            let characters = Array(hex)
+            let characters = hexDigits(high) + hexDigits(low)
             let variant = "89ab"[("89ab".index("89ab".startIndex, offsetBy: Int(low % 4)))]
             return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-4" + String(characters[13..<16])
                 + "-" + String(variant) + String(characters[17..<20]) + "-" + String(characters[20..<32])
@@ -85,6 +84,12 @@ public final class MockWorld: Sendable {
             let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
             return String((0..<32).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
         }
+    }
+
+    /// The 16 lower-case hex digits of a value, zero-padded.
+    private static func hexDigits(_ value: UInt64) -> [Character] {
+        let digits = Array("0123456789abcdef")
+        return (0..<16).reversed().map { digits[Int((value >> (UInt64($0) * 4)) & 0xF)] }
     }
 
     private static func pad(_ value: UInt64, width: Int) -> String {

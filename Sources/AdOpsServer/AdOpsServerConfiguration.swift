@@ -1,4 +1,4 @@
-import Crypto
+import AdPlatformKit
 import Foundation
 
 /// How the REST API authenticates callers and how large a request body it reads.
@@ -20,6 +20,6 @@ public struct AdOpsServerConfiguration: Sendable {
 
     /// The lowercase hex SHA-256 of an API key, as ``apiKeyHashes`` lists it.
     public static func hash(apiKey: String) -> String {
-        SHA256.hash(data: Data(apiKey.utf8)).map { String(format: "%02x", $0) }.joined()
+        ContentDigest.sha256Hex(Data(apiKey.utf8))
     }
 }

@@ -13,6 +13,25 @@ struct TransportValueTests {
         #expect(FormURLEncoding.decode(encoded).map { "\($0.name)=\($0.value)" } == pairs.map { "\($0.0)=\($0.1)" })
     }
 
+    @Test("every ASCII byte and multi-byte UTF-8 is escaped as urlencode's quote_plus does")
+    func formEscapingEveryByte() {
+        let text = String(decoding: (1...0x7F).map { UInt8($0) }, as: UTF8.self) + "é€😀"
+        var expected = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "): expected += "+"
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                expected += String(UnicodeScalar(byte))
+            default: expected += String(format: "%%%02X", byte)
+            }
+        }
+        #expect(FormURLEncoding.escape(text) == expected)
+        #expect(FormURLEncoding.escape("é") == "%C3%A9")
+        #expect(FormURLEncoding.decode("x=" + FormURLEncoding.escape(text)).first?.value == text)
+    }
+
     @Test("URLs are joined without doubled slashes and query values are escaped")
     func urls() throws {
         let base = try #require(URL(string: "http://127.0.0.1:4010/"))

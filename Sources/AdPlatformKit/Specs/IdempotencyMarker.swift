@@ -15,8 +15,7 @@ public struct IdempotencyMarker: Sendable, Hashable, Codable, CustomStringConver
     /// Derives the marker for a step of a job.
     public init(scope: String, step: String) {
         let digest = SHA256.hash(data: Data("\(scope)/\(step)".utf8))
-        let hex = digest.prefix(5).map { String(format: "%02x", $0) }.joined()
-        value = "ao-\(hex)"
+        value = "ao-\(ContentDigest.hex(digest.prefix(5)))"
     }
 
     /// Wraps an existing tag, e.g. one read back from a platform.

@@ -20,7 +20,18 @@ public enum ContentDigest {
         return hex(code)
     }
 
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+    /// Lower-case hex of bytes, two digits each.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var digits: [UInt8] = []
+        for byte in bytes {
+            digits.append(hexDigit(byte >> 4, uppercase: false))
+            digits.append(hexDigit(byte & 0x0F, uppercase: false))
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// The ASCII hex digit of a value 0–15.
+    static func hexDigit(_ value: UInt8, uppercase: Bool) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : (uppercase ? UInt8(ascii: "A") : UInt8(ascii: "a")) + value - 10
     }
 }

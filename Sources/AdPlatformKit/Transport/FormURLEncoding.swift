@@ -5,31 +5,42 @@ import Foundation
 /// Query strings are built with this too, because `URLComponents` leaves `+` unescaped, and a `+` in a token
 /// would reach the server as a space.
 public enum FormURLEncoding {
-    private static let unreserved: CharacterSet = {
-        var set = CharacterSet()
-        set.insert(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return set
-    }()
-
     /// Encodes pairs in order; spaces become `+` and every other reserved byte is percent-encoded.
     public static func encode(_ pairs: [(String, String)]) -> String {
         pairs.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
     }
 
     /// Percent-encodes one name or value.
+    ///
+    /// Byte by byte into a buffer: every Meta request body goes through here, and escaping through
+    /// `CharacterSet` and `String(format:)` was a twentieth of the engine's CPU.
     public static func escape(_ text: String) -> String {
-        var result = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            let scalar = Unicode.Scalar(byte)
             if byte == UInt8(ascii: " ") {
-                result.append("+")
-            } else if byte < 0x80, unreserved.contains(scalar) {
-                result.append(Character(scalar))
+                bytes.append(UInt8(ascii: "+"))
+            } else if isUnreserved(byte) {
+                bytes.append(byte)
             } else {
-                result.append(String(format: "%%%02X", byte))
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(ContentDigest.hexDigit(byte >> 4, uppercase: true))
+                bytes.append(ContentDigest.hexDigit(byte & 0x0F, uppercase: true))
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// RFC 3986's unreserved bytes: letters, digits and `-._~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Decodes `a=1&b=x+y` into pairs in order; malformed escapes are kept as written.

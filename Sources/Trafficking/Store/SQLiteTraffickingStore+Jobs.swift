@@ -10,7 +10,7 @@ extension SQLiteTraffickingStore {
     /// is not its account's or its id is already taken; then nothing is stored.
     public func enqueue(_ jobs: [NewCampaignJob]) async throws -> [CampaignJob] {
         let now = clock()
-        let rows = try jobs.map { try CampaignJobRow($0, at: now) }
+        let rows = try CampaignJobRow.pending(jobs, at: now)
         return try await write { db in
             var platformOfAccount: [String: String] = [:]
             for row in rows {
@@ -51,15 +51,15 @@ extension SQLiteTraffickingStore {
             let total = try request.fetchCount(db)
             let rows = try request.order(Columns.createdAt.desc, Column.rowID.desc)
                 .limit(page.limit, offset: page.offset).fetchAll(db)
-            return Page(items: try rows.map { try $0.job() }, total: total, limit: page.limit, offset: page.offset)
+            return Page(items: try CampaignJobRow.jobs(rows), total: total, limit: page.limit, offset: page.offset)
         }
     }
 
     /// The jobs of one batch in the order they were enqueued, which is the submission's platform order.
     public func jobs(batch: UUID) async throws -> [CampaignJob] {
         try await read { db in
-            try CampaignJobRow.filter(Columns.batchID == batch.databaseKey).order(Column.rowID).fetchAll(db)
-                .map { try $0.job() }
+            try CampaignJobRow.jobs(
+                CampaignJobRow.filter(Columns.batchID == batch.databaseKey).order(Column.rowID).fetchAll(db))
         }
     }
 
@@ -67,9 +67,9 @@ extension SQLiteTraffickingStore {
     /// twice.
     public func jobs(ticket: TicketReference) async throws -> [CampaignJob] {
         try await read { db in
-            try CampaignJobRow.filter(Columns.ticketSource == ticket.source && Columns.ticketID == ticket.id)
-                .order(Column.rowID).fetchAll(db)
-                .map { try $0.job() }
+            try CampaignJobRow.jobs(
+                CampaignJobRow.filter(Columns.ticketSource == ticket.source && Columns.ticketID == ticket.id)
+                    .order(Column.rowID).fetchAll(db))
         }
     }
 
@@ -97,7 +97,7 @@ extension SQLiteTraffickingStore {
             }
         }
         do {
-            return try rows.map { try $0.job() }
+            return try CampaignJobRow.jobs(rows)
         } catch {
             throw Self.describingUndecodableRows(error)
         }
@@ -230,13 +230,13 @@ extension SQLiteTraffickingStore {
     /// Terminal jobs from tickets whose outcome is not written back yet, oldest finished first.
     public func jobsAwaitingWriteBack(limit: Int) async throws -> [CampaignJob] {
         try await read { db in
-            try CampaignJobRow
-                .filter(Self.terminalStatuses.contains(Columns.status))
-                .filter(Columns.ticketSource != nil && Columns.writtenBackAt == nil)
-                .order(Columns.finishedAt, Column.rowID)
-                .limit(max(limit, 0))
-                .fetchAll(db)
-                .map { try $0.job() }
+            try CampaignJobRow.jobs(
+                CampaignJobRow
+                    .filter(Self.terminalStatuses.contains(Columns.status))
+                    .filter(Columns.ticketSource != nil && Columns.writtenBackAt == nil)
+                    .order(Columns.finishedAt, Column.rowID)
+                    .limit(max(limit, 0))
+                    .fetchAll(db))
         }
     }
 
@@ -255,7 +255,7 @@ extension SQLiteTraffickingStore {
     static func jobs(ids: [String], _ db: Database) throws -> [CampaignJob] {
         let rows = try CampaignJobRow.fetchAll(db, keys: ids)
         let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return try rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) }.map { try $0.job() }
+        return try CampaignJobRow.jobs(rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) })
     }
 
     private static let terminalStatuses = JobStatus.allCases.filter(\.isTerminal).map(\.rawValue)

@@ -57,13 +57,13 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
     /// The columns queries use.
     typealias Columns = CodingKeys
 
-    /// A PENDING row for a new job.
-    init(_ job: NewCampaignJob, at now: Date) throws {
+    /// A PENDING row for a new job, whose request is already encoded as `payloadJSON`.
+    init(_ job: NewCampaignJob, payloadJSON: String, at now: Date) {
         id = job.id.databaseKey
         accountID = job.accountID.databaseKey
         platform = job.platform.rawValue
         status = JobStatus.pending.rawValue
-        payloadJSON = try StoreJSON.encode(job.request)
+        self.payloadJSON = payloadJSON
         attempts = 0
         ticketSource = job.ticket?.source
         ticketID = job.ticket?.id
@@ -83,8 +83,45 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
         ]
     }
 
+    /// PENDING rows for new jobs, encoding each distinct request once: a ticket's jobs, one per platform, carry
+    /// the same request.
+    static func pending(_ jobs: [NewCampaignJob], at now: Date) throws -> [CampaignJobRow] {
+        var payloads: [TraffickingRequest: String] = [:]
+        return try jobs.map { job in
+            let payload = try payloads[job.request] ?? StoreJSON.encode(job.request)
+            payloads[job.request] = payload
+            return CampaignJobRow(job, payloadJSON: payload, at: now)
+        }
+    }
+
+    /// The public values of rows, in order, decoding each distinct payload once: a ticket's jobs carry the same
+    /// request, and decoding it is most of the cost of reading a job.
+    static func jobs(_ rows: some Sequence<CampaignJobRow>) throws -> [CampaignJob] {
+        var requests: [String: TraffickingRequest] = [:]
+        return try rows.map { row in
+            try row.job {
+                if let known = requests[row.payloadJSON] { return known }
+                let request = try row.request()
+                requests[row.payloadJSON] = request
+                return request
+            }
+        }
+    }
+
     /// The public value, or ``StoreError`` `corrupt` naming the column that cannot be read.
     func job() throws -> CampaignJob {
+        try job(request: request)
+    }
+
+    /// The stored request, or ``StoreError`` `corrupt`.
+    private func request() throws -> TraffickingRequest {
+        try StoreJSON.decode(
+            TraffickingRequest.self, from: payloadJSON, table: Self.databaseTableName, row: id, column: "payload_json")
+    }
+
+    /// The public value, its request from `request`, which is asked only once the columns checked before it
+    /// are valid.
+    private func job(request: () throws -> TraffickingRequest) throws -> CampaignJob {
         let table = Self.databaseTableName
         guard let jobStatus = JobStatus(rawValue: status) else {
             throw StoreError.corrupt(table: table, row: id, column: "status", "holds unknown status '\(status)'")
@@ -94,8 +131,7 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
             accountID: try UUID.stored(accountID, table: table, row: id, column: "account_id"),
             platform: PlatformID(rawValue: platform),
             status: jobStatus,
-            request: try StoreJSON.decode(
-                TraffickingRequest.self, from: payloadJSON, table: table, row: id, column: "payload_json"),
+            request: try request(),
             error: try jobError(),
             platformCampaignID: platformCampaignID,
             attempts: attempts,
