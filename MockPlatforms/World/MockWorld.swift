@@ -104,8 +104,12 @@ public final class MockWorld: Sendable {
     public func insert(_ entity: MockEntity) {
         withState { state in
             let key = WorldState.key(entity.platform, entity.id)
-            // An id stored again replaces the old entity, so the old one leaves the index first.
-            if let old = state.entities[key] { state.index.remove(old) }
+            // An id stored again replaces the old entity (Google re-adds a removed criterion under its old id), so
+            // the old one leaves the index and its order list first: lists and pages show it once, as the newest.
+            if let old = state.entities[key] {
+                state.index.remove(old)
+                state.order[WorldState.orderKey(old.platform, old.accountID, old.kind)]?.removeAll { $0 == old.id }
+            }
             state.entities[key] = entity
             state.index.add(entity)
             state.order[WorldState.orderKey(entity.platform, entity.accountID, entity.kind), default: []].append(
