@@ -25,7 +25,9 @@ public enum AdOpsAPI {
         let router = Router(context: BasicRequestContext.self)
         // Middleware applies to routes added after it, and to the router's not-found answer, so it comes first.
         // Problems outermost, so 401s and unknown routes are problem objects too.
-        router.add(middleware: ProblemMiddleware(maximumBodyBytes: configuration.maximumBodyBytes))
+        let routeMethods = RouteMethods()
+        router.add(
+            middleware: ProblemMiddleware(maximumBodyBytes: configuration.maximumBodyBytes, routeMethods: routeMethods))
         router.add(middleware: APIKeyMiddleware(apiKeyHashes: configuration.apiKeyHashes))
 
         HealthRoutes(engine: engine).addRoutes(to: router)
@@ -35,6 +37,7 @@ public enum AdOpsAPI {
             .addRoutes(to: api.group("ad_accounts"))
         SubmissionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         JobRoutes(engine: engine).addRoutes(to: api.group("jobs"))
+        routeMethods.fill(from: router)
         return router
     }
 

@@ -63,6 +63,14 @@ public struct Problem: Error, Sendable, Hashable, Encodable, CustomStringConvert
 }
 
 extension Problem {
+    /// 405: the path exists but does not answer this method; `Allow` lists the methods it does answer.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [HTTPRequest.Method]) -> Problem {
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        return Problem(
+            status: .methodNotAllowed, kind: "method-not-allowed", title: "Method not allowed",
+            detail: "\(method) is not allowed here; use \(list)", headers: [.allow: list])
+    }
+
     /// 400: a query or path parameter is malformed.
     static func invalidParameter(_ name: String, _ message: String) -> Problem {
         Problem(

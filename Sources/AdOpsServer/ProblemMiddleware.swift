@@ -12,10 +12,19 @@ import Trafficking
 public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The request-body limit, for the 413 detail.
     let maximumBodyBytes: Int
+    /// The router's paths and methods, to tell a wrong method (405) from an unknown path (404).
+    let routeMethods: RouteMethods
 
-    /// Creates the middleware.
+    /// Creates the middleware. It tells wrong methods from unknown paths only when made by ``AdOpsAPI``,
+    /// which knows the routes; otherwise both are 404.
     public init(maximumBodyBytes: Int) {
+        self.init(maximumBodyBytes: maximumBodyBytes, routeMethods: RouteMethods())
+    }
+
+    /// Creates the middleware with a route table that is filled once the router's routes are added.
+    init(maximumBodyBytes: Int, routeMethods: RouteMethods) {
         self.maximumBodyBytes = maximumBodyBytes
+        self.routeMethods = routeMethods
     }
 
     /// Runs the rest of the chain and converts what it throws.
@@ -58,6 +67,8 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         case let error as HTTPError:
             if error.status == .notFound {
+                let allowed = routeMethods.allowed(forPath: request.uri.path)
+                guard allowed.isEmpty else { return .methodNotAllowed(request.method, allowed: allowed) }
                 return .notFound("no route for \(request.method) \(request.uri.path)")
             }
             return Problem(

@@ -36,6 +36,24 @@ import Testing
         }
     }
 
+    @Test("a known path with another method → 405 problem with Allow; an unknown path stays 404")
+    func wrongMethod() async throws {
+        let harness = try APIHarness()
+        try await harness.run { client in
+            let jobs = try await client.send(.delete, "/api/v1/jobs")
+            #expect(jobs.isProblem(.methodNotAllowed))
+            #expect(jobs.headers[.allow] == "GET")
+            #expect((jobs.object["detail"] as? String)?.contains("DELETE") == true)
+            let account = try await client.send(.post, "/api/v1/ad_accounts/\(UUID().uuidString)")
+            #expect(account.isProblem(.methodNotAllowed))
+            #expect(account.headers[.allow] == "DELETE, GET, PUT")
+            let retry = try await client.send(.get, "/api/v1/jobs/\(UUID().uuidString)/retry")
+            #expect(retry.headers[.allow] == "POST")
+            #expect(try await client.send(.put, "/api/v1/jobs/x/y/z").isProblem(.notFound))
+            #expect(try await client.send(.delete, "/api/v1/jobs", authorization: nil).isProblem(.unauthorized))
+        }
+    }
+
     @Test("an unknown route → 404 problem; without a key → 401 first")
     func unknownRoute() async throws {
         let harness = try APIHarness()
