@@ -8,6 +8,12 @@ public struct GoogleAdsConfiguration: Sendable, Hashable {
     public var baseURL: URL
     /// The API version prefix of every path, e.g. `v23`.
     public var apiVersion: String
+    /// Where access tokens are refreshed: Google's OAuth host in production, `/token` on any other ``baseURL``
+    /// (the emulator serves both on one port).
+    public var tokenURL: URL
+
+    /// Google's production token endpoint.
+    public static let productionTokenURL = URL(string: "https://oauth2.googleapis.com/token") ?? URL(filePath: "/")
 
     /// The production host, the `google.api.default_host` of the Google Ads protos.
     public static let productionBaseURL = URL(string: "https://googleads.googleapis.com") ?? URL(filePath: "/")
@@ -15,9 +21,16 @@ public struct GoogleAdsConfiguration: Sendable, Hashable {
     /// The version this module's request shapes were written against.
     public static let defaultAPIVersion = "v23"
 
-    /// Creates a configuration; the defaults call the production API at ``defaultAPIVersion``.
-    public init(baseURL: URL = GoogleAdsConfiguration.productionBaseURL, apiVersion: String = defaultAPIVersion) {
+    /// Creates a configuration; the defaults call the production API at ``defaultAPIVersion``, and the token URL
+    /// follows the host unless given.
+    public init(
+        baseURL: URL = GoogleAdsConfiguration.productionBaseURL, apiVersion: String = defaultAPIVersion,
+        tokenURL: URL? = nil
+    ) {
         self.baseURL = baseURL
         self.apiVersion = apiVersion
+        self.tokenURL =
+            tokenURL
+            ?? (baseURL == Self.productionBaseURL ? Self.productionTokenURL : baseURL.appendingPathComponent("token"))
     }
 }

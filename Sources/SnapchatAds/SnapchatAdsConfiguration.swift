@@ -12,13 +12,27 @@ public struct SnapchatAdsConfiguration: Sendable, Hashable {
     public var apiVersion: String
     /// The page size asked for while searching for a marked entity; Snap accepts 50–1000.
     public var lookupPageSize: Int
+    /// Where access tokens are refreshed: Snap's accounts host in production, `/login/oauth2/access_token` on
+    /// any other ``baseURL`` (the emulator serves both on one port).
+    public var tokenURL: URL
 
-    /// Creates a configuration; the defaults are Snap's production host, API v1 and 1000-entity lookup pages.
+    /// Snap's production token endpoint.
+    public static let productionTokenURL: URL =
+        URL(string: "https://accounts.snapchat.com/login/oauth2/access_token") ?? URL(fileURLWithPath: "/")
+
+    /// Creates a configuration; the defaults are Snap's production host, API v1 and 1000-entity lookup pages, and
+    /// the token URL follows the host unless given.
     public init(
-        baseURL: URL = SnapchatAdsConfiguration.productionBaseURL, apiVersion: String = "v1", lookupPageSize: Int = 1000
+        baseURL: URL = SnapchatAdsConfiguration.productionBaseURL, apiVersion: String = "v1",
+        lookupPageSize: Int = 1000,
+        tokenURL: URL? = nil
     ) {
         self.baseURL = baseURL
         self.apiVersion = apiVersion
         self.lookupPageSize = lookupPageSize
+        self.tokenURL =
+            tokenURL
+            ?? (baseURL == Self.productionBaseURL
+                ? Self.productionTokenURL : baseURL.appendingPathComponent("login/oauth2/access_token"))
     }
 }

@@ -33,13 +33,14 @@ struct JobLauncher: Sendable {
                         code: "abandoned"))
             }
             let (module, context) = try await prepare(job)
+            let account = LiveAccount(context)
             let collector = APICallCollector(
                 jobID: job.id, platform: job.platform, accountID: context.accountID, budget: configuration.rateBudget,
                 sleep: configuration.sleep)
             run.collector = collector
             run.ledger = Dictionary(try await store.ledger(job: job.id).map { ($0.key, $0) }) { first, _ in first }
             let campaignID = try await APICallCollector.$current.withValue(collector) {
-                try await walk(job, module: module, context: context, run: run)
+                try await walk(job, module: module, account: account, run: run)
             }
             run.log(.info, "finished", "every step is done; campaign \(campaignID ?? "-")")
             return (.finish(.success(platformCampaignID: campaignID)), run.takeRecords())
@@ -85,23 +86,24 @@ struct JobLauncher: Sendable {
 
     /// Creates what the ledger does not have yet, in hierarchy order; returns the campaign id.
     private func walk(
-        _ job: CampaignJob, module: any AdPlatform, context: AccountContext, run: JobRun
+        _ job: CampaignJob, module: any AdPlatform, account: LiveAccount, run: JobRun
     ) async throws -> String? {
         let plan = TraffickingPlan(
             request: job.request, capabilities: module.capabilities, scope: job.id.uuidString.lowercased())
         let lookup = module as? any MarkedEntityLookup
         let campaignEntities = try await step(
             TraffickingPlan.campaignStep, kind: .campaign, marker: plan.campaign.marker, under: nil, run: run,
-            account: context, lookup: lookup
-        ) { _ in [try await module.createCampaign(plan.campaign, in: context)] }
+            account: account, module: module, lookup: lookup
+        ) { _ in [try await module.createCampaign(plan.campaign, in: account.current)] }
         let campaign = try primary(campaignEntities, kind: .campaign, step: TraffickingPlan.campaignStep)
 
         var groups: [String: PlatformEntity] = [:]
         for spec in plan.adGroups {
             let key = TraffickingPlan.adGroupStep(spec.key)
             let entities = try await step(
-                key, kind: .adGroup, marker: spec.marker, under: campaign, run: run, account: context, lookup: lookup
-            ) { _ in [try await module.createAdGroup(spec, under: campaign, in: context)] }
+                key, kind: .adGroup, marker: spec.marker, under: campaign, run: run, account: account, module: module,
+                lookup: lookup
+            ) { _ in [try await module.createAdGroup(spec, under: campaign, in: account.current)] }
             groups[spec.key] = try primary(entities, kind: .adGroup, step: key)
         }
 
@@ -111,7 +113,7 @@ struct JobLauncher: Sendable {
             let creative = spec.creative
             if let uploader = module as? any MediaUploading, !creative.media.isEmpty {
                 if uploaded[creative.key] == nil {
-                    uploaded[creative.key] = try await upload(creative, with: uploader, run: run, account: context)
+                    uploaded[creative.key] = try await upload(creative, with: uploader, run: run, account: account)
                 }
                 spec.media = uploaded[creative.key] ?? []
             }
@@ -123,11 +125,12 @@ struct JobLauncher: Sendable {
             }
             let key = "ad/\(spec.key)"
             _ = try await step(
-                key, kind: .ad, marker: spec.marker, under: group, run: run, account: context, lookup: lookup
+                key, kind: .ad, marker: spec.marker, under: group, run: run, account: account, module: module,
+                lookup: lookup
             ) { [spec] recovering in
                 var attempt = spec
                 attempt.isRecovery = recovering
-                return try await module.createAd(attempt, under: group, in: context)
+                return try await module.createAd(attempt, under: group, in: account.current)
             }
         }
         return campaign.id
@@ -135,7 +138,7 @@ struct JobLauncher: Sendable {
 
     /// Uploads a creative's media, one ledger step per file; uploads already done are reused.
     private func upload(
-        _ creative: CreativeDefinition, with uploader: any MediaUploading, run: JobRun, account: AccountContext
+        _ creative: CreativeDefinition, with uploader: any MediaUploading, run: JobRun, account: LiveAccount
     ) async throws -> [UploadedMedia] {
         var result: [UploadedMedia] = []
         for (index, reference) in creative.media.enumerated() {
@@ -144,10 +147,10 @@ struct JobLauncher: Sendable {
                 result.append(media)
                 continue
             }
-            let media = try await withRetries(step: key, run: run) {
+            let media = try await withRetries(step: key, run: run, account: account, module: uploader) {
                 try await start(StepStart(key: key, kind: .media, marker: nil), run: run)
                 let upload = try await self.media.upload(for: reference)
-                return try await uploader.uploadMedia(upload, in: account)
+                return try await uploader.uploadMedia(upload, in: account.current)
             }
             run.complete(StepCompletion(key: key, media: media), kind: .media, marker: nil)
             result.append(media)
@@ -159,15 +162,16 @@ struct JobLauncher: Sendable {
     /// recorded as started, created, and recorded as done.
     private func step(
         _ key: String, kind: EntityKind, marker: IdempotencyMarker, under parent: PlatformEntity?, run: JobRun,
-        account: AccountContext, lookup: (any MarkedEntityLookup)?,
+        account: LiveAccount, module: any AdPlatform, lookup: (any MarkedEntityLookup)?,
         create: @Sendable (_ recovering: Bool) async throws -> [PlatformEntity]
     ) async throws -> [PlatformEntity] {
         if let done = run.ledger[key], done.state == .done { return done.entities }
         var mayExist = run.ledger[key]?.state == .started
-        let entities = try await withRetries(step: key, run: run) {
+        let entities = try await withRetries(step: key, run: run, account: account, module: module) {
             if mayExist {
                 if let lookup,
-                    let found = try await lookup.findEntity(marked: marker, kind: kind, under: parent, in: account)
+                    let found = try await lookup.findEntity(
+                        marked: marker, kind: kind, under: parent, in: account.current)
                 {
                     run.log(
                         .warning, "recovered",
@@ -190,12 +194,16 @@ struct JobLauncher: Sendable {
         return entities
     }
 
-    /// Runs an operation, retrying errors whose disposition is `retry` with backoff; other platform errors end the
-    /// job, and expired or invalid credentials also mark the account REQUIRES_REAUTH.
+    /// Runs an operation, retrying errors whose disposition is `retry` with backoff. An expired access token is
+    /// refreshed once per step where the platform can (``CredentialRefreshing``), and the operation runs again
+    /// with the new one. Other platform errors end the job, and expired or invalid credentials that cannot be
+    /// refreshed also mark the account REQUIRES_REAUTH.
     private func withRetries<T: Sendable>(
-        step key: String, run: JobRun, _ operation: () async throws -> T
+        step key: String, run: JobRun, account: LiveAccount, module: any AdPlatform,
+        _ operation: () async throws -> T
     ) async throws -> T {
         var retry = 0
+        var refreshed = false
         while true {
             do {
                 return try await operation()
@@ -210,17 +218,58 @@ struct JobLauncher: Sendable {
                     run.log(
                         .warning, "retry", "step \(key): \(error.code) (\(error.message)); retry \(retry) in \(delay)")
                     try await configuration.sleep(delay)
-                case .refreshCredentials, .fail:
-                    if error.code == .authExpired || error.code == .authInvalid {
-                        _ = try await store.updateAccount(run.job.accountID, AdAccountChanges(status: .requiresReauth))
-                        run.log(
-                            .error, "reauth",
-                            "the platform rejected the account's credentials; it is now REQUIRES_REAUTH")
+                case .refreshCredentials where !refreshed:
+                    refreshed = true
+                    guard let refresher = module as? any CredentialRefreshing else {
+                        try await failPermanently(after: error, step: key, run: run)
                     }
-                    throw StepFailure.permanent(JobError(error, step: key))
+                    try await refreshCredentials(with: refresher, account: account, step: key, run: run)
+                case .refreshCredentials, .fail:
+                    try await failPermanently(after: error, step: key, run: run)
                 }
             }
         }
+    }
+
+    /// New credentials after `authExpired`: the ones another job of the account already stored, if the stored
+    /// access token is no longer the one that failed; otherwise the platform's, stored (encrypted) before any
+    /// call uses them. A refused refresh marks the account REQUIRES_REAUTH; an unavailable token endpoint ends
+    /// the run so the job is retried later.
+    private func refreshCredentials(
+        with refresher: any CredentialRefreshing, account: LiveAccount, step key: String, run: JobRun
+    ) async throws {
+        let failed = account.current
+        if let stored = try await store.credentials(ofAccount: run.job.accountID),
+            stored.accessToken != failed.credentials.accessToken
+        {
+            account.use(stored)
+            run.log(.info, "credentials", "step \(key): another job already refreshed the access token; using it")
+            return
+        }
+        let fresh: PlatformCredentials
+        do {
+            fresh = try await refresher.refreshCredentials(in: failed)
+        } catch let error as AdPlatformError {
+            if error.disposition == .retry { throw StepFailure.exhausted(JobError(error, step: key)) }
+            try await failPermanently(after: error, step: key, run: run)
+        }
+        _ = try await store.updateAccount(run.job.accountID, AdAccountChanges(credentials: fresh))
+        account.use(fresh)
+        run.log(.info, "credentials", "step \(key): the access token expired; refreshed it, retrying the call")
+    }
+
+    /// Ends the job for an error that retrying will not fix; credentials the platform rejected also mark the
+    /// account REQUIRES_REAUTH, so no other job runs on it until a person re-authorises it.
+    private func failPermanently(
+        after error: AdPlatformError, step key: String, run: JobRun
+    ) async throws
+        -> Never
+    {
+        if error.code == .authExpired || error.code == .authInvalid {
+            _ = try await store.updateAccount(run.job.accountID, AdAccountChanges(status: .requiresReauth))
+            run.log(.error, "reauth", "the platform rejected the account's credentials; it is now REQUIRES_REAUTH")
+        }
+        throw StepFailure.permanent(JobError(error, step: key))
     }
 
     private func primary(_ entities: [PlatformEntity], kind: EntityKind, step: String) throws -> PlatformEntity {
