@@ -38,7 +38,7 @@ struct EngineBenchmark {
             → \(String(format: "%.0f", hierarchiesPerSecond)) hierarchies/s (\(failedJobs) failed)
               per job under that load, first ledger write to finish: p50 \
             \(String(format: "%.1f", loadedJobP50Milliseconds)) ms, p99 \(String(format: "%.1f", loadedJobP99Milliseconds)) ms
-                CPU per job: \(String(format: "%.2f", cpuMillisecondsPerJob)) ms, \
+              CPU per job: \(String(format: "%.2f", cpuMillisecondsPerJob)) ms, \
             \(String(format: "%.2f", coresBusy)) cores busy
               SQLite write transactions per job: \(String(format: "%.1f", transactionsPerJob)) \
             (\(String(format: "%.1f", writesPerJob)) writes per job, sharing commits)
