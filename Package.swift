@@ -161,7 +161,8 @@ let package = Package(
         .testTarget(
             name: "ConformanceTests",
             dependencies: [
-                "AdPlatformKit", "AdPlatformTesting", "MockPlatforms", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
+                "AdPlatformKit", "AdPlatformTesting", "MockPlatforms", "MetaAds", "TikTokAds", "SnapchatAds",
+                "GoogleAds",
             ],
             swiftSettings: swiftSettings
         ),

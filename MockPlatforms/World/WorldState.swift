@@ -9,10 +9,12 @@ public struct WorldState: Sendable, Codable {
     public var now: Date
     /// Ids minted so far, per style.
     public var minted: [String: UInt64] = [:]
-    /// Entities by `platform/id`.
-    public var entities: ShardedDictionary<String, MockEntity> = [:]
-    /// Ids in creation order, by `platform/account/kind`, for stable paging.
-    public var order: [String: [String]] = [:]
+    /// Entities by `platform/id`. Read-only outside this module: the index must follow every write, so entities
+    /// come in through ``MockWorld/insert(_:)``, `update` and `reset`, or through decoding a saved state.
+    public internal(set) var entities: ShardedDictionary<String, MockEntity> = [:]
+    /// Ids in creation order, by `platform/account/kind`, for stable paging; read-only outside this module, as
+    /// ``entities`` is.
+    public internal(set) var order: [String: [String]] = [:]
     /// Minted clicks by click id.
     public var clicks: [String: ClickRecord] = [:]
     /// Pixel events, oldest first (bounded).
@@ -23,8 +25,8 @@ public struct WorldState: Sendable, Codable {
     /// state files written before Airtable existed still load.
     public var airtable: AirtableState?
     /// Children, names and field values indexed for lookups. Derived from `entities` and `order`, so it is not
-    /// saved: decoding rebuilds it, and ``MockWorld``'s writes keep it right. Code that writes `entities` or
-    /// `order` itself must call ``rebuildIndex()`` after.
+    /// saved: decoding rebuilds it, and ``MockWorld``'s writes keep it right. Code in this module that writes
+    /// `entities` or `order` itself must call ``rebuildIndex()`` after.
     var index = WorldIndex()
 
     /// The saved keys: every stored property but the derived index.
