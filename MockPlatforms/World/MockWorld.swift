@@ -86,10 +86,11 @@ public final class MockWorld: Sendable {
         }
     }
 
+    private static let lowerHexDigits = Array("0123456789abcdef")
+
     /// The 16 lower-case hex digits of a value, zero-padded.
     private static func hexDigits(_ value: UInt64) -> [Character] {
-        let digits = Array("0123456789abcdef")
-        return (0..<16).reversed().map { digits[Int((value >> (UInt64($0) * 4)) & 0xF)] }
+        (0..<16).reversed().map { lowerHexDigits[Int((value >> (UInt64($0) * 4)) & 0xF)] }
     }
 
     private static func pad(_ value: UInt64, width: Int) -> String {
@@ -208,12 +209,7 @@ public final class MockWorld: Sendable {
     /// A copy of the whole state.
     public func snapshot() -> WorldState { withState { $0 } }
 
-    /// Replaces the whole state and rebuilds its index, since the snapshot's entities may have been written
-    /// directly.
-    public func restore(_ snapshot: WorldState) {
-        withState { state in
-            state = snapshot
-            state.rebuildIndex()
-        }
-    }
+    /// Replaces the whole state. The snapshot's index is already right: ``snapshot()`` copies it, decoding builds
+    /// it, and nothing outside this module can write `entities` or `order` past it.
+    public func restore(_ snapshot: WorldState) { withState { $0 = snapshot } }
 }

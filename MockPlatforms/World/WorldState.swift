@@ -57,7 +57,7 @@ public struct WorldState: Sendable, Codable {
     }
 
     /// Rebuilds the index from `entities` and `order`, keeping the fields it indexes by value.
-    public mutating func rebuildIndex() {
+    mutating func rebuildIndex() {
         index = WorldIndex(entities: entities, order: order, fields: index.indexedFields)
     }
 

@@ -61,6 +61,41 @@ struct CredentialRefreshTests {
         }
     }
 
+    @Test("a token another job refreshed meanwhile is used as it is, without spending the refresh token again")
+    func usesTokenRefreshedElsewhere() async throws {
+        try await MockPlatforms.withRunning { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let snapchat = try #require(fixture.accounts[.snapchat])
+            _ = try await fixture.store.updateAccount(snapchat.id, AdAccountChanges(credentials: Self.refreshable))
+            // The campaign create is held for a second, then refused as expired: long enough to store another
+            // job's refreshed token once this job has read its credentials (its campaign step is started).
+            _ = mock.mock.faults.add(
+                FaultRule(
+                    platform: "snapchat", method: "POST", path: "/v1/adaccounts/*/campaigns", kind: .platformError,
+                    code: "E1002", message: "Access token expired", latencyMilliseconds: 1_000, remaining: 1))
+            let jobs = try await fixture.engine.submit(
+                try EngineFixture.disneyRequest(port: mock.port), accounts: [snapchat.id])
+            var rotated = Self.refreshable
+            rotated.accessToken = "refreshed-by-another-job"
+            let store = fixture.store
+            let (job, account) = (jobs[0].id, snapchat.id)
+            let rotate = Task {
+                let deadline = ContinuousClock.now + .seconds(10)
+                while try await store.ledger(job: job).isEmpty, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                _ = try await store.updateAccount(account, AdAccountChanges(credentials: rotated))
+            }
+            let finished = try await fixture.runUntilOver(jobs)
+            try await rotate.value
+            #expect(finished.map(\.status) == [.success], "\(finished.map(\.error))")
+            #expect(mock.mock.journal.query(platform: "snapchat", path: "/login/oauth2/access_token").isEmpty)
+            #expect(try await store.credentials(ofAccount: snapchat.id)?.accessToken == "refreshed-by-another-job")
+            let log = try await store.executionLog(job: jobs[0].id)
+            #expect(log.contains { $0.event == "credentials" && $0.message.contains("another job") })
+        }
+    }
+
     @Test("without a refresh token the account goes REQUIRES_REAUTH and the job fails, naming the missing field")
     func cannotRefresh() async throws {
         try await MockPlatforms.withRunning { mock in

@@ -2,8 +2,9 @@ import AdPlatformKit
 import Foundation
 import GRDB
 
-/// A row of `job_steps`: one ledger step, with the entities it created (its entity mappings).
-struct JobStepRow: Codable, FetchableRecord, PersistableRecord {
+/// A row of `job_steps`: one ledger step, with the entities it created (its entity mappings). Only read: the
+/// ledger writes these rows with its own cached statements (`SQLiteTraffickingStore+Ledger.swift`).
+struct JobStepRow: Decodable, FetchableRecord, TableRecord {
     static let databaseTableName = "job_steps"
 
     var jobID: String
