@@ -28,6 +28,14 @@ struct BenchmarkCommand: AsyncParsableCommand {
     @Option(help: "Jobs the worker runs at once in the throughput phase.")
     var concurrency = 16
 
+    @Option(
+        help: ArgumentHelp(
+            "The ticket each request copies, renamed per request. Its media paths are relative to its folder.",
+            discussion:
+                "docs/examples/single-hierarchy.json is one campaign, ad group, creative and ad per platform, the "
+                + "shape of seed 001's request; the default sample has two ad groups and two ads per platform."))
+    var ticket = "docs/examples/disneyplus-signup.json"
+
     @Option(help: "Where the SQLite file goes (a temporary folder by default; it is deleted afterwards).")
     var directory: String?
 
@@ -42,6 +50,9 @@ struct BenchmarkCommand: AsyncParsableCommand {
             throw ValidationError("--requests and --latency-tickets must be ≥ 1")
         }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1–256") }
+        guard FileManager.default.isReadableFile(atPath: ticket) else {
+            throw ValidationError("--ticket: cannot read \(ticket); run from the repository root or pass a path")
+        }
     }
 
     func run() async throws {
@@ -64,7 +75,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
                 sockets ? AsyncHTTPClientTransport() : MockPlatformsTransport(mock: running.mock)
             let context = try EngineContext(settings: settings, store: store, transport: transport)
             let bench = EngineBenchmark(
-                context: context, mockPort: running.port, examples: URL(fileURLWithPath: "docs/examples"))
+                context: context, mockPort: running.port, ticketFile: URL(fileURLWithPath: ticket))
             return try await bench.run(tickets: requests, latencyTickets: latencyTickets, concurrency: concurrency)
         }
         if json {

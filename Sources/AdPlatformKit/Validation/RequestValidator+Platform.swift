@@ -132,7 +132,8 @@ struct PlatformRuleChecker {
         for (index, media) in creative.media.enumerated() where !capabilities.media.supports(media.kind) {
             add(
                 "\(path).media[\(index)]", .unsupportedMedia,
-                "\(capabilities.media.placement) cannot show a \(media.kind.rawValue)", actual: media.kind.rawValue)
+                "\(capabilities.media.placement) cannot show \(media.kind == .image ? "an" : "a") \(media.kind.rawValue)",
+                actual: media.kind.rawValue)
         }
         if capabilities.media.required, creative.media.isEmpty {
             add("\(path).media", .required, "\(capabilities.media.placement) needs an image or a video")

@@ -70,7 +70,7 @@ public struct TraffickingEngine: Sendable {
                 .invalidRequest, "the request breaks \(violations.count) platform rule(s)", violations: violations)
         }
         let resolved = try await MediaResolver(store: store, policy: media).resolve(request)
-        let batch = UUID()
+        let batch = UUID.timeOrdered()
         return try await store.enqueue(
             accounts.map { account in
                 NewCampaignJob(

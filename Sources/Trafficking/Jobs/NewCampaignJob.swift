@@ -3,7 +3,8 @@ import Foundation
 
 /// A job to store as PENDING.
 public struct NewCampaignJob: Sendable, Hashable {
-    /// The job's id, chosen by the caller so markers can be derived before storage if needed.
+    /// The job's id, chosen by the caller so markers can be derived before storage if needed; time-ordered by
+    /// default (see ``Foundation/UUID/timeOrdered(at:)``).
     public var id: UUID
     /// The ad account.
     public var accountID: UUID
@@ -18,7 +19,7 @@ public struct NewCampaignJob: Sendable, Hashable {
 
     /// Creates a new job.
     public init(
-        id: UUID = UUID(), accountID: UUID, platform: PlatformID, request: TraffickingRequest,
+        id: UUID = .timeOrdered(), accountID: UUID, platform: PlatformID, request: TraffickingRequest,
         ticket: TicketReference? = nil, batchID: UUID
     ) {
         self.id = id

@@ -22,9 +22,6 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     let clock: @Sendable () -> Date
     private let committer: GroupCommitter
 
-    /// How much of the file reads map into memory: 256 MiB.
-    static let mmapSize = 268_435_456
-
     /// How long a write waits for another process's write to finish before failing with SQLITE_BUSY.
     static let busyTimeout: TimeInterval = 5
 
@@ -52,8 +49,9 @@ public final class SQLiteTraffickingStore: TraffickingStore {
         configuration.prepareDatabase { db in
             // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Reads through a memory map instead of a `pread` system call and a copy per page.
-            try db.execute(sql: "PRAGMA mmap_size = \(mmapSize)")
+            // No `mmap_size`: this file grows with every job, and SQLite remaps a growing file in every connection
+            // on its next read (an munmap and mmap of the whole file). Measured with `adops benchmark`, reading
+            // with `pread` costs 5–10% less CPU per job.
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         return try SQLiteTraffickingStore(writer: pool, cipher: cipher, clock: clock)

@@ -7,17 +7,19 @@ import Trafficking
 /// because an Airtable ticket cannot carry files.
 struct DemoTickets {
     /// The sample files, relative to the examples folder.
-    static let files = ["disneyplus-signup.json", "hulu-promo.json"]
+    static let sampleFiles = ["disneyplus-signup.json", "hulu-promo.json"]
     /// The Airtable base and table the demo uses.
     static let baseID = "appAdOpsDemo00001"
     static let table = "Campaign Tickets"
 
     let examples: URL
     let port: Int
+    /// Which files of the examples folder to read.
+    var files = Self.sampleFiles
 
     /// The requests, ready for Airtable.
     func requests() throws -> [TraffickingRequest] {
-        try Self.files.map { name in
+        try files.map { name in
             let url = examples.appendingPathComponent(name)
             let data: Data
             do {

@@ -7,10 +7,13 @@ import Trafficking
 struct EngineBenchmark {
     let context: EngineContext
     let mockPort: Int
-    let examples: URL
+    /// The ticket every request copies; its media paths are relative to its folder.
+    let ticketFile: URL
 
     /// What one run measured.
     struct Results: Codable {
+        /// The ticket file each request copied, as given.
+        var ticketFile: String
         var tickets: Int
         var jobs: Int
         var failedJobs: Int
@@ -18,6 +21,8 @@ struct EngineBenchmark {
         var hierarchiesPerSecond: Double
         var transactionsPerJob: Double
         var writesPerJob: Double
+        /// Platform API calls per job, read from the `api_calls` table: how much one hierarchy of this ticket is.
+        var platformCallsPerJob: Double
         /// The process's CPU time (user + system) during the throughput phase, per job: steadier than the rate on
         /// a noisy machine, and what the rate is bound by once every core is busy.
         var cpuMillisecondsPerJob: Double
@@ -33,9 +38,10 @@ struct EngineBenchmark {
 
         func summary(transport: String) -> String {
             """
-            engine benchmark (\(transport), SQLite WAL synchronous=NORMAL)
+            engine benchmark (\(transport), SQLite WAL synchronous=NORMAL), ticket \(ticketFile)
               throughput: \(tickets) tickets × 4 platforms = \(jobs) jobs in \(String(format: "%.2f", throughputSeconds)) s \
             → \(String(format: "%.0f", hierarchiesPerSecond)) hierarchies/s (\(failedJobs) failed)
+              platform API calls per job: \(String(format: "%.2f", platformCallsPerJob))
               per job under that load, first ledger write to finish: p50 \
             \(String(format: "%.1f", loadedJobP50Milliseconds)) ms, p99 \(String(format: "%.1f", loadedJobP99Milliseconds)) ms
               CPU per job: \(String(format: "%.2f", cpuMillisecondsPerJob)) ms, \
@@ -53,7 +59,9 @@ struct EngineBenchmark {
     func run(tickets: Int, latencyTickets: Int, concurrency: Int) async throws -> Results {
         var accounts: [UUID] = []
         for account in DemoAccounts.all { accounts.append(try await context.store.createAccount(account).id) }
-        let template = try DemoTickets(examples: examples, port: mockPort).requests()[0]
+        let template = try DemoTickets(
+            examples: ticketFile.deletingLastPathComponent(), port: mockPort, files: [ticketFile.lastPathComponent]
+        ).requests()[0]
         // Each ticket is its own campaign, as real tickets are: no two tickets share a payload, so nothing can be
         // saved by decoding or indexing one request for all of them.
         func ticket(_ number: Int) -> TraffickingRequest {
@@ -88,6 +96,8 @@ struct EngineBenchmark {
         let transactions = context.store.transactionCount - transactionsBefore
         let writes = context.store.writeCount - writesBefore
         let loadedJobLatencies = try await Self.runTimes(of: submitted, in: store)
+        var platformCalls = 0
+        for job in submitted { platformCalls += try await store.apiCalls(job: job.id).count }
 
         // Phase 2: latency of one ticket at a time, its four jobs run at once.
         var ticketLatencies: [Double] = []
@@ -108,9 +118,10 @@ struct EngineBenchmark {
         }
         let jobs = submitted.count
         return Results(
-            tickets: tickets, jobs: jobs, failedJobs: failed, throughputSeconds: elapsed,
+            ticketFile: ticketFile.relativePath, tickets: tickets, jobs: jobs, failedJobs: failed, throughputSeconds: elapsed,
             hierarchiesPerSecond: Double(jobs) / elapsed, transactionsPerJob: Double(transactions) / Double(jobs),
-            writesPerJob: Double(writes) / Double(jobs), cpuMillisecondsPerJob: cpu * 1000 / Double(jobs),
+            writesPerJob: Double(writes) / Double(jobs), platformCallsPerJob: Double(platformCalls) / Double(jobs),
+            cpuMillisecondsPerJob: cpu * 1000 / Double(jobs),
             coresBusy: cpu / elapsed,
             loadedJobP50Milliseconds: Self.percentile(loadedJobLatencies, 0.5),
             loadedJobP99Milliseconds: Self.percentile(loadedJobLatencies, 0.99),
