@@ -172,4 +172,25 @@ struct StoreLedgerTests {
                 && message.contains("column entities_json")
         }
     }
+
+    @Test("a run's context is the account, its decrypted credentials and the ledger, read together")
+    func runContext() async throws {
+        let (store, account, jobs) = try await StoreFixtures.storeWithJobs(1)
+        let job = jobs[0].id
+        try await store.startStep(
+            job: job, key: "campaign", kind: .campaign, marker: nil, calls: [], at: StoreFixtures.epoch)
+
+        let context = try await store.runContext(job: job, account: account.id)
+        #expect(context.account == account)
+        #expect(context.credentials == StoreFixtures.credentials)
+        #expect(context.ledger == (try await store.ledger(job: job)))
+        #expect(context.ledger.map(\.key) == ["campaign"])
+
+        // A deleted account has neither; the ledger is still read.
+        #expect(try await store.deleteAccount(account.id))
+        let deleted = try await store.runContext(job: job, account: account.id)
+        #expect(deleted.account == nil)
+        #expect(deleted.credentials == nil)
+        #expect(deleted.ledger.count == 1)
+    }
 }

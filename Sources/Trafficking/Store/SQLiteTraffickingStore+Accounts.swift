@@ -66,7 +66,11 @@ extension SQLiteTraffickingStore {
                 db.cachedStatement(sql: "SELECT credentials FROM ad_accounts WHERE id = ? AND deleted_at IS NULL"),
                 arguments: [id.databaseKey])
         }
-        guard let sealed else { return nil }
+        return try sealed.map { try openCredentials($0, ofAccount: id) }
+    }
+
+    /// Decrypts an account's stored credentials; ``StoreError`` `corrupt` when they were sealed with another key.
+    func openCredentials(_ sealed: Data, ofAccount id: UUID) throws -> PlatformCredentials {
         do {
             return try cipher.open(sealed)
         } catch let error as CredentialError {

@@ -5,13 +5,26 @@ import GRDB
 extension SQLiteTraffickingStore {
     /// The job's steps in the order they were first started; a cached statement, since every job run reads it.
     public func ledger(job: UUID) async throws -> [LedgerStep] {
-        try await read { db in
-            try JobStepRow.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM job_steps WHERE job_id = ? ORDER BY started_at, rowid"),
-                arguments: [job.databaseKey]
-            )
-            .map { try $0.step() }
+        try await read { db in try Self.ledger(job: job, db) }
+    }
+
+    /// The account, its credentials and the ledger in one read; the credentials are decrypted after it.
+    public func runContext(job: UUID, account: UUID) async throws -> JobRunContext {
+        let (row, ledger) = try await read { db in
+            (try Self.liveAccount(account.databaseKey, db), try Self.ledger(job: job, db))
         }
+        guard let row else { return JobRunContext(account: nil, credentials: nil, ledger: ledger) }
+        return JobRunContext(
+            account: try row.account(), credentials: try openCredentials(row.credentials, ofAccount: account),
+            ledger: ledger)
+    }
+
+    private static func ledger(job: UUID, _ db: Database) throws -> [LedgerStep] {
+        try JobStepRow.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM job_steps WHERE job_id = ? ORDER BY started_at, rowid"),
+            arguments: [job.databaseKey]
+        )
+        .map { try $0.step() }
     }
 
     /// Records steps done and the next one started, with the API calls between them, in one transaction. Throws

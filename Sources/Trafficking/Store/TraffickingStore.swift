@@ -57,6 +57,9 @@ public protocol TraffickingStore: Sendable {
 
     /// The job's steps, in the order they were first started.
     func ledger(job: UUID) async throws -> [LedgerStep]
+    /// The account (with its credentials) and the ledger a worker needs to start or resume a job. A default
+    /// reads them one by one; a store that can should read them together.
+    func runContext(job: UUID, account: UUID) async throws -> JobRunContext
     /// Records steps done and the next step started (when given), with the API calls between them, in one atomic
     /// write. The worker defers each step's completion to the next step's start, and the last one to the job's
     /// end, so a walk of n steps costs n writes instead of 2n; a crash in between leaves the step `started`, which
@@ -85,6 +88,13 @@ public protocol TraffickingStore: Sendable {
 }
 
 extension TraffickingStore {
+    /// Reads the account, its credentials and the ledger in three calls.
+    public func runContext(job: UUID, account: UUID) async throws -> JobRunContext {
+        JobRunContext(
+            account: try await self.account(account), credentials: try await credentials(ofAccount: account),
+            ledger: try await ledger(job: job))
+    }
+
     /// Gives a job back as PENDING with nothing else to write.
     public func release(job: UUID, owner: String, notBefore: Date, error: JobError?) async throws {
         try await release(job: job, owner: owner, notBefore: notBefore, error: error, records: .none)

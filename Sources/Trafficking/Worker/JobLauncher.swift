@@ -32,13 +32,13 @@ struct JobLauncher: Sendable {
                         message: "the job was claimed \(job.attempts) times without finishing; giving up",
                         code: "abandoned"))
             }
-            let (module, context) = try await prepare(job)
+            let (module, context, ledger) = try await prepare(job)
             let account = LiveAccount(context)
             let collector = APICallCollector(
                 jobID: job.id, platform: job.platform, accountID: context.accountID, budget: configuration.rateBudget,
                 sleep: configuration.sleep)
             run.collector = collector
-            run.ledger = Dictionary(try await store.ledger(job: job.id).map { ($0.key, $0) }) { first, _ in first }
+            run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
             let campaignID = try await APICallCollector.$current.withValue(collector) {
                 try await walk(job, module: module, account: account, run: run)
             }
@@ -61,13 +61,14 @@ struct JobLauncher: Sendable {
         }
     }
 
-    /// The module and account context; a job that cannot run at all fails permanently.
-    private func prepare(_ job: CampaignJob) async throws -> (any AdPlatform, AccountContext) {
+    /// The module, the account context and the ledger so far; a job that cannot run at all fails permanently.
+    private func prepare(_ job: CampaignJob) async throws -> (any AdPlatform, AccountContext, [LedgerStep]) {
         guard let module = registry[job.platform] else {
             throw StepFailure.permanent(
                 JobError(message: "no platform module is registered for '\(job.platform)'", code: "unsupported"))
         }
-        guard let account = try await store.account(job.accountID) else {
+        let start = try await store.runContext(job: job.id, account: job.accountID)
+        guard let account = start.account else {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(job.accountID) was deleted", code: "accountNotFound"))
         }
@@ -77,11 +78,11 @@ struct JobLauncher: Sendable {
                     message: "ad account \(account.name) is \(account.status.rawValue); only ACTIVE accounts run jobs",
                     code: "accountUnavailable"))
         }
-        guard let credentials = try await store.credentials(ofAccount: job.accountID) else {
+        guard let credentials = start.credentials else {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(job.accountID) has no credentials", code: "authInvalid"))
         }
-        return (module, account.context(credentials: credentials))
+        return (module, account.context(credentials: credentials), start.ledger)
     }
 
     /// Creates what the ledger does not have yet, in hierarchy order; returns the campaign id.

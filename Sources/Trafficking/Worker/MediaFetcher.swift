@@ -1,15 +1,18 @@
 import AdPlatformKit
 import Foundation
 
-/// Reads a stored request's media for upload: stored blobs from the database, `http(s)` URLs through the transport.
+/// Reads a stored request's media for upload: stored blobs from the database (through a cache, since they never
+/// change), `http(s)` URLs through the transport.
 struct MediaFetcher: Sendable {
     let store: any TraffickingStore
     let transport: any HTTPTransport
+    var cache = StoredMediaCache()
 
     func upload(for reference: MediaReference) async throws -> MediaUpload {
         if reference.source.hasPrefix(StoredMedia.sourcePrefix) {
             let digest = String(reference.source.dropFirst(StoredMedia.sourcePrefix.count))
-            guard let stored = try await store.media(digest: digest) else {
+            guard let stored = try await cache.media(digest: digest, load: { try await store.media(digest: digest) })
+            else {
                 throw AdPlatformError(
                     code: .invalidParameter, message: "stored media \(digest) is missing from the database",
                     fieldPath: "media.source")
