@@ -118,7 +118,8 @@ struct EngineBenchmark {
         }
         let jobs = submitted.count
         return Results(
-            ticketFile: ticketFile.relativePath, tickets: tickets, jobs: jobs, failedJobs: failed, throughputSeconds: elapsed,
+            ticketFile: ticketFile.relativePath, tickets: tickets, jobs: jobs, failedJobs: failed,
+            throughputSeconds: elapsed,
             hierarchiesPerSecond: Double(jobs) / elapsed, transactionsPerJob: Double(transactions) / Double(jobs),
             writesPerJob: Double(writes) / Double(jobs), platformCallsPerJob: Double(platformCalls) / Double(jobs),
             cpuMillisecondsPerJob: cpu * 1000 / Double(jobs),
