@@ -32,13 +32,13 @@ extension SQLiteTraffickingStore {
                     throw StoreError(.conflict, "job \(row.id) already exists")
                 }
             }
-            return try Self.jobs(ids: rows.map(\.id), db)
+            return try Self.jobs(ids: rows.map(\.id), cache: self.requests, db)
         }
     }
 
     /// A job, or `nil`.
     public func job(_ id: UUID) async throws -> CampaignJob? {
-        try await read { db in try CampaignJobRow.fetchOne(db, key: id.databaseKey)?.job() }
+        try await read { db in try CampaignJobRow.fetchOne(db, key: id.databaseKey)?.job(cache: requests) }
     }
 
     /// Jobs, newest first, optionally with one status, with their total.
@@ -51,7 +51,9 @@ extension SQLiteTraffickingStore {
             let total = try request.fetchCount(db)
             let rows = try request.order(Columns.createdAt.desc, Column.rowID.desc)
                 .limit(page.limit, offset: page.offset).fetchAll(db)
-            return Page(items: try CampaignJobRow.jobs(rows), total: total, limit: page.limit, offset: page.offset)
+            return Page(
+                items: try CampaignJobRow.jobs(rows, cache: requests), total: total, limit: page.limit,
+                offset: page.offset)
         }
     }
 
@@ -59,7 +61,8 @@ extension SQLiteTraffickingStore {
     public func jobs(batch: UUID) async throws -> [CampaignJob] {
         try await read { db in
             try CampaignJobRow.jobs(
-                CampaignJobRow.filter(Columns.batchID == batch.databaseKey).order(Column.rowID).fetchAll(db))
+                CampaignJobRow.filter(Columns.batchID == batch.databaseKey).order(Column.rowID).fetchAll(db),
+                cache: requests)
         }
     }
 
@@ -69,7 +72,8 @@ extension SQLiteTraffickingStore {
         try await read { db in
             try CampaignJobRow.jobs(
                 CampaignJobRow.filter(Columns.ticketSource == ticket.source && Columns.ticketID == ticket.id)
-                    .order(Column.rowID).fetchAll(db))
+                    .order(Column.rowID).fetchAll(db),
+                cache: requests)
         }
     }
 
@@ -97,7 +101,7 @@ extension SQLiteTraffickingStore {
             }
         }
         do {
-            return try CampaignJobRow.jobs(rows)
+            return try CampaignJobRow.jobs(rows, cache: requests)
         } catch {
             throw Self.describingUndecodableRows(error)
         }
@@ -223,7 +227,7 @@ extension SQLiteTraffickingStore {
                     Columns.attempts.set(to: 0),
                     Columns.updatedAt.set(to: now),
                 ] + CampaignJobRow.errorAssignments(nil))
-            return try CampaignJobRow.find(db, key: row.id).job()
+            return try CampaignJobRow.find(db, key: row.id).job(cache: self.requests)
         }
     }
 
@@ -236,7 +240,8 @@ extension SQLiteTraffickingStore {
                     .filter(Columns.ticketSource != nil && Columns.writtenBackAt == nil)
                     .order(Columns.finishedAt, Column.rowID)
                     .limit(max(limit, 0))
-                    .fetchAll(db))
+                    .fetchAll(db),
+                cache: requests)
         }
     }
 
@@ -252,10 +257,11 @@ extension SQLiteTraffickingStore {
     }
 
     /// Jobs by id, in the order of `ids`.
-    static func jobs(ids: [String], _ db: Database) throws -> [CampaignJob] {
+    static func jobs(ids: [String], cache: DecodedRequestCache, _ db: Database) throws -> [CampaignJob] {
         let rows = try CampaignJobRow.fetchAll(db, keys: ids)
         let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return try CampaignJobRow.jobs(rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) })
+        return try CampaignJobRow.jobs(
+            rows.sorted { (position[$0.id] ?? 0) < (position[$1.id] ?? 0) }, cache: cache)
     }
 
     private static let terminalStatuses = JobStatus.allCases.filter(\.isTerminal).map(\.rawValue)

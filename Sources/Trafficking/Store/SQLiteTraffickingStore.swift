@@ -21,6 +21,8 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     /// The current time, for `created_at`, `updated_at` and the like.
     let clock: @Sendable () -> Date
     private let committer: GroupCommitter
+    /// Requests decoded from `payload_json`, so a ticket's jobs decode theirs once.
+    let requests = DecodedRequestCache()
 
     /// How long a write waits for another process's write to finish before failing with SQLITE_BUSY.
     static let busyTimeout: TimeInterval = 5

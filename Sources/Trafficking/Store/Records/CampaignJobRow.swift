@@ -94,23 +94,15 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
         }
     }
 
-    /// The public values of rows, in order, decoding each distinct payload once: a ticket's jobs carry the same
-    /// request, and decoding it is most of the cost of reading a job.
-    static func jobs(_ rows: some Sequence<CampaignJobRow>) throws -> [CampaignJob] {
-        var requests: [String: TraffickingRequest] = [:]
-        return try rows.map { row in
-            try row.job {
-                if let known = requests[row.payloadJSON] { return known }
-                let request = try row.request()
-                requests[row.payloadJSON] = request
-                return request
-            }
-        }
+    /// The public values of rows, in order, each payload decoded once through `cache`: a ticket's jobs carry the
+    /// same request, and decoding it is most of the cost of reading a job.
+    static func jobs(_ rows: some Sequence<CampaignJobRow>, cache: DecodedRequestCache) throws -> [CampaignJob] {
+        try rows.map { try $0.job(cache: cache) }
     }
 
     /// The public value, or ``StoreError`` `corrupt` naming the column that cannot be read.
-    func job() throws -> CampaignJob {
-        try job(request: request)
+    func job(cache: DecodedRequestCache) throws -> CampaignJob {
+        try job { try cache.request(for: payloadJSON) { try request() } }
     }
 
     /// The stored request, or ``StoreError`` `corrupt`.

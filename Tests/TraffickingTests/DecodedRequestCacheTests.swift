@@ -1,0 +1,46 @@
+import AdPlatformKit
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Trafficking
+
+@Suite("Decoded request cache")
+struct DecodedRequestCacheTests {
+    @Test("each payload text is decoded once; past capacity the oldest is dropped and decoded again")
+    func decodesOnce() throws {
+        let request = try StoreFixtures.request()
+        let cache = DecodedRequestCache(capacity: 2)
+        let decodes = Atomic<Int>(0)
+        func lookUp(_ payload: String) throws -> TraffickingRequest {
+            try cache.request(for: payload) {
+                decodes.add(1, ordering: .relaxed)
+                return request
+            }
+        }
+        for _ in 0..<3 { #expect(try lookUp("a") == request) }
+        #expect(decodes.load(ordering: .relaxed) == 1)
+        _ = try lookUp("b")
+        _ = try lookUp("c")
+        #expect(cache.count == 2)
+        _ = try lookUp("a")
+        #expect(decodes.load(ordering: .relaxed) == 4)
+    }
+
+    @Test("a payload that fails to decode is not kept, and its error reaches the caller")
+    func failuresNotKept() throws {
+        struct Broken: Error {}
+        let cache = DecodedRequestCache()
+        #expect(throws: Broken.self) { try cache.request(for: "x") { throw Broken() } }
+        #expect(cache.count == 0)
+    }
+
+    @Test("a ticket's jobs, one per platform, share one decoded request in the store")
+    func storeSharesDecodes() async throws {
+        let (store, _, jobs) = try await StoreFixtures.storeWithJobs(4)
+        #expect(store.requests.count == 1)
+        let claimed = try await store.claimJobs(owner: "w", limit: 4, lease: .seconds(60), now: StoreFixtures.epoch)
+        #expect(claimed.map(\.request) == jobs.map(\.request))
+        #expect(store.requests.count == 1)
+    }
+}
