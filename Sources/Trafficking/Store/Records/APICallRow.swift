@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// A row of `api_calls`: one redacted platform HTTP call.
-struct APICallRow: Codable, FetchableRecord, PersistableRecord {
+struct APICallRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "api_calls"
 
     /// `nil` until inserted; SQLite assigns it.
@@ -48,19 +48,19 @@ struct APICallRow: Codable, FetchableRecord, PersistableRecord {
         responseSummary = call.responseSummary
     }
 
-    /// The columns, written out rather than through `Encodable`: the worker inserts a row per platform call, inside
-    /// the transaction every job waits for.
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.id] = id
-        container[Columns.jobID] = jobID
-        container[Columns.platform] = platform
-        container[Columns.at] = DatabaseTimestamp.text(at)
-        container[Columns.method] = method
-        container[Columns.path] = path
-        container[Columns.status] = status
-        container[Columns.durationMilliseconds] = durationMilliseconds
-        container[Columns.requestSummary] = requestSummary
-        container[Columns.responseSummary] = responseSummary
+    /// Inserts the row through one cached statement. Every job writes several, and GRDB's record `insert` builds a
+    /// persistence container and finds its statement each time.
+    func insert(_ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO api_calls (job_id, platform, at, method, path, status, duration_ms, request_summary,
+                    response_summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            jobID, platform, DatabaseTimestamp.text(at), method, path, status, durationMilliseconds, requestSummary,
+            responseSummary,
+        ])
     }
 
     /// The public value, or ``StoreError`` `corrupt` when the job id is not a UUID.

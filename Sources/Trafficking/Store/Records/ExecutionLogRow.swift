@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `execution_log`.
-struct ExecutionLogRow: Codable, FetchableRecord, PersistableRecord {
+struct ExecutionLogRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "execution_log"
 
     /// `nil` until inserted; SQLite assigns it.
@@ -35,14 +35,11 @@ struct ExecutionLogRow: Codable, FetchableRecord, PersistableRecord {
         message = entry.message
     }
 
-    /// The columns, written out rather than through `Encodable`, since each job writes several lines.
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.id] = id
-        container[Columns.jobID] = jobID
-        container[Columns.at] = DatabaseTimestamp.text(at)
-        container[Columns.level] = level
-        container[Columns.event] = event
-        container[Columns.message] = message
+    /// Inserts the row through one cached statement, since each job writes several lines.
+    func insert(_ db: Database) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO execution_log (job_id, at, level, event, message) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [jobID, DatabaseTimestamp.text(at), level, event, message])
     }
 
     /// The public value, or ``StoreError`` `corrupt` naming the column that cannot be read.
