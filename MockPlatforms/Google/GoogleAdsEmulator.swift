@@ -280,14 +280,25 @@ public struct GoogleAdsEmulator: PlatformEmulator {
         }
     }
 
-    /// A request id in Google's style: 22 URL-safe base64 characters.
+    /// A request id in Google's style: 22 URL-safe base64 characters, from 128 random bits (written directly;
+    /// base64-encoding a `Data` and replacing characters showed in profiles of every call).
     static func newRequestID() -> String {
-        let uuid = UUID().uuid
-        let bytes = withUnsafeBytes(of: uuid) { Data($0) }
-        return String(
-            bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
-                of: "/", with: "_"
-            )
-            .prefix(22))
+        var generator = SystemRandomNumberGenerator()
+        let halves: (UInt64, UInt64) = (generator.next(), generator.next())
+        return String(unsafeUninitializedCapacity: 22) { buffer in
+            for index in 0..<22 {
+                // 6 bits each, 11 from each half; the 11th of a half has only its last 4 bits.
+                let sextet =
+                    index < 11
+                    ? (halves.0 >> UInt64(6 * index)) & 0x3F
+                    : (halves.1 >> UInt64(6 * (index - 11))) & 0x3F
+                buffer[index] = requestIDAlphabet[Int(sextet)]
+            }
+            return 22
+        }
     }
+
+    /// URL-safe base64's alphabet (RFC 4648 §5).
+    private static let requestIDAlphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 }

@@ -37,7 +37,7 @@ public struct MockRequest: Sendable {
     /// The content type without parameters, lower case.
     public var mediaType: String {
         (header("content-type") ?? "").split(separator: ";").first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
+            $0.trimmingHTTPWhitespace.lowercased()
         } ?? ""
     }
 

@@ -235,7 +235,7 @@ public struct MetaEmulator: PlatformEmulator {
         var token = params["access_token"]?.text
         if token == nil, let authorization = request.header("authorization") {
             for scheme in ["Bearer ", "OAuth "] where authorization.hasPrefix(scheme) {
-                token = String(authorization.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces)
+                token = String(authorization.dropFirst(scheme.count).trimmingHTTPWhitespace)
             }
         }
         let host = request.headers["host"] ?? "127.0.0.1"

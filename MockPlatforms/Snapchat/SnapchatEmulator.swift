@@ -188,11 +188,11 @@ public struct SnapchatEmulator: PlatformEmulator {
     /// `nil` when the request carries `Authorization: Bearer <token>`; otherwise the `WWW-Authenticate` value to
     /// answer the 401 with (RFC 6750: no error attribute when no credentials were sent at all).
     static func authenticationProblem(_ request: MockRequest) -> String? {
-        guard let header = request.header("authorization")?.trimmingCharacters(in: .whitespaces), !header.isEmpty
+        guard let header = request.header("authorization")?.trimmingHTTPWhitespace, !header.isEmpty
         else { return "Bearer" }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
-            !parts[1].trimmingCharacters(in: .whitespaces).isEmpty
+            !parts[1].trimmingHTTPWhitespace.isEmpty
         else { return "Bearer error=\"invalid_token\", error_description=\"The access token is missing or malformed\"" }
         return nil
     }

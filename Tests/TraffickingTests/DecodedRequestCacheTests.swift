@@ -12,18 +12,18 @@ struct DecodedRequestCacheTests {
         let request = try StoreFixtures.request()
         let cache = DecodedRequestCache(capacity: 2)
         let decodes = Atomic<Int>(0)
-        func lookUp(_ payload: String) throws -> TraffickingRequest {
-            try cache.request(for: payload) {
+        func lookUp(_ payload: String) -> TraffickingRequest {
+            cache.request(for: payload) {
                 decodes.add(1, ordering: .relaxed)
                 return request
             }
         }
-        for _ in 0..<3 { #expect(try lookUp("a") == request) }
+        for _ in 0..<3 { #expect(lookUp("a") == request) }
         #expect(decodes.load(ordering: .relaxed) == 1)
-        _ = try lookUp("b")
-        _ = try lookUp("c")
+        _ = lookUp("b")
+        _ = lookUp("c")
         #expect(cache.count == 2)
-        _ = try lookUp("a")
+        _ = lookUp("a")
         #expect(decodes.load(ordering: .relaxed) == 4)
     }
 

@@ -69,8 +69,12 @@ struct StoreAccountTests {
             return error.code == .corrupt && error.message.contains("does not match")
                 && !error.message.contains(StoreFixtures.accessToken)
         }
-        // The account itself is still readable.
+        // The account itself is still readable, and so is a run's context: only asking for the credentials fails,
+        // so a worker can first refuse an account it would not use anyway.
         #expect(try await other.account(id)?.name == "Disney+ US — Meta")
+        let context = try await other.runContext(job: UUID(), account: id)
+        #expect(context.account?.id == id)
+        #expect(throws: StoreError.self) { _ = try context.credentials() }
     }
 
     @Test("accounts page oldest first with a total, filter by platform and skip deleted ones")

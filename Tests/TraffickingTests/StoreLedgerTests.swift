@@ -182,7 +182,7 @@ struct StoreLedgerTests {
 
         let context = try await store.runContext(job: job, account: account.id)
         #expect(context.account == account)
-        #expect(context.credentials == StoreFixtures.credentials)
+        #expect(try context.credentials() == StoreFixtures.credentials)
         #expect(context.ledger == (try await store.ledger(job: job)))
         #expect(context.ledger.map(\.key) == ["campaign"])
 
@@ -190,7 +190,7 @@ struct StoreLedgerTests {
         #expect(try await store.deleteAccount(account.id))
         let deleted = try await store.runContext(job: job, account: account.id)
         #expect(deleted.account == nil)
-        #expect(deleted.credentials == nil)
+        #expect(try deleted.credentials() == nil)
         #expect(deleted.ledger.count == 1)
     }
 }

@@ -8,14 +8,15 @@ extension SQLiteTraffickingStore {
         try await read { db in try Self.ledger(job: job, db) }
     }
 
-    /// The account, its credentials and the ledger in one read; the credentials are decrypted after it.
+    /// The account, its credentials and the ledger in one read; the credentials are decrypted when asked.
     public func runContext(job: UUID, account: UUID) async throws -> JobRunContext {
         let (row, ledger) = try await read { db in
             (try Self.liveAccount(account.databaseKey, db), try Self.ledger(job: job, db))
         }
-        guard let row else { return JobRunContext(account: nil, credentials: nil, ledger: ledger) }
+        guard let row else { return JobRunContext(account: nil, credentials: { nil }, ledger: ledger) }
+        let sealed = row.credentials
         return JobRunContext(
-            account: try row.account(), credentials: try openCredentials(row.credentials, ofAccount: account),
+            account: try row.account(), credentials: { try self.openCredentials(sealed, ofAccount: account) },
             ledger: ledger)
     }
 

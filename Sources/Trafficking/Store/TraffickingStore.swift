@@ -90,9 +90,9 @@ public protocol TraffickingStore: Sendable {
 extension TraffickingStore {
     /// Reads the account, its credentials and the ledger in three calls.
     public func runContext(job: UUID, account: UUID) async throws -> JobRunContext {
-        JobRunContext(
-            account: try await self.account(account), credentials: try await credentials(ofAccount: account),
-            ledger: try await ledger(job: job))
+        let found = try await self.account(account)
+        let credentials = found == nil ? nil : try await credentials(ofAccount: account)
+        return JobRunContext(account: found, credentials: { credentials }, ledger: try await ledger(job: job))
     }
 
     /// Gives a job back as PENDING with nothing else to write.

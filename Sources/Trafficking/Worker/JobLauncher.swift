@@ -78,7 +78,7 @@ struct JobLauncher: Sendable {
                     message: "ad account \(account.name) is \(account.status.rawValue); only ACTIVE accounts run jobs",
                     code: "accountUnavailable"))
         }
-        guard let credentials = start.credentials else {
+        guard let credentials = try start.credentials() else {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(job.accountID) has no credentials", code: "authInvalid"))
         }
