@@ -87,8 +87,11 @@ struct GoogleAdsPayloadDecoder: Sendable {
     private func decodeValue(
         _ value: MockJSON, field: GoogleAdsSchema.Field, key: String, parent: String, path: String
     ) throws(GoogleAdsPayloadError) -> MockJSON {
-        let invalid = GoogleAdsPayloadError(
-            field: path, description: "Invalid value at '\(path)' (\(typeName(field.kind))), \(Self.render(value))")
+        // Built only when thrown: it renders the value, and most values are valid.
+        func invalid() -> GoogleAdsPayloadError {
+            GoogleAdsPayloadError(
+                field: path, description: "Invalid value at '\(path)' (\(typeName(field.kind))), \(Self.render(value))")
+        }
         if case .object = value {
             switch field.kind {
             case .message, .any: break
@@ -103,26 +106,26 @@ struct GoogleAdsPayloadDecoder: Sendable {
         case .any:
             return value
         case .string:
-            guard case .string = value else { throw invalid }
+            guard case .string = value else { throw invalid() }
             return value
         case .bytes:
-            guard case .string(let text) = value, Self.isBase64(text) else { throw invalid }
+            guard case .string(let text) = value, Self.isBase64(text) else { throw invalid() }
             return value
         case .bool:
-            guard case .bool = value else { throw invalid }
+            guard case .bool = value else { throw invalid() }
             return value
         case .int32, .uint32:
             guard let number = Self.integer(value), number >= (field.kind == .int32 ? Int64(Int32.min) : 0),
                 number <= (field.kind == .int32 ? Int64(Int32.max) : Int64(UInt32.max))
-            else { throw invalid }
+            else { throw invalid() }
             return .int(number)
         case .int64:
-            guard let number = Self.integer(value) else { throw invalid }
+            guard let number = Self.integer(value) else { throw invalid() }
             return .string(String(number))
         case .uint64:
             guard let text = value.text,
                 let number = UInt64(text) ?? Self.integer(value).flatMap({ UInt64(exactly: $0) })
-            else { throw invalid }
+            else { throw invalid() }
             return .string(String(number))
         case .float, .double:
             switch value {
@@ -130,25 +133,27 @@ struct GoogleAdsPayloadDecoder: Sendable {
             case .string(let text):
                 if ["NaN", "Infinity", "-Infinity"].contains(text) { return value }
                 guard Double(text) != nil, let parsed = MockJSON.parse(text), case .number = parsed else {
-                    throw invalid
+                    throw invalid()
                 }
                 return parsed
-            default: throw invalid
+            default: throw invalid()
             }
         case .enumeration(let name):
             guard let enumeration = schema.enums[name] else { return value }
             switch value {
             case .string(let text):
-                guard enumeration.numbers[text] != nil else { throw invalid }
+                guard enumeration.numbers[text] != nil else { throw invalid() }
                 return value
             case .number:
-                guard let number = Self.integer(value), let text = enumeration.names[Int(number)] else { throw invalid }
+                guard let number = Self.integer(value), let text = enumeration.names[Int(number)] else {
+                    throw invalid()
+                }
                 return .string(text)
             default:
-                throw invalid
+                throw invalid()
             }
         case .message(let name):
-            guard case .object = value else { throw invalid }
+            guard case .object = value else { throw invalid() }
             return try decode(value, message: name, path: path)
         }
     }
