@@ -88,11 +88,20 @@ public protocol TraffickingStore: Sendable {
 }
 
 extension TraffickingStore {
-    /// Reads the account, its credentials and the ledger in three calls.
+    /// Reads the account, its credentials and the ledger in three calls. A failure to read the credentials is kept
+    /// for when they are asked for, as ``JobRunContext/credentials`` promises.
     public func runContext(job: UUID, account: UUID) async throws -> JobRunContext {
         let found = try await self.account(account)
-        let credentials = found == nil ? nil : try await credentials(ofAccount: account)
-        return JobRunContext(account: found, credentials: { credentials }, ledger: try await ledger(job: job))
+        var credentials: Result<PlatformCredentials?, any Error> = .success(nil)
+        if found != nil {
+            do {
+                credentials = .success(try await self.credentials(ofAccount: account))
+            } catch {
+                credentials = .failure(error)
+            }
+        }
+        return JobRunContext(
+            account: found, credentials: { [credentials] in try credentials.get() }, ledger: try await ledger(job: job))
     }
 
     /// Gives a job back as PENDING with nothing else to write.
