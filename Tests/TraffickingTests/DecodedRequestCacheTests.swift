@@ -27,6 +27,24 @@ struct DecodedRequestCacheTests {
         #expect(decodes.load(ordering: .relaxed) == 4)
     }
 
+    @Test("the kept texts stay within the byte budget, and a text over a quarter of it is never kept")
+    func boundedByBytes() throws {
+        let request = try StoreFixtures.request()
+        let cache = DecodedRequestCache(capacity: 100, byteCapacity: 1_000)
+        for letter in ["a", "b", "c", "d", "e"] {
+            _ = cache.request(for: String(repeating: letter, count: 250)) { request }
+        }
+        #expect(cache.count == 4)
+        _ = cache.request(for: String(repeating: "f", count: 251)) { request }
+        #expect(cache.count == 4)
+        let decodes = Atomic<Int>(0)
+        _ = cache.request(for: String(repeating: "a", count: 250)) {
+            decodes.add(1, ordering: .relaxed)
+            return request
+        }
+        #expect(decodes.load(ordering: .relaxed) == 1, "the oldest text was dropped for the fifth")
+    }
+
     @Test("a payload that fails to decode is not kept, and its error reaches the caller")
     func failuresNotKept() throws {
         struct Broken: Error {}
