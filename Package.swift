@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AdPlatformKit", targets: ["AdPlatformKit"]),
         .library(name: "AdPlatformTesting", targets: ["AdPlatformTesting"]),
         .library(name: "MockPlatforms", targets: ["MockPlatforms"]),
+        .library(name: "MockPlatformsGRPC", targets: ["MockPlatformsGRPC"]),
         .library(name: "MetaAds", targets: ["MetaAds"]),
         .library(name: "TikTokAds", targets: ["TikTokAds"]),
         .library(name: "SnapchatAds", targets: ["SnapchatAds"]),
@@ -34,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
     ],
     targets: [
         .target(
@@ -63,6 +66,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "MockPlatforms",
+            exclude: ["GRPC"],
+            swiftSettings: swiftSettings
+        ),
+        // The Google Ads emulator's gRPC face (what the official `google-ads` library speaks). A target of its own,
+        // so that only `adops` and its tests build the gRPC stack.
+        .target(
+            name: "MockPlatformsGRPC",
+            dependencies: [
+                "MockPlatforms",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "MockPlatforms/GRPC",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -113,8 +131,8 @@ let package = Package(
         .executableTarget(
             name: "adops",
             dependencies: [
-                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms", "Trafficking",
-                "AdOpsServer",
+                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms", "MockPlatformsGRPC",
+                "Trafficking", "AdOpsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -156,6 +174,15 @@ let package = Package(
         .testTarget(
             name: "MockPlatformsTests",
             dependencies: ["MockPlatforms", "AdPlatformKit", "AdPlatformTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MockPlatformsGRPCTests",
+            dependencies: [
+                "MockPlatforms", "MockPlatformsGRPC",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,11 +1,11 @@
 import Foundation
 
 /// The messages and enums of the Google Ads v23 API that the emulator checks request bodies and GAQL field names
-/// against, parsed once from ``GoogleAdsSchemaData``.
+/// against, and reads and writes the gRPC wire format with, parsed once from ``GoogleAdsSchemaData``.
 ///
 /// The real REST gateway rejects unknown field names, wrong JSON types and unknown enum names before the API sees a
-/// request; knowing the official schema lets the emulator do the same, and lets GAQL recognise exactly the fields a
-/// resource has.
+/// request; knowing the official schema lets the emulator do the same, lets GAQL recognise exactly the fields a
+/// resource has, and lets the gRPC face turn protobuf messages into proto3 JSON and back.
 struct GoogleAdsSchema: Sendable {
     /// A field's type.
     enum Kind: Sendable, Hashable {
@@ -16,6 +16,16 @@ struct GoogleAdsSchema: Sendable {
         case message(String)
         /// Any JSON (well-known `Struct`-like types and operations the emulator does not serve).
         case any
+    }
+
+    /// How an integer field is laid out on the wire.
+    enum IntegerEncoding: Sendable, Hashable {
+        /// A varint (`int32`, `int64`, `uint32`, `uint64`, enums, `bool`).
+        case varint
+        /// A zigzag varint (`sint32`, `sint64`).
+        case zigzag
+        /// Four or eight little-endian bytes (`fixed32`, `sfixed32`, `fixed64`, `sfixed64`).
+        case fixed
     }
 
     /// One field of a message.
@@ -30,6 +40,12 @@ struct GoogleAdsSchema: Sendable {
         var repeated: Bool
         /// The real oneof it belongs to, if any.
         var oneof: String?
+        /// The proto field number, which names the field on the wire.
+        var number: Int = 0
+        /// The wire layout of an integer field.
+        var encoding: IntegerEncoding = .varint
+        /// The well-known type behind a `string` or `any` field (`google.protobuf.FieldMask`, `google.protobuf.Any`).
+        var wellKnownType: String?
     }
 
     /// One message.
@@ -40,9 +56,14 @@ struct GoogleAdsSchema: Sendable {
         var fields: [Field] = []
         /// Field indices by proto and by JSON name (the gateway accepts both spellings).
         var index: [String: Int] = [:]
+        /// Field indices by field number.
+        var numbers: [Int: Int] = [:]
 
         /// A field by proto or JSON name.
         func field(_ name: String) -> Field? { index[name].map { fields[$0] } }
+
+        /// A field by its number on the wire.
+        func field(number: Int) -> Field? { numbers[number].map { fields[$0] } }
     }
 
     /// One enum.
@@ -99,33 +120,49 @@ struct GoogleAdsSchema: Sendable {
                 if repeated { kindText = kindText.dropLast() }
                 var reference: String?
                 var oneof: String?
+                var number = 0
                 for token in tokens.dropFirst(2) {
                     if token.hasPrefix("@") {
                         oneof = String(token.dropFirst())
+                    } else if token.hasPrefix("#") {
+                        number = Int(token.dropFirst()) ?? 0
                     } else {
                         reference = Self.expand(String(token))
                     }
                 }
+                var encoding = IntegerEncoding.varint
                 let kind: Kind
                 switch kindText {
                 case "s": kind = .string
                 case "y": kind = .bytes
                 case "b": kind = .bool
                 case "i32": kind = .int32
+                case "si32": (kind, encoding) = (.int32, .zigzag)
+                case "sf32": (kind, encoding) = (.int32, .fixed)
                 case "u32": kind = .uint32
+                case "f32": (kind, encoding) = (.uint32, .fixed)
                 case "i64": kind = .int64
+                case "si64": (kind, encoding) = (.int64, .zigzag)
+                case "sf64": (kind, encoding) = (.int64, .fixed)
                 case "u64": kind = .uint64
+                case "f64": (kind, encoding) = (.uint64, .fixed)
                 case "f": kind = .float
                 case "d": kind = .double
                 case "e": kind = .enumeration(reference ?? "")
                 case "m": kind = .message(reference ?? "")
                 default: kind = .any
                 }
+                let wellKnownType: String? =
+                    switch kind {
+                    case .string, .any: reference
+                    default: nil
+                    }
                 let field = Field(
                     protoName: protoName, jsonName: Self.camelCase(protoName), kind: kind, repeated: repeated,
-                    oneof: oneof)
+                    oneof: oneof, number: number, encoding: encoding, wellKnownType: wellKnownType)
                 current.index[field.protoName] = current.fields.count
                 current.index[field.jsonName] = current.fields.count
+                current.numbers[number] = current.fields.count
                 current.fields.append(field)
                 message = current
             }

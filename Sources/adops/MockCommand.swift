@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MockPlatforms
+import MockPlatformsGRPC
 
 /// `adops mock`: every platform emulator, the control plane and the landing pages on one port.
 struct MockCommand: AsyncParsableCommand {
@@ -11,7 +12,11 @@ struct MockCommand: AsyncParsableCommand {
         discussion: """
             Once serving, the first line on standard output is exactly
             `adops-mock listening on http://HOST:PORT`. SIGINT or SIGTERM stops it gracefully; with
-            --state-file the world is saved then and loaded at the next start. See docs/mock-platforms.md.
+            --state-file the world is saved then and loaded at the next start.
+
+            With --grpc-port, the Google Ads emulator also speaks gRPC (what the official google-ads library
+            uses) on that port, and the second line is `adops-mock grpc listening on HOST:PORT`. It serves
+            plaintext HTTP/2, or TLS with --grpc-tls-cert and --grpc-tls-key. See docs/mock-platforms.md.
             """
     )
 
@@ -36,9 +41,35 @@ struct MockCommand: AsyncParsableCommand {
     @Option(help: "The LandingPages directory (default: found from the current directory).")
     var landingPages: String?
 
+    @Option(help: "Also serve Google Ads over gRPC on this port (0 picks a free one).")
+    var grpcPort: Int?
+
+    @Option(help: "Write the bound gRPC port to this file once serving.")
+    var grpcPortFile: String?
+
+    @Option(help: "Serve gRPC over TLS with this PEM certificate chain (needs --grpc-tls-key).")
+    var grpcTlsCert: String?
+
+    @Option(help: "The PEM private key of --grpc-tls-cert.")
+    var grpcTlsKey: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port)") }
         guard journalCapacity > 0 else { throw ValidationError("--journal-capacity must be at least 1") }
+        if let grpcPort, !(0...65_535).contains(grpcPort) {
+            throw ValidationError("--grpc-port must be 0–65535, not \(grpcPort)")
+        }
+        if grpcPort == nil, grpcPortFile != nil || grpcTlsCert != nil || grpcTlsKey != nil {
+            throw ValidationError("--grpc-port-file, --grpc-tls-cert and --grpc-tls-key need --grpc-port")
+        }
+        if (grpcTlsCert == nil) != (grpcTlsKey == nil) {
+            throw ValidationError("--grpc-tls-cert and --grpc-tls-key go together; give both or neither")
+        }
+        for (option, path) in [("--grpc-tls-cert", grpcTlsCert), ("--grpc-tls-key", grpcTlsKey)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw ValidationError("\(option): cannot read \(path)")
+            }
+        }
     }
 
     func run() async throws {
@@ -49,11 +80,36 @@ struct MockCommand: AsyncParsableCommand {
         let logger = Logger(label: "adops-mock") { StreamLogHandler.standardError(label: $0) }
         let mock = try MockPlatforms(configuration: configuration, logger: logger)
         let portFile = portFile
-        try await mock.run { url in
-            FileHandle.standardOutput.write(Data("adops-mock listening on \(url.absoluteString)\n".utf8))
-            if let portFile, let port = url.port {
-                try? String(port).write(toFile: portFile, atomically: true, encoding: .utf8)
+        guard let grpcPort else {
+            try await mock.run { url in Self.announce(url, portFile: portFile) }
+            return
+        }
+        let tls = grpcTlsCert.flatMap { cert in
+            grpcTlsKey.map { MockGoogleAdsGRPCServer.TLS(certificateChainPath: cert, privateKeyPath: $0) }
+        }
+        let grpc = MockGoogleAdsGRPCServer(host: host, port: grpcPort, tls: tls)
+        let grpcPortFile = grpcPortFile
+        let host = host
+        // gRPC binds first, so both faces answer by the time the readiness line is printed.
+        try await grpc.withRunning(mock: mock) { boundPort in
+            try await mock.run { url in
+                Self.announce(url, portFile: portFile)
+                let shown = host.contains(":") ? "[\(host)]" : host
+                let scheme = tls == nil ? "plaintext" : "TLS"
+                FileHandle.standardOutput.write(
+                    Data("adops-mock grpc listening on \(shown):\(boundPort) (\(scheme))\n".utf8))
+                if let grpcPortFile {
+                    try? String(boundPort).write(toFile: grpcPortFile, atomically: true, encoding: .utf8)
+                }
             }
+        }
+    }
+
+    /// Prints the readiness line and writes the port file.
+    private static func announce(_ url: URL, portFile: String?) {
+        FileHandle.standardOutput.write(Data("adops-mock listening on \(url.absoluteString)\n".utf8))
+        if let portFile, let port = url.port {
+            try? String(port).write(toFile: portFile, atomically: true, encoding: .utf8)
         }
     }
 }
