@@ -394,7 +394,9 @@ struct GoogleAdsMutation {
                 protoPath.append(field.protoName)
                 if case .message(let next) = field.kind { message = next }
             }
-            guard let top = jsonPath.first else { continue }
+            // The resource name only says which resource to update. The official examples build masks with
+            // `protobuf_helpers.field_mask(None, resource)`, which lists it, and the API accepts that.
+            guard let top = jsonPath.first, top != "resourceName" else { continue }
             if Self.immutablePaths(resource).contains(top) {
                 throw Failure(
                     GoogleAdsError(

@@ -15,17 +15,17 @@ struct GoogleAdsWireDecoder {
 
     /// Reads a message of a schema type (`services.MutateCampaignsRequest`).
     func decode(_ bytes: ArraySlice<UInt8>, as messageName: String) throws(ProtobufWireError) -> MockJSON {
-        try decode(bytes, as: messageName, path: "", depth: 0)
+        try decode(bytes, as: messageName, depth: 0)
     }
 
     private func decode(
-        _ bytes: ArraySlice<UInt8>, as messageName: String, path: String, depth: Int
+        _ bytes: ArraySlice<UInt8>, as messageName: String, depth: Int
     ) throws(ProtobufWireError) -> MockJSON {
         guard depth < Self.maximumDepth else {
-            throw ProtobufWireError("messages nested more than \(Self.maximumDepth) deep").at(path)
+            throw ProtobufWireError("messages nested more than \(Self.maximumDepth) deep")
         }
         guard let message = schema.message(messageName) else {
-            throw ProtobufWireError("the emulator has no schema for \(messageName)").at(path)
+            throw ProtobufWireError("the emulator has no schema for \(messageName)")
         }
         var reader = ProtobufWireReader(bytes)
         var values: [Int: [MockJSON]] = [:]
@@ -39,7 +39,7 @@ struct GoogleAdsWireDecoder {
                 continue
             }
             let field = message.fields[index]
-            let fieldPath = path.isEmpty ? field.protoName : "\(path).\(field.protoName)"
+            let element = field.repeated ? "\(field.protoName)[\(values[index]?.count ?? 0)]" : field.protoName
             if let oneof = field.oneof {
                 if let previous = oneofMembers[oneof], previous != index {
                     values[previous] = nil
@@ -52,9 +52,7 @@ struct GoogleAdsWireDecoder {
                     guard tag.wireType == .lengthDelimited else { throw Self.wrongWireType(tag.wireType, field) }
                     let slice = try reader.readLengthDelimited()
                     if field.repeated {
-                        let element = "\(fieldPath)[\(values[index]?.count ?? 0)]"
-                        values[index, default: []].append(
-                            try value(ofMessage: slice, field: field, path: element, depth: depth))
+                        values[index, default: []].append(try value(ofMessage: slice, field: field, depth: depth))
                     } else {
                         singularBytes[index, default: []].append(contentsOf: slice)
                     }
@@ -72,15 +70,17 @@ struct GoogleAdsWireDecoder {
                     }
                 }
             } catch {
-                throw error.at(fieldPath)
+                throw error.at(element)
             }
         }
         var members: [(String, MockJSON)] = []
         for (index, field) in message.fields.enumerated() {
-            let fieldPath = path.isEmpty ? field.protoName : "\(path).\(field.protoName)"
             if let merged = singularBytes[index] {
-                members.append(
-                    (field.jsonName, try value(ofMessage: merged[...], field: field, path: fieldPath, depth: depth)))
+                do throws(ProtobufWireError) {
+                    members.append((field.jsonName, try value(ofMessage: merged[...], field: field, depth: depth)))
+                } catch {
+                    throw error.at(field.protoName)
+                }
             } else if let found = values[index] {
                 members.append((field.jsonName, field.repeated ? .array(found) : found[found.count - 1]))
             }
@@ -91,10 +91,10 @@ struct GoogleAdsWireDecoder {
     /// A message-typed value: a schema message, a well-known type written as a string, an `Any`, or an opaque
     /// member the emulator does not serve (kept as `{}` so the REST handler can refuse it by name).
     private func value(
-        ofMessage bytes: ArraySlice<UInt8>, field: GoogleAdsSchema.Field, path: String, depth: Int
+        ofMessage bytes: ArraySlice<UInt8>, field: GoogleAdsSchema.Field, depth: Int
     ) throws(ProtobufWireError) -> MockJSON {
         switch (field.kind, field.wellKnownType) {
-        case (.message(let name), _): return try decode(bytes, as: name, path: path, depth: depth + 1)
+        case (.message(let name), _): return try decode(bytes, as: name, depth: depth + 1)
         case (.string, ProtobufWellKnownTypes.fieldMask?):
             let paths = try Self.fields(of: bytes).compactMap { number, value -> String? in
                 guard number == 1, case .bytes(let text) = value else { return nil }
@@ -123,7 +123,7 @@ struct GoogleAdsWireDecoder {
             }
             let name = ProtobufWellKnownTypes.schemaName(ofTypeURL: typeURL)
             guard schema.message(name) != nil,
-                case .object(let members) = try decode(payload, as: name, path: path, depth: depth + 1)
+                case .object(let members) = try decode(payload, as: name, depth: depth + 1)
             else { return .object([("@type", .string(typeURL))]) }
             return .object([("@type", .string(typeURL))] + members)
         default:
@@ -240,11 +240,18 @@ struct GoogleAdsWireDecoder {
     private static func wrongWireType(
         _ wireType: ProtobufWireReader.WireType, _ field: GoogleAdsSchema.Field
     ) -> ProtobufWireError {
-        ProtobufWireError("wire type \(wireType.rawValue), but field \(field.number) is a \(kindName(field.kind))")
+        ProtobufWireError(
+            "wire type \(wireType.rawValue), but field \(field.number) is \(kindName(field.kind, article: true))")
     }
 
-    /// A kind as the proto source names it, for error messages.
-    static func kindName(_ kind: GoogleAdsSchema.Kind) -> String {
+    /// A kind as the proto source names it, for error messages, with "a" or "an" in front when asked.
+    static func kindName(_ kind: GoogleAdsSchema.Kind, article: Bool = false) -> String {
+        let name = sourceName(kind)
+        guard article else { return name }
+        return (["a", "e", "i", "o", "u"].contains(name.prefix(1)) ? "an " : "a ") + name
+    }
+
+    private static func sourceName(_ kind: GoogleAdsSchema.Kind) -> String {
         switch kind {
         case .string: "string"
         case .bytes: "bytes"

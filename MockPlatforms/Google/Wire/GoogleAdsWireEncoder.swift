@@ -12,67 +12,72 @@ struct GoogleAdsWireEncoder {
     /// Writes a message of a schema type (`services.MutateCampaignsResponse`).
     func encode(_ json: MockJSON, as messageName: String) throws(ProtobufWireError) -> [UInt8] {
         var writer = ProtobufWireWriter()
-        try encode(json, as: messageName, path: "", depth: 0, into: &writer)
+        try encode(json, as: messageName, depth: 0, into: &writer)
         return writer.bytes
     }
 
     private func encode(
-        _ json: MockJSON, as messageName: String, path: String, depth: Int, into writer: inout ProtobufWireWriter
+        _ json: MockJSON, as messageName: String, depth: Int, into writer: inout ProtobufWireWriter
     ) throws(ProtobufWireError) {
         guard depth < GoogleAdsWireDecoder.maximumDepth else {
-            throw ProtobufWireError("messages nested more than \(GoogleAdsWireDecoder.maximumDepth) deep").at(path)
+            throw ProtobufWireError("messages nested more than \(GoogleAdsWireDecoder.maximumDepth) deep")
         }
         guard let message = schema.message(messageName) else {
-            throw ProtobufWireError("the emulator has no schema for \(messageName)").at(path)
+            throw ProtobufWireError("the emulator has no schema for \(messageName)")
         }
         guard case .object(let members) = json else {
-            throw ProtobufWireError("expected an object for \(messageName)").at(path)
+            throw ProtobufWireError("expected an object for \(messageName)")
         }
         for (name, value) in members {
             if case .null = value { continue }
             guard let field = message.field(name) else {
-                throw ProtobufWireError("\(messageName) has no field \"\(name)\"").at(path)
+                throw ProtobufWireError("\(messageName) has no field \"\(name)\"")
             }
-            let fieldPath = path.isEmpty ? field.protoName : "\(path).\(field.protoName)"
             guard field.repeated else {
-                try write(value, of: field, path: fieldPath, depth: depth, into: &writer)
+                do throws(ProtobufWireError) {
+                    try write(value, of: field, depth: depth, into: &writer)
+                } catch {
+                    throw error.at(field.protoName)
+                }
                 continue
             }
             guard case .array(let elements) = value else {
-                throw ProtobufWireError("expected an array").at(fieldPath)
+                throw ProtobufWireError("expected an array").at(field.protoName)
             }
-            if GoogleAdsWireDecoder.isPackable(field.kind) {
-                guard !elements.isEmpty else { continue }
-                var packed = ProtobufWireWriter()
-                for (position, element) in elements.enumerated() {
-                    try writeScalar(element, of: field, into: &packed, path: "\(fieldPath)[\(position)]")
+            var packed = ProtobufWireWriter()
+            for (position, element) in elements.enumerated() {
+                do throws(ProtobufWireError) {
+                    if GoogleAdsWireDecoder.isPackable(field.kind) {
+                        try writeScalar(element, of: field, into: &packed)
+                    } else {
+                        try write(element, of: field, depth: depth, into: &writer)
+                    }
+                } catch {
+                    throw error.at("\(field.protoName)[\(position)]")
                 }
+            }
+            if !packed.bytes.isEmpty {
                 writer.writeTag(field.number, .lengthDelimited)
                 writer.writeLengthDelimited(packed.bytes)
-            } else {
-                for (position, element) in elements.enumerated() {
-                    try write(element, of: field, path: "\(fieldPath)[\(position)]", depth: depth, into: &writer)
-                }
             }
         }
     }
 
     /// Writes one value of a field, with its tag.
     private func write(
-        _ value: MockJSON, of field: GoogleAdsSchema.Field, path: String, depth: Int,
-        into writer: inout ProtobufWireWriter
+        _ value: MockJSON, of field: GoogleAdsSchema.Field, depth: Int, into writer: inout ProtobufWireWriter
     ) throws(ProtobufWireError) {
         guard GoogleAdsWireDecoder.isLengthDelimitedMessage(field) else {
             writer.writeTag(field.number, GoogleAdsWireDecoder.wireType(of: field))
-            try writeScalar(value, of: field, into: &writer, path: path)
+            try writeScalar(value, of: field, into: &writer)
             return
         }
         var nested = ProtobufWireWriter()
         switch (field.kind, field.wellKnownType) {
         case (.message(let name), _):
-            try encode(value, as: name, path: path, depth: depth + 1, into: &nested)
+            try encode(value, as: name, depth: depth + 1, into: &nested)
         case (.string, ProtobufWellKnownTypes.fieldMask?):
-            guard case .string(let text) = value else { throw ProtobufWireError("expected a field mask").at(path) }
+            guard case .string(let text) = value else { throw ProtobufWireError("expected a field mask") }
             for fieldPath in ProtobufWellKnownTypes.fieldMaskPaths(text) {
                 nested.writeTag(1, .lengthDelimited)
                 nested.writeLengthDelimited(Array(fieldPath.utf8))
@@ -84,7 +89,7 @@ struct GoogleAdsWireEncoder {
                         ? ProtobufWellKnownTypes.duration($0) : ProtobufWellKnownTypes.timestamp($0)
                 }
             guard let (seconds, nanos) = parsed else {
-                throw ProtobufWireError("\(value.serialized) is not a \(type)").at(path)
+                throw ProtobufWireError("\(value.serialized) is not a \(type)")
             }
             if seconds != 0 {
                 nested.writeTag(1, .varint)
@@ -96,18 +101,17 @@ struct GoogleAdsWireEncoder {
             }
         case (.any, ProtobufWellKnownTypes.any?):
             guard case .object(let members) = value, let typeURL = value["@type"]?.string else {
-                throw ProtobufWireError("an Any needs an \"@type\"").at(path)
+                throw ProtobufWireError("an Any needs an \"@type\"")
             }
             let name = ProtobufWellKnownTypes.schemaName(ofTypeURL: typeURL)
             var payload = ProtobufWireWriter()
-            try encode(
-                .object(members.filter { $0.0 != "@type" }), as: name, path: path, depth: depth + 1, into: &payload)
+            try encode(.object(members.filter { $0.0 != "@type" }), as: name, depth: depth + 1, into: &payload)
             nested.writeTag(1, .lengthDelimited)
             nested.writeLengthDelimited(Array(typeURL.utf8))
             nested.writeTag(2, .lengthDelimited)
             nested.writeLengthDelimited(payload.bytes)
         default:
-            throw ProtobufWireError("the emulator cannot write this field (it does not serve it)").at(path)
+            throw ProtobufWireError("the emulator cannot write this field (it does not serve it)")
         }
         writer.writeTag(field.number, .lengthDelimited)
         writer.writeLengthDelimited(nested.bytes)
@@ -115,10 +119,10 @@ struct GoogleAdsWireEncoder {
 
     /// Writes a scalar value, without its tag.
     private func writeScalar(
-        _ value: MockJSON, of field: GoogleAdsSchema.Field, into writer: inout ProtobufWireWriter, path: String
+        _ value: MockJSON, of field: GoogleAdsSchema.Field, into writer: inout ProtobufWireWriter
     ) throws(ProtobufWireError) {
         func invalid() -> ProtobufWireError {
-            ProtobufWireError("\(value.serialized) is not a \(GoogleAdsWireDecoder.kindName(field.kind))").at(path)
+            ProtobufWireError("\(value.serialized) is not \(GoogleAdsWireDecoder.kindName(field.kind, article: true))")
         }
         switch field.kind {
         case .string:

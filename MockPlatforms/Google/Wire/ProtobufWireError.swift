@@ -1,14 +1,20 @@
 /// A protobuf message that could not be read or written: which field, of which message, and why.
 struct ProtobufWireError: Error, CustomStringConvertible, Equatable {
-    /// What went wrong, naming the field path (`operations[0].create.name`) when there is one.
-    var description: String
+    /// The field path from the outermost message, as `["operations[0]", "create", "name"]`.
+    var path: [String] = []
+    /// Why it failed.
+    var reason: String
 
-    /// Creates an error.
-    init(_ description: String) { self.description = description }
+    /// An error at the message being read; callers add the fields that lead to it with ``at(_:)``.
+    init(_ reason: String) { self.reason = reason }
 
-    /// The same error, with a field path in front of its message.
-    func at(_ path: String) -> ProtobufWireError {
-        guard !path.isEmpty else { return self }
-        return ProtobufWireError("\(path): \(description)")
+    /// `operations[0].create.name: a string that is not valid UTF-8`.
+    var description: String { path.isEmpty ? reason : "\(path.joined(separator: ".")): \(reason)" }
+
+    /// The same error, inside a field of an enclosing message.
+    func at(_ field: String) -> ProtobufWireError {
+        var copy = self
+        copy.path.insert(field, at: 0)
+        return copy
     }
 }
