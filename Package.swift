@@ -131,7 +131,8 @@ let package = Package(
         .executableTarget(
             name: "adops",
             dependencies: [
-                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms", "MockPlatformsGRPC",
+                "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
+                "MockPlatformsGRPC",
                 "Trafficking", "AdOpsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

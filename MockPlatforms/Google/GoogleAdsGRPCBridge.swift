@@ -17,7 +17,7 @@ public struct GoogleAdsGRPCBridge: Sendable {
     /// A bridge to these emulators.
     public init(mock: MockPlatforms) { self.mock = mock }
 
-    /// The trailer the official library reads a `GoogleAdsFailure` from, for a version: 
+    /// The trailer the official library reads a `GoogleAdsFailure` from, for a version:
     /// `google.ads.googleads.v26.errors.googleadsfailure-bin`.
     public static func failureTrailer(version: String) -> String {
         "google.ads.googleads.\(version).errors.googleadsfailure-bin"

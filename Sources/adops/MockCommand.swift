@@ -93,24 +93,24 @@ struct MockCommand: AsyncParsableCommand {
         // gRPC binds first, so both faces answer by the time the readiness line is printed.
         try await grpc.withRunning(mock: mock) { boundPort in
             try await mock.run { url in
+                if let grpcPortFile {
+                    try? String(boundPort).write(toFile: grpcPortFile, atomically: true, encoding: .utf8)
+                }
                 Self.announce(url, portFile: portFile)
                 let shown = host.contains(":") ? "[\(host)]" : host
                 let scheme = tls == nil ? "plaintext" : "TLS"
                 FileHandle.standardOutput.write(
                     Data("adops-mock grpc listening on \(shown):\(boundPort) (\(scheme))\n".utf8))
-                if let grpcPortFile {
-                    try? String(boundPort).write(toFile: grpcPortFile, atomically: true, encoding: .utf8)
-                }
             }
         }
     }
 
-    /// Prints the readiness line and writes the port file.
+    /// Writes the port file, then prints the readiness line, so a script that waits for the line finds the file.
     private static func announce(_ url: URL, portFile: String?) {
-        FileHandle.standardOutput.write(Data("adops-mock listening on \(url.absoluteString)\n".utf8))
         if let portFile, let port = url.port {
             try? String(port).write(toFile: portFile, atomically: true, encoding: .utf8)
         }
+        FileHandle.standardOutput.write(Data("adops-mock listening on \(url.absoluteString)\n".utf8))
     }
 }
 

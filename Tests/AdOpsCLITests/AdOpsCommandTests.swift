@@ -29,7 +29,9 @@ struct AdOpsCommandTests {
         return found
     }
 
-    static func adops(_ arguments: String...) throws -> Run {
+    static func adops(_ arguments: String...) throws -> Run { try adops(arguments) }
+
+    static func adops(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments

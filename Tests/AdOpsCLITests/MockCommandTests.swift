@@ -69,10 +69,35 @@ struct MockCommandTests {
         #expect(second.stop() == 0)
     }
 
-    @Test("bad options are refused with a message")
-    func badOptions() throws {
-        let run = try AdOpsCommandTests.adops("mock", "--port", "70000")
+    @Test("with --grpc-port the second line names the gRPC address and SIGTERM stops both faces")
+    func grpcLine() throws {
+        let portFile = FileManager.default.temporaryDirectory.appendingPathComponent("grpc-port-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: portFile) }
+        let mock = try MockProcess(["--port", "0", "--grpc-port", "0", "--grpc-port-file", portFile.path])
+        #expect(mock.firstLine().hasPrefix("adops-mock listening on http://127.0.0.1:"))
+        let second = mock.firstLine()
+        let pattern = #"^adops-mock grpc listening on 127\.0\.0\.1:([0-9]+) \(plaintext\)$"#
+        #expect(second.range(of: pattern, options: .regularExpression) != nil, "\(second)")
+        let written = try String(contentsOf: portFile, encoding: .utf8)
+        #expect(second.hasSuffix(":\(written) (plaintext)"))
+        #expect(mock.stop() == 0)
+    }
+
+    @Test(
+        "bad options are refused with a message",
+        arguments: [
+            (["--port", "70000"], "--port must be 0–65535"),
+            (["--grpc-port", "70000"], "--grpc-port must be 0–65535"),
+            (["--grpc-tls-cert", "cert.pem"], "need --grpc-port"),
+            (["--grpc-port", "0", "--grpc-tls-cert", "cert.pem"], "give both or neither"),
+            (
+                ["--grpc-port", "0", "--grpc-tls-cert", "/nonexistent.pem", "--grpc-tls-key", "/nonexistent.key"],
+                "--grpc-tls-cert: cannot read /nonexistent.pem"
+            ),
+        ])
+    func badOptions(arguments: [String], message: String) throws {
+        let run = try AdOpsCommandTests.adops(["mock"] + arguments)
         #expect(run.status != 0)
-        #expect(run.stderr.contains("--port must be 0–65535"))
+        #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 }

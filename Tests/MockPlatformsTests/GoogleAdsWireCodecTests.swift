@@ -120,8 +120,9 @@ struct GoogleAdsWireCodecTests {
         #expect(ProtobufWellKnownTypes.durationJSON(seconds: 30, nanos: 0) == "30s")
         let parsed = try #require(ProtobufWellKnownTypes.duration("-1.5s"))
         #expect(parsed.seconds == -1 && parsed.nanos == -500_000_000)
-        #expect(ProtobufWellKnownTypes.fieldMaskPaths("campaignBudget,networkSettings.targetGoogleSearch")
-            == ["campaign_budget", "network_settings.target_google_search"])
+        #expect(
+            ProtobufWellKnownTypes.fieldMaskPaths("campaignBudget,networkSettings.targetGoogleSearch")
+                == ["campaign_budget", "network_settings.target_google_search"])
     }
 
     @Test(

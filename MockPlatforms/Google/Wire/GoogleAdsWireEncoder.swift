@@ -82,7 +82,8 @@ struct GoogleAdsWireEncoder {
                 nested.writeTag(1, .lengthDelimited)
                 nested.writeLengthDelimited(Array(fieldPath.utf8))
             }
-        case (.string, let type?) where type == ProtobufWellKnownTypes.duration || type == ProtobufWellKnownTypes.timestamp:
+        case (.string, let type?)
+        where type == ProtobufWellKnownTypes.duration || type == ProtobufWellKnownTypes.timestamp:
             let parsed =
                 value.string.flatMap {
                     type == ProtobufWellKnownTypes.duration

@@ -72,7 +72,8 @@ enum ProtobufWellKnownTypes {
     static func timestampJSON(seconds: Int64, nanos: Int32) -> String {
         let date = Date(timeIntervalSince1970: Double(seconds) + Double(nanos) / 1e9)
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = nanos == 0 ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
+        formatter.formatOptions =
+            nanos == 0 ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
     }
 
