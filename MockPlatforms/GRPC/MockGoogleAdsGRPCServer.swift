@@ -57,7 +57,10 @@ public struct MockGoogleAdsGRPCServer: Sendable {
             } else {
                 .plaintext
             }
-        let transport = HTTP2ServerTransport.Posix(address: address, transportSecurity: security)
+        // Clients may compress their messages (gzip or deflate), as Google's servers accept.
+        let transport = HTTP2ServerTransport.Posix(
+            address: address, transportSecurity: security,
+            config: .defaults { $0.compression.enabledAlgorithms = .all })
         let server = GRPCServer(transport: transport, services: [GoogleAdsGRPCService(mock: mock)])
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.serve() }

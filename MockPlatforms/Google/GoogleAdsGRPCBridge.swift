@@ -32,6 +32,7 @@ public struct GoogleAdsGRPCBridge: Sendable {
         do {
             body = try decoder.decode(request[...], as: method.requestMessage)
         } catch {
+            journalRefusal(method, status: 400)
             return .failure(
                 code: 3, message: "Invalid \(Self.protoName(method.requestMessage, method.version)): \(error)")
         }
@@ -49,7 +50,10 @@ public struct GoogleAdsGRPCBridge: Sendable {
             httpMethod = "GET"
         } else {
             let customerID = body["customerId"]?.string ?? ""
-            guard !customerID.isEmpty else { return missingCustomer(method) }
+            guard !customerID.isEmpty else {
+                journalRefusal(method, status: 400)
+                return missingCustomer(method)
+            }
             let members = body.members?.filter { $0.0 != "customerId" } ?? []
             payload = Data(MockJSON.object(members).serialized.utf8)
             let segment =
@@ -102,6 +106,13 @@ public struct GoogleAdsGRPCBridge: Sendable {
                 message: "The emulator could not write \(Self.protoName(method.responseMessage, method.version)): "
                     + "\(error)", trailers: trailers)
         }
+    }
+
+    /// Journals a call refused before it had a REST path, under its gRPC path, so the journal still shows it.
+    private func journalRefusal(_ method: GoogleAdsGRPCMethod, status: Int) {
+        mock.journal.record(
+            time: Date(), platform: "google", method: "POST", path: method.path, status: status,
+            durationMicroseconds: 0, account: nil, fault: nil)
     }
 
     /// The API's answer to a call without a customer id: `INVALID_ARGUMENT` with `INVALID_CUSTOMER_ID`.

@@ -76,7 +76,8 @@ struct GoogleAdsGRPCBridgeTests {
 
     @Test("Errors carry the canonical status and the GoogleAdsFailure trailer of the version called")
     func failures() async throws {
-        let bridge = GoogleAdsGRPCBridge(mock: try MockPlatforms())
+        let mock = try MockPlatforms()
+        let bridge = GoogleAdsGRPCBridge(mock: mock)
         let query = MockJSON.object([
             ("customerId", .string("1234567890")), ("query", .string("SELECT campaign.id FROM campaign")),
         ])
@@ -106,6 +107,9 @@ struct GoogleAdsGRPCBridgeTests {
             garbage.statusMessage
                 == "Invalid google.ads.googleads.v26.services.SearchGoogleAdsRequest: customer_id: a length of 127 "
                 + "bytes at byte 1, but only 0 remain")
+        // Calls refused before they have a REST path are journalled under their gRPC path.
+        let refused = mock.journal.query(path: "/google.ads.googleads.v26.services.GoogleAdsService/Search")
+        #expect(refused.count == 2 && refused.allSatisfy { $0.status == 400 })
     }
 
     @Test("An injected dropped connection fails the call as UNAVAILABLE")

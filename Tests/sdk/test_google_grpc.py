@@ -294,8 +294,9 @@ def test_missing_developer_token_and_malformed_messages_over_plaintext():
         assert unauthenticated.value.error.code() == grpc.StatusCode.UNAUTHENTICATED
         assert failure_codes(unauthenticated.value) == [("authentication_error", "AUTHENTICATION_ERROR")]
 
-        # Hand-written SearchGoogleAdsRequest bytes: customer_id (1) and query (2), without a developer token.
-        raw = grpc.insecure_channel(target)
+        # Hand-written SearchGoogleAdsRequest bytes: customer_id (1) and query (2), without a developer token,
+        # gzip-compressed on the wire.
+        raw = grpc.insecure_channel(target, compression=grpc.Compression.Gzip)
         without_token = raw.unary_unary("/google.ads.googleads.v26.services.GoogleAdsService/Search")
         query = b"SELECT customer.id FROM customer"
         request = b"\x0a" + bytes([len(CID)]) + CID.encode() + b"\x12" + bytes([len(query)]) + query
