@@ -90,17 +90,39 @@ struct MockCommand: AsyncParsableCommand {
         let grpc = MockGoogleAdsGRPCServer(host: host, port: grpcPort, tls: tls)
         let grpcPortFile = grpcPortFile
         let host = host
-        // gRPC binds first, so both faces answer by the time the readiness line is printed.
-        try await grpc.withRunning(mock: mock) { boundPort in
-            try await mock.run { url in
-                if let grpcPortFile {
-                    try? String(boundPort).write(toFile: grpcPortFile, atomically: true, encoding: .utf8)
+        // The two faces start side by side (the gRPC stack's first start costs tens of milliseconds of runtime
+        // type lookups); the readiness lines wait for both, so both answer once the first line is printed.
+        let (grpcPorts, grpcPortSink) = AsyncStream.makeStream(of: Int.self)
+        let (httpStopped, httpStoppedSink) = AsyncStream.makeStream(of: Void.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { grpcPortSink.finish() }
+                try await grpc.withRunning(mock: mock) { boundPort in
+                    grpcPortSink.yield(boundPort)
+                    for await _ in httpStopped {}
                 }
-                Self.announce(url, portFile: portFile)
-                let shown = host.contains(":") ? "[\(host)]" : host
-                let scheme = tls == nil ? "plaintext" : "TLS"
-                FileHandle.standardOutput.write(
-                    Data("adops-mock grpc listening on \(shown):\(boundPort) (\(scheme))\n".utf8))
+            }
+            group.addTask {
+                defer { httpStoppedSink.finish() }
+                try await mock.run { url in
+                    var ports = grpcPorts.makeAsyncIterator()
+                    // No port means the gRPC face failed to start; its error ends the command.
+                    guard let boundPort = await ports.next() else { return }
+                    if let grpcPortFile {
+                        try? String(boundPort).write(toFile: grpcPortFile, atomically: true, encoding: .utf8)
+                    }
+                    Self.announce(url, portFile: portFile)
+                    let shown = host.contains(":") ? "[\(host)]" : host
+                    let scheme = tls == nil ? "plaintext" : "TLS"
+                    FileHandle.standardOutput.write(
+                        Data("adops-mock grpc listening on \(shown):\(boundPort) (\(scheme))\n".utf8))
+                }
+            }
+            do {
+                while try await group.next() != nil {}
+            } catch {
+                group.cancelAll()
+                throw error
             }
         }
     }

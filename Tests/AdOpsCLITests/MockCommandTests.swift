@@ -37,6 +37,14 @@ struct MockCommandTests {
             process.waitUntilExit()
             return process.terminationStatus
         }
+
+        /// A test that fails before calling ``stop()`` must not leave the emulator running.
+        deinit {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+        }
     }
 
     static func call(_ method: HTTPMethod, _ url: String, _ body: String? = nil) async throws -> PlatformHTTPResponse {
