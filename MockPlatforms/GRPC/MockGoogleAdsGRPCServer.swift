@@ -27,6 +27,17 @@ public struct MockGoogleAdsGRPCServer: Sendable {
         }
     }
 
+    /// The server could not start: the address, and why.
+    public struct StartError: Error, CustomStringConvertible {
+        /// `127.0.0.1:4011`.
+        public var address: String
+        /// What the transport reported.
+        public var reason: any Error
+
+        /// `cannot serve gRPC on 127.0.0.1:4011: …`.
+        public var description: String { "cannot serve gRPC on \(address): \(reason)" }
+    }
+
     /// The address to bind: an IPv4 or IPv6 literal, or `localhost`.
     public var host: String
     /// The port; 0 picks a free one.
@@ -62,10 +73,19 @@ public struct MockGoogleAdsGRPCServer: Sendable {
             address: address, transportSecurity: security,
             config: .defaults { $0.compression.enabledAlgorithms = .all })
         let server = GRPCServer(transport: transport, services: [GoogleAdsGRPCService(mock: mock)])
+        let shownAddress = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.serve() }
+            let bound: GRPCNIOTransportCore.SocketAddress
             do {
-                let bound = try await transport.listeningAddress
+                bound = try await transport.listeningAddress
+            } catch {
+                // The transport only says it has no address; serving failed with the reason (a port in use, say).
+                var reason: any Error = error
+                do { try await group.waitForAll() } catch { reason = error }
+                throw StartError(address: shownAddress, reason: reason)
+            }
+            do {
                 let result = try await body(bound.ipv4?.port ?? bound.ipv6?.port ?? port)
                 server.beginGracefulShutdown()
                 try await group.waitForAll()

@@ -88,6 +88,11 @@ struct MockCommandTests {
         #expect(second.range(of: pattern, options: .regularExpression) != nil, "\(second)")
         let written = try String(contentsOf: portFile, encoding: .utf8)
         #expect(second.hasSuffix(":\(written) (plaintext)"))
+        // A second emulator on the same gRPC port says which address it could not serve, and why.
+        let clash = try AdOpsCommandTests.adops(["mock", "--port", "0", "--grpc-port", written])
+        #expect(clash.status != 0)
+        #expect(clash.stderr.contains("cannot serve gRPC on 127.0.0.1:\(written)"), "\(clash.stderr)")
+        #expect(clash.stderr.contains("Address already in use"), "\(clash.stderr)")
         #expect(mock.stop() == 0)
     }
 
