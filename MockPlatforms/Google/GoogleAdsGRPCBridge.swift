@@ -4,7 +4,7 @@ import Foundation
 /// with the official schema, served by the REST route it is annotated with, and the answer written back as the
 /// response message, or, for an error, as the gRPC status with the serialized `GoogleAdsFailure` in the
 /// `google.ads.googleads.vNN.errors.googleadsfailure-bin` trailer the official library raises
-/// `GoogleAdsException` from.
+/// `GoogleAdsException` from, and the rich `google.rpc.Status` in `grpc-status-details-bin`.
 ///
 /// It holds no gRPC code of its own (the `MockPlatformsGRPC` module serves it over HTTP/2), so it can be tested
 /// and reused without a gRPC stack. Calls go through ``MockPlatforms/respond(to:context:)``: they land in the
@@ -86,13 +86,21 @@ public struct GoogleAdsGRPCBridge: Sendable {
             let failure = error?["details"]?.array?.first {
                 $0["@type"]?.string?.hasSuffix(".errors.GoogleAdsFailure") == true
             }
+            let code = GoogleAdsGRPCReply.statusCodes[status] ?? 2
             if let failure, let members = failure.members,
                 let bytes = try? encoder.encode(
                     .object(members.filter { $0.0 != "@type" }), as: "errors.GoogleAdsFailure")
             {
                 trailers.append((Self.failureTrailer(version: method.version), .binary(bytes)))
+                // Google's servers also send the rich status, which google-api-core reads into `.details`.
+                let rich = MockJSON.object([
+                    ("code", .int(code)), ("message", .string(message)), ("details", .array([failure])),
+                ])
+                if let status = try? encoder.encode(rich, as: "google.rpc.Status") {
+                    trailers.append(("grpc-status-details-bin", .binary(status)))
+                }
             }
-            return .failure(code: GoogleAdsGRPCReply.statusCodes[status] ?? 2, message: message, trailers: trailers)
+            return .failure(code: code, message: message, trailers: trailers)
         }
         do throws(ProtobufWireError) {
             guard let json else { throw ProtobufWireError("the REST answer is not JSON") }

@@ -15,7 +15,8 @@ public struct GoogleAdsGRPCReply: Sendable {
     /// The status message; empty on success.
     public var statusMessage: String
     /// Trailing metadata: `request-id`, and on failure the serialized `GoogleAdsFailure` under
-    /// `google.ads.googleads.vNN.errors.googleadsfailure-bin`.
+    /// `google.ads.googleads.vNN.errors.googleadsfailure-bin` and a `google.rpc.Status` carrying it under
+    /// `grpc-status-details-bin`.
     public var trailers: [(String, MetadataValue)]
 
     /// Whether the call succeeded.

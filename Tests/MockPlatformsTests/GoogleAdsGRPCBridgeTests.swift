@@ -95,6 +95,15 @@ struct GoogleAdsGRPCBridgeTests {
             failure["errors"]?.array?.first?["errorCode"]
                 == .object([("authenticationError", .string("AUTHENTICATION_ERROR"))]))
 
+        let rich = try #require(unauthenticated.trailers.first { $0.0 == "grpc-status-details-bin" }?.1)
+        guard case .binary(let statusBytes) = rich else {
+            Issue.record("the rich status trailer is not binary")
+            return
+        }
+        let status = try decoder.decode(statusBytes[...], as: "google.rpc.Status")
+        #expect(status["code"] == .int(16))
+        #expect(status["details"]?.array?.first?["errors"] == failure["errors"])
+
         let noCustomer = try await call(
             bridge, "Search", .object([("query", .string("SELECT campaign.id FROM campaign"))]),
             requestMessage: "services.SearchGoogleAdsRequest")

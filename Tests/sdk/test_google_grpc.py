@@ -265,6 +265,12 @@ def test_fault_rules_and_rate_limits_reach_grpc_calls(client, mock_url):
     trailers = dict(exhausted.value.response.trailing_metadata())
     failure = GoogleAdsFailure.deserialize(trailers["google.ads.googleads.v26.errors.googleadsfailure-bin"])
     assert 1 <= failure.errors[0].details.quota_error_details.retry_delay.seconds <= 60
+    # api_core reads the rich status (grpc-status-details-bin) into `.details`, as against Google.
+    details = exhausted.value.details
+    assert len(details) == 1
+    assert details[0].type_url == "type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure"
+    unpacked = GoogleAdsFailure.pb()()
+    assert details[0].Unpack(unpacked) and unpacked == GoogleAdsFailure.pb(failure)
 
 
 def test_list_accessible_customers_and_older_versions(google_grpc_endpoint, client):
