@@ -55,7 +55,10 @@ ALLOWED = {
     "GoogleAdsRow": set(SERVED) | {"customer", "metrics", "segments"},
 }
 # Well-known types that proto3 JSON writes as strings; their wire shape is known to the Swift side by name.
-STRING_WKT = {"google.protobuf.FieldMask", "google.protobuf.Duration", "google.protobuf.Timestamp"}
+STRING_WKT = {"google.protobuf.FieldMask", "google.protobuf.Duration"}
+# Well-known types the Swift wire codec reads and writes (ProtobufWellKnownTypes.swift). Any other would be read as
+# an opaque `{}`, so the generator stops instead of writing a schema the gRPC face would get silently wrong.
+WIRE_WKT = STRING_WKT | {"google.protobuf.Any"}
 
 
 def load(version, module, name):
@@ -117,6 +120,8 @@ def field_line(message, field):
         elif field.message_type.GetOptions().map_entry:
             kind, ref, rep = "x", "", ""
         elif full.startswith("google.protobuf."):
+            if full not in WIRE_WKT:
+                raise SystemExit(f"{message.full_name}.{field.name} is a {full}, which the wire codec does not handle")
             kind, ref = "x", full
         elif opaque(message, field):
             kind, ref = "x", ""

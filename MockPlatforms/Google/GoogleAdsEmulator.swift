@@ -92,9 +92,9 @@ public struct GoogleAdsEmulator: PlatformEmulator {
     )
         -> MockResponse?
     {
-        let authorization = (request.header("authorization") ?? "").trimmingCharacters(in: .whitespaces)
+        let authorization = (request.header("authorization") ?? "").trimmingHTTPWhitespace
         let parts = authorization.split(separator: " ", maxSplits: 1)
-        let token = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        let token = parts.count == 2 ? parts[1].trimmingHTTPWhitespace : ""
         if authorization.isEmpty || (parts.first?.lowercased() == "bearer" && token.isEmpty) {
             return GoogleAdsErrorEnvelope.response(
                 httpStatus: 401, errors: [GoogleAdsError("authenticationError", "AUTHENTICATION_ERROR")],
@@ -108,7 +108,7 @@ public struct GoogleAdsEmulator: PlatformEmulator {
                 httpStatus: 401, errors: [GoogleAdsError("authenticationError", "OAUTH_TOKEN_HEADER_INVALID")],
                 version: route.version, requestID: requestID, stream: stream)
         }
-        let developerToken = (request.header("developer-token") ?? "").trimmingCharacters(in: .whitespaces)
+        let developerToken = (request.header("developer-token") ?? "").trimmingHTTPWhitespace
         if developerToken.isEmpty {
             return GoogleAdsErrorEnvelope.response(
                 httpStatus: 400, errors: [GoogleAdsError("requestError", "DEVELOPER_TOKEN_PARAMETER_MISSING")],
@@ -159,7 +159,7 @@ public struct GoogleAdsEmulator: PlatformEmulator {
             let status = fault.status ?? 500
             return Self.statusOnly(status, name: nil, message: fault.message, requestID: requestID, stream: stream)
         }
-        if let status = Self.canonicalStatuses[code] {
+        if let status = GoogleAdsErrorEnvelope.canonicalCodes[code]?.http {
             return Self.statusOnly(
                 fault.status ?? status, name: code, message: fault.message, requestID: requestID, stream: stream)
         }
@@ -215,14 +215,6 @@ public struct GoogleAdsEmulator: PlatformEmulator {
             )
         ])
     }
-
-    /// HTTP statuses of the canonical gRPC status names, for faults given by name.
-    static let canonicalStatuses: [String: Int] = [
-        "INVALID_ARGUMENT": 400, "FAILED_PRECONDITION": 400, "OUT_OF_RANGE": 400, "UNAUTHENTICATED": 401,
-        "PERMISSION_DENIED": 403, "NOT_FOUND": 404, "ABORTED": 409, "ALREADY_EXISTS": 409, "RESOURCE_EXHAUSTED": 429,
-        "CANCELLED": 499, "INTERNAL": 500, "UNKNOWN": 500, "DATA_LOSS": 500, "UNIMPLEMENTED": 501, "UNAVAILABLE": 503,
-        "DEADLINE_EXCEEDED": 504,
-    ]
 
     /// A status-only error body with an explicit canonical name when given.
     private static func statusOnly(

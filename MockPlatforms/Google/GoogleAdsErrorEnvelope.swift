@@ -31,6 +31,16 @@ enum GoogleAdsErrorEnvelope {
         }
     }
 
+    /// The canonical status names with their gRPC code and the HTTP status Google's gateway answers them with: what
+    /// a fault given by name answers over REST, and the code a REST error's `status` becomes over gRPC.
+    static let canonicalCodes: [String: (grpc: Int, http: Int)] = [
+        "CANCELLED": (1, 499), "UNKNOWN": (2, 500), "INVALID_ARGUMENT": (3, 400), "DEADLINE_EXCEEDED": (4, 504),
+        "NOT_FOUND": (5, 404), "ALREADY_EXISTS": (6, 409), "PERMISSION_DENIED": (7, 403),
+        "RESOURCE_EXHAUSTED": (8, 429), "FAILED_PRECONDITION": (9, 400), "ABORTED": (10, 409),
+        "OUT_OF_RANGE": (11, 400), "UNIMPLEMENTED": (12, 501), "INTERNAL": (13, 500), "UNAVAILABLE": (14, 503),
+        "DATA_LOSS": (15, 500), "UNAUTHENTICATED": (16, 401),
+    ]
+
     /// The `@type` of a failure for the version called, e.g.
     /// `type.googleapis.com/google.ads.googleads.v23.errors.GoogleAdsFailure`.
     static func failureType(_ version: String) -> String {

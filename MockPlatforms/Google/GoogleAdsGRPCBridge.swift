@@ -86,7 +86,7 @@ public struct GoogleAdsGRPCBridge: Sendable {
             let failure = error?["details"]?.array?.first {
                 $0["@type"]?.string?.hasSuffix(".errors.GoogleAdsFailure") == true
             }
-            let code = GoogleAdsGRPCReply.statusCodes[status] ?? 2
+            let code = GoogleAdsErrorEnvelope.canonicalCodes[status]?.grpc ?? 2
             if let failure, let members = failure.members,
                 let bytes = try? encoder.encode(
                     .object(members.filter { $0.0 != "@type" }), as: "errors.GoogleAdsFailure")

@@ -22,14 +22,6 @@ public struct GoogleAdsGRPCReply: Sendable {
     /// Whether the call succeeded.
     public var isOK: Bool { statusCode == 0 }
 
-    /// The canonical gRPC status codes by name, as Google's error bodies spell them.
-    static let statusCodes: [String: Int] = [
-        "OK": 0, "CANCELLED": 1, "UNKNOWN": 2, "INVALID_ARGUMENT": 3, "DEADLINE_EXCEEDED": 4, "NOT_FOUND": 5,
-        "ALREADY_EXISTS": 6, "PERMISSION_DENIED": 7, "RESOURCE_EXHAUSTED": 8, "FAILED_PRECONDITION": 9,
-        "ABORTED": 10, "OUT_OF_RANGE": 11, "UNIMPLEMENTED": 12, "INTERNAL": 13, "UNAVAILABLE": 14,
-        "DATA_LOSS": 15, "UNAUTHENTICATED": 16,
-    ]
-
     /// A failure without messages.
     static func failure(code: Int, message: String, trailers: [(String, MetadataValue)] = []) -> GoogleAdsGRPCReply {
         GoogleAdsGRPCReply(messages: [], statusCode: code, statusMessage: message, trailers: trailers)

@@ -202,14 +202,7 @@ extension GoogleAdsMutation {
     }
 
     /// `responsiveSearchAd` → `RESPONSIVE_SEARCH_AD`.
-    static func upperSnake(_ camel: String) -> String {
-        var result = ""
-        for character in camel {
-            if character.isUppercase, !result.isEmpty { result += "_" }
-            result += character.uppercased()
-        }
-        return result
-    }
+    static func upperSnake(_ camel: String) -> String { GoogleAdsSchema.snakeCase(camel).uppercased() }
 
     /// The member set of a real oneof of a message, by JSON name.
     static func oneofMember(_ fields: MockJSON, message: String, oneof: String) -> String? {

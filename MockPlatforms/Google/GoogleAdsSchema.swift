@@ -245,6 +245,17 @@ struct GoogleAdsSchema: Sendable {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// `campaignBudget` → `campaign_budget`: the inverse of ``camelCase(_:)``.
+    static func snakeCase(_ jsonName: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(jsonName.utf8.count + 4)
+        for character in jsonName {
+            if character.isUppercase, !result.isEmpty { result += "_" }
+            result += character.lowercased()
+        }
+        return result
+    }
+
     /// `%Foo` → `enums.FooEnum.Foo`.
     private static func expand(_ reference: String) -> String {
         guard reference.hasPrefix("%") else { return reference }

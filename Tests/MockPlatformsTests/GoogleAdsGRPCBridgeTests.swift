@@ -121,6 +121,20 @@ struct GoogleAdsGRPCBridgeTests {
         #expect(refused.count == 2 && refused.allSatisfy { $0.status == 400 })
     }
 
+    @Test("A fault given by a canonical status name answers that code over gRPC and its HTTP status over REST")
+    func canonicalFault() async throws {
+        let mock = try MockPlatforms()
+        _ = mock.faults.add(
+            FaultRule(platform: "google", path: "*googleAds:search", kind: .platformError, code: "DEADLINE_EXCEEDED"))
+        let query = MockJSON.object([
+            ("customerId", .string("1234567890")), ("query", .string("SELECT campaign.id FROM campaign")),
+        ])
+        let reply = try await call(
+            GoogleAdsGRPCBridge(mock: mock), "Search", query, requestMessage: "services.SearchGoogleAdsRequest")
+        #expect(reply.statusCode == 4)
+        #expect(mock.journal.query(path: "googleAds:search").map(\.status) == [504])
+    }
+
     @Test("An injected dropped connection fails the call as UNAVAILABLE")
     func droppedConnection() async throws {
         let mock = try MockPlatforms()

@@ -41,7 +41,9 @@ struct GoogleAdsWireCodecTests {
         let decoded = try decoder.decode(encoded[...], as: "services.GoogleAdsRow")
         #expect(decoded["metrics"]?["impressions"] == .string("-1"))
         #expect(decoded["segments"]?["hour"] == .int(-2))
-        #expect(encoded.count > 20)
+        // page_size (field 4, int32) = -2: the tag, then the two's complement as a ten-byte varint.
+        let negative = try encoder.encode(.object([("pageSize", .int(-2))]), as: "services.SearchGoogleAdsRequest")
+        #expect(negative == [0x20, 0xFE] + [UInt8](repeating: 0xFF, count: 8) + [0x01])
     }
 
     @Test("Packed and unpacked repeated enums read the same; unknown enum numbers stay numbers")
@@ -123,6 +125,7 @@ struct GoogleAdsWireCodecTests {
         #expect(
             ProtobufWellKnownTypes.fieldMaskPaths("campaignBudget,networkSettings.targetGoogleSearch")
                 == ["campaign_budget", "network_settings.target_google_search"])
+        #expect(GoogleAdsMutation.upperSnake("responsiveSearchAd") == "RESPONSIVE_SEARCH_AD")
     }
 
     @Test(

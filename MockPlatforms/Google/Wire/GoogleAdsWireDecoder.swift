@@ -101,7 +101,7 @@ struct GoogleAdsWireDecoder {
                 return String(decoding: text, as: UTF8.self)
             }
             return .string(ProtobufWellKnownTypes.fieldMaskJSON(paths))
-        case (.string, ProtobufWellKnownTypes.duration?), (.string, ProtobufWellKnownTypes.timestamp?):
+        case (.string, ProtobufWellKnownTypes.duration?):
             var seconds: Int64 = 0
             var nanos: Int32 = 0
             for (number, value) in try Self.fields(of: bytes) {
@@ -109,10 +109,7 @@ struct GoogleAdsWireDecoder {
                 if number == 1 { seconds = Int64(bitPattern: raw) }
                 if number == 2 { nanos = Int32(truncatingIfNeeded: raw) }
             }
-            return .string(
-                field.wellKnownType == ProtobufWellKnownTypes.duration
-                    ? ProtobufWellKnownTypes.durationJSON(seconds: seconds, nanos: nanos)
-                    : ProtobufWellKnownTypes.timestampJSON(seconds: seconds, nanos: nanos))
+            return .string(ProtobufWellKnownTypes.durationJSON(seconds: seconds, nanos: nanos))
         case (.any, ProtobufWellKnownTypes.any?):
             var typeURL = ""
             var payload: ArraySlice<UInt8> = []

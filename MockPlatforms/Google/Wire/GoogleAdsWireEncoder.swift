@@ -82,15 +82,9 @@ struct GoogleAdsWireEncoder {
                 nested.writeTag(1, .lengthDelimited)
                 nested.writeLengthDelimited(Array(fieldPath.utf8))
             }
-        case (.string, let type?)
-        where type == ProtobufWellKnownTypes.duration || type == ProtobufWellKnownTypes.timestamp:
-            let parsed =
-                value.string.flatMap {
-                    type == ProtobufWellKnownTypes.duration
-                        ? ProtobufWellKnownTypes.duration($0) : ProtobufWellKnownTypes.timestamp($0)
-                }
-            guard let (seconds, nanos) = parsed else {
-                throw ProtobufWireError("\(value.serialized) is not a \(type)")
+        case (.string, ProtobufWellKnownTypes.duration?):
+            guard let (seconds, nanos) = value.string.flatMap(ProtobufWellKnownTypes.duration) else {
+                throw ProtobufWireError("\(value.serialized) is not a google.protobuf.Duration")
             }
             if seconds != 0 {
                 nested.writeTag(1, .varint)

@@ -1,11 +1,11 @@
 import Foundation
 
 /// The proto3 JSON spellings of the well-known types the Google Ads schema uses as strings
-/// (`google.protobuf.FieldMask`, `Duration` and `Timestamp`), and the resolution of `google.protobuf.Any` type URLs.
+/// (`google.protobuf.FieldMask` and `Duration`), and the resolution of `google.protobuf.Any` type URLs. They are the
+/// only well-known types in the schema; `scripts/generate_google_ads_schema.py` refuses any other.
 enum ProtobufWellKnownTypes {
     static let fieldMask = "google.protobuf.FieldMask"
     static let duration = "google.protobuf.Duration"
-    static let timestamp = "google.protobuf.Timestamp"
     static let any = "google.protobuf.Any"
 
     /// `["campaign_budget", "network_settings.target_search_network"]` → `"campaignBudget,networkSettings.targetSearchNetwork"`.
@@ -20,15 +20,9 @@ enum ProtobufWellKnownTypes {
     /// `"campaignBudget,status"` → `["campaign_budget", "status"]`.
     static func fieldMaskPaths(_ json: String) -> [String] {
         json.split(separator: ",").map { path in
-            var snake = ""
-            for character in path.trimmingHTTPWhitespace {
-                if character.isUppercase {
-                    snake += "_" + character.lowercased()
-                } else {
-                    snake.append(character)
-                }
-            }
-            return snake
+            path.trimmingHTTPWhitespace.split(separator: ".", omittingEmptySubsequences: false).map {
+                GoogleAdsSchema.snakeCase($0)
+            }.joined(separator: ".")
         }
     }
 
@@ -66,29 +60,6 @@ enum ProtobufWellKnownTypes {
             nanos = value * Int32(pow(10, Double(9 - digits.count)))
         }
         return negative ? (-seconds, -nanos) : (seconds, nanos)
-    }
-
-    /// Seconds and nanoseconds since 1970 → RFC 3339 in UTC, `"2026-11-22T08:00:00Z"`.
-    static func timestampJSON(seconds: Int64, nanos: Int32) -> String {
-        let date = Date(timeIntervalSince1970: Double(seconds) + Double(nanos) / 1e9)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions =
-            nanos == 0 ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
-
-    /// RFC 3339 → seconds and nanoseconds since 1970; `nil` when it is not a timestamp.
-    static func timestamp(_ json: String) -> (seconds: Int64, nanos: Int32)? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        var date = formatter.date(from: json)
-        if date == nil {
-            formatter.formatOptions = [.withInternetDateTime]
-            date = formatter.date(from: json)
-        }
-        guard let interval = date?.timeIntervalSince1970 else { return nil }
-        let seconds = interval.rounded(.down)
-        return (Int64(seconds), Int32(((interval - seconds) * 1e9).rounded()))
     }
 
     /// The schema name of an `Any`'s type URL: `type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure`
