@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SnapchatAds", targets: ["SnapchatAds"]),
         .library(name: "GoogleAds", targets: ["GoogleAds"]),
         .library(name: "Trafficking", targets: ["Trafficking"]),
+        .library(name: "AdOpsSamples", targets: ["AdOpsSamples"]),
         .library(name: "AdOpsServer", targets: ["AdOpsServer"]),
         .executable(name: "adops", targets: ["adops"]),
         .executable(name: "hummingbird-baseline", targets: ["HummingbirdBaseline"]),
@@ -67,7 +68,19 @@ let package = Package(
             ],
             path: "MockPlatforms",
             exclude: ["GRPC"],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedFiles"]
+        ),
+        // Builds LandingPages/ and docs/examples/ into the code of the targets that serve them, so that a copied
+        // `adops` binary carries its landing pages, sample tickets and media (a resource bundle stays in .build/).
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+        .executableTarget(name: "EmbedFilesTool", path: "Plugins/EmbedFilesTool", swiftSettings: swiftSettings),
+        // The sample tickets of docs/examples/ and their media, built in: the demo, the benchmark and the tests use them.
+        .target(
+            name: "AdOpsSamples",
+            dependencies: ["AdPlatformKit", "Trafficking"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedFiles"]
         ),
         // The Google Ads emulator's gRPC face (what the official `google-ads` library speaks). A target of its own,
         // so that only `adops` and its tests build the gRPC stack.
@@ -133,7 +146,7 @@ let package = Package(
             dependencies: [
                 "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
                 "MockPlatformsGRPC",
-                "Trafficking", "AdOpsServer",
+                "Trafficking", "AdOpsServer", "AdOpsSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -217,8 +230,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Trafficking", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "MockPlatforms", "MetaAds",
-                "TikTokAds", "SnapchatAds", "GoogleAds",
+                "Trafficking", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples", "MockPlatforms",
+                "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -228,8 +241,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AdOpsSamplesTests",
+            dependencies: ["AdOpsSamples", "AdPlatformKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AdOpsCLITests",
-            dependencies: ["adops", "AdPlatformKit"],
+            dependencies: ["adops", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples"],
             swiftSettings: swiftSettings
         ),
     ]

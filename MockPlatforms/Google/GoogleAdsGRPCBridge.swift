@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Foundation
 
 /// Answers gRPC calls of the Google Ads API with the REST emulator: the request message is read into proto3 JSON
@@ -62,7 +63,9 @@ public struct GoogleAdsGRPCBridge: Sendable {
             httpMethod = "POST"
         }
         let response = await mock.respond(
-            to: MockRequest(method: httpMethod, path: path, queryString: nil, headers: headers, body: payload),
+            to: MockRequest(
+                method: httpMethod, path: path, queryString: nil, headers: headers, body: payload,
+                receivedAt: mock.configuration.clock.now),
             context: nil)
         return reply(to: method, from: response)
     }
@@ -119,7 +122,7 @@ public struct GoogleAdsGRPCBridge: Sendable {
     /// Journals a call refused before it had a REST path, under its gRPC path, so the journal still shows it.
     private func journalRefusal(_ method: GoogleAdsGRPCMethod, status: Int) {
         mock.journal.record(
-            time: Date(), platform: "google", method: "POST", path: method.path, status: status,
+            time: mock.configuration.clock.now, platform: "google", method: "POST", path: method.path, status: status,
             durationMicroseconds: 0, account: nil, fault: nil)
     }
 

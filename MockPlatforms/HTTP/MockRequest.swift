@@ -16,9 +16,13 @@ public struct MockRequest: Sendable {
     public var headers: [String: String]
     /// The body.
     public var body: Data
+    /// When the request arrived, by the emulators' configured wall clock (request ids and the journal use it).
+    public var receivedAt: Date
 
     /// Creates a request from its parts; the query string is decoded here.
-    public init(method: String, path: String, queryString: Substring?, headers: [String: String], body: Data) {
+    public init(
+        method: String, path: String, queryString: Substring?, headers: [String: String], body: Data, receivedAt: Date
+    ) {
         self.method = method.uppercased()
         self.path = path
         self.segments = path.split(separator: "/", omittingEmptySubsequences: true)
@@ -26,6 +30,7 @@ public struct MockRequest: Sendable {
         self.query = queryString.map(MockForm.decode) ?? []
         self.headers = headers
         self.body = body
+        self.receivedAt = receivedAt
     }
 
     /// The first query value of a name.

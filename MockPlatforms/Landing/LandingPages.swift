@@ -1,6 +1,6 @@
 import Foundation
 
-/// Serves the proxy landing pages in `LandingPages/`: at `/landing/disneyplus/` and `/landing/hulu/`, and by host
+/// Serves the proxy landing pages of `LandingPages/` (built into the binary, or read from a folder): at `/landing/disneyplus/` and `/landing/hulu/`, and by host
 /// name at `disneyplus-signup-demo.localhost` and `hulu-promo-demo.localhost`.
 ///
 /// Files are read once at start. `shared/pixel-config.js` is generated: offline it points the pixel loader at
@@ -15,45 +15,42 @@ struct LandingPages: Sendable {
     let files: [String: Data]
     let livePixelIDs: [String: String]
 
+    /// Pages read from `directory`, or, when it is `nil`, the copy of `LandingPages/` built into the binary.
     init(directory: URL?, livePixelIDs: [String: String]) {
         self.livePixelIDs = livePixelIDs
+        guard let directory else {
+            files = EmbeddedLandingPages.base64.compactMapValues { Data(base64Encoded: $0) }
+            return
+        }
         var files: [String: Data] = [:]
-        if let directory {
-            let root = directory.standardizedFileURL.path
-            let enumerator = FileManager.default.enumerator(atPath: root)
-            while let relative = enumerator?.nextObject() as? String {
-                let full = root + "/" + relative
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                    let data = FileManager.default.contents(atPath: full)
-                else { continue }
-                files[relative] = data
-            }
+        let root = directory.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            let full = root + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: full)
+            else { continue }
+            files[relative] = data
         }
         self.files = files
     }
 
-    /// Finds the pages: an explicit directory, `ADOPS_LANDING_PAGES`, then `LandingPages/` in the current
-    /// directory or above the executable (a checkout running `swift run`).
-    static func locate(explicit: String?) -> URL? {
-        var candidates: [URL] = []
-        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["ADOPS_LANDING_PAGES"] {
-            candidates.append(URL(fileURLWithPath: fromEnvironment))
+    /// The folder to serve the pages from instead of the built-in copy: `explicit` (`--landing-pages`), else
+    /// `ADOPS_LANDING_PAGES`, else `nil` (the built-in pages). A folder that is named but holds no
+    /// `disneyplus/index.html` is refused with where it looked, rather than serving 404s.
+    static func locate(explicit: String?, environment: [String: String]) throws -> URL? {
+        let named: (String, String)? =
+            explicit.map { ("--landing-pages", $0) }
+            ?? environment["ADOPS_LANDING_PAGES"].flatMap { $0.isEmpty ? nil : ("ADOPS_LANDING_PAGES", $0) }
+        guard let (source, path) = named else { return nil }
+        let directory = URL(fileURLWithPath: path).standardizedFileURL
+        let index = directory.appendingPathComponent("disneyplus/index.html")
+        guard FileManager.default.fileExists(atPath: index.path) else {
+            throw LandingPagesError(
+                source: source, message: "\(index.path) does not exist; name the LandingPages folder of a checkout")
         }
-        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent("LandingPages"))
-            directory.deleteLastPathComponent()
-        }
-        var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<6 {
-            executable.deleteLastPathComponent()
-            candidates.append(executable.appendingPathComponent("LandingPages"))
-        }
-        return candidates.first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("disneyplus/index.html").path)
-        }
+        return directory
     }
 
     /// The site a `Host` header names, e.g. `hulu-promo-demo.localhost:4010` → `hulu`.

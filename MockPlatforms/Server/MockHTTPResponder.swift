@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -18,7 +19,7 @@ struct MockHTTPResponder: HTTPResponder {
         let path = request.uri.path
         let head = MockRequest(
             method: request.method.rawValue, path: path, queryString: request.uri.query.map { Substring($0) },
-            headers: headers, body: Data())
+            headers: headers, body: Data(), receivedAt: mock.configuration.clock.now)
         let emulator = mock.emulators.first { $0.claims(head) }
         let limit = emulator?.bodyLimit(for: head) ?? (1 << 20)
         var full = head

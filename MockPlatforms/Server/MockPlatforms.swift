@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -34,14 +35,15 @@ public final class MockPlatforms: Sendable {
         emulators: [any PlatformEmulator] = BuiltInEmulators.all, logger: Logger = Logger(label: "adops-mock")
     ) throws {
         self.configuration = configuration
-        world = MockWorld(seed: configuration.seed)
+        world = MockWorld(seed: configuration.seed, now: configuration.clock.now)
         journal = RequestJournal(capacity: configuration.journalCapacity)
         faults = FaultInjector(seed: configuration.seed)
         rateLimits = RateLimiter()
         self.emulators = emulators
         self.logger = logger
         landing = LandingPages(
-            directory: LandingPages.locate(explicit: configuration.landingPagesDirectory),
+            directory: try LandingPages.locate(
+                explicit: configuration.landingPagesDirectory, environment: ProcessInfo.processInfo.environment),
             livePixelIDs: configuration.livePixelIDs)
         if let path = configuration.stateFile, FileManager.default.fileExists(atPath: path) {
             try loadState(from: path)
@@ -115,7 +117,7 @@ public final class MockPlatforms: Sendable {
         -> MockResponse
     {
         let started = ContinuousClock.now
-        let arrived = Date()
+        let arrived = request.receivedAt
         let account = emulator.accountID(for: request)
         let decision = faults.decide(platform: emulator.platform, method: request.method, path: request.path)
         if decision.latencyMilliseconds > 0 {

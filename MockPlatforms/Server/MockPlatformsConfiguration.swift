@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Foundation
 
 /// How `adops mock` and in-process emulators are started.
@@ -12,15 +13,20 @@ public struct MockPlatformsConfiguration: Sendable {
     public var stateFile: String?
     /// How many requests the journal keeps.
     public var journalCapacity: Int
-    /// Where the landing pages are; `nil` finds them (see ``LandingPages/locate(explicit:)``).
+    /// A folder to serve the landing pages from; `nil` serves the copy built into the binary, unless
+    /// `ADOPS_LANDING_PAGES` names a folder.
     public var landingPagesDirectory: String?
     /// Pixel ids that switch the landing pages' pixel slots to the platforms' real base code.
     public var livePixelIDs: [String: String]
+    /// The time of day: the virtual clock starts at its reading (to the second), and the journal stamps requests
+    /// with it. `ADOPS_NOW` sets it for `adops mock`.
+    public var clock: WallClock
 
     /// Creates a configuration; the defaults are `adops mock`'s.
     public init(
         host: String = "127.0.0.1", port: Int = 4010, seed: UInt64 = 1, stateFile: String? = nil,
-        journalCapacity: Int = 10_000, landingPagesDirectory: String? = nil, livePixelIDs: [String: String] = [:]
+        journalCapacity: Int = 10_000, landingPagesDirectory: String? = nil, livePixelIDs: [String: String] = [:],
+        clock: WallClock = .system
     ) {
         self.host = host
         self.port = port
@@ -29,5 +35,6 @@ public struct MockPlatformsConfiguration: Sendable {
         self.journalCapacity = journalCapacity
         self.landingPagesDirectory = landingPagesDirectory
         self.livePixelIDs = livePixelIDs
+        self.clock = clock
     }
 }

@@ -25,7 +25,7 @@ public struct MockPlatformsTransport: HTTPTransport {
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: path.isEmpty ? "/" : path,
             queryString: components?.percentEncodedQuery.map { Substring($0) }, headers: headers,
-            body: request.body ?? Data())
+            body: request.body ?? Data(), receivedAt: mock.configuration.clock.now)
         let response = await mock.respond(to: mockRequest, context: nil)
         if response.dropsConnection {
             throw AdPlatformError(

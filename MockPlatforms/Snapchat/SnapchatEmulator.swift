@@ -49,7 +49,7 @@ public struct SnapchatEmulator: PlatformEmulator {
     /// Answers a request; every failure is Snap's error shape (or OAuth's, on the token endpoint).
     public func handle(_ request: MockRequest, world: MockWorld) async -> MockResponse {
         if request.path.hasPrefix("/login/") { return oauth(request, world: world) }
-        let requestID = ledger.nextRequestID()
+        let requestID = ledger.nextRequestID(at: request.receivedAt)
         if let problem = Self.authenticationProblem(request) {
             return SnapchatError.unauthorized.response(requestID: requestID, headers: [("WWW-Authenticate", problem)])
         }
@@ -76,14 +76,15 @@ public struct SnapchatEmulator: PlatformEmulator {
                 ("Retry-After", "1"),
             ]
         }
-        return error.response(requestID: ledger.nextRequestID(), headers: headers)
+        return error.response(requestID: ledger.nextRequestID(at: request.receivedAt), headers: headers)
     }
 
     /// HTTP 429 with Snap's error body and `Retry-After`; the `X-Rate-Limit-*` headers come from
     /// ``usageHeaders(_:for:)``, which the server adds to every answer under a budget.
     public func rateLimitedResponse(_ usage: RateLimitUsage, for request: MockRequest) -> MockResponse {
         SnapchatError.rateLimited.response(
-            requestID: ledger.nextRequestID(), headers: [("Retry-After", String(Self.resetSeconds(usage)))])
+            requestID: ledger.nextRequestID(at: request.receivedAt),
+            headers: [("Retry-After", String(Self.resetSeconds(usage)))])
     }
 
     /// `X-Rate-Limit-Limit`, `X-Rate-Limit-Remaining` and `X-Rate-Limit-Reset` (whole seconds until the window
@@ -100,7 +101,7 @@ public struct SnapchatEmulator: PlatformEmulator {
         if request.path.hasPrefix("/login/") {
             return Self.oauthError(413, "invalid_request", "Request entity too large: the limit is \(limit) bytes")
         }
-        return SnapchatError.tooLarge(limit: limit).response(requestID: ledger.nextRequestID())
+        return SnapchatError.tooLarge(limit: limit).response(requestID: ledger.nextRequestID(at: request.receivedAt))
     }
 
     // MARK: - Routing

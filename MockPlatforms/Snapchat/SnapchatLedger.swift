@@ -33,9 +33,9 @@ final class SnapchatLedger: Sendable {
     }
 
     /// A request id shaped like Snap's: the second it was answered in hex, then a running number.
-    func nextRequestID() -> String {
+    func nextRequestID(at time: Date) -> String {
         let sequence = requests.add(1, ordering: .relaxed).newValue
-        let seconds = String(UInt64(max(0, Date().timeIntervalSince1970)), radix: 16)
+        let seconds = String(UInt64(max(0, time.timeIntervalSince1970)), radix: 16)
         let counter = String(sequence, radix: 16)
         return seconds + "00ff" + String(repeating: "0", count: max(0, 12 - counter.count)) + counter
     }

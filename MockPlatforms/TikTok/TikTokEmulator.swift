@@ -89,7 +89,7 @@ public struct TikTokEmulator: PlatformEmulator {
     /// status); a bare HTTP status is answered with that status and code 50000 for 5xx, 40100 for 429, else
     /// 40000.
     public func faultResponse(_ fault: InjectedFault, for request: MockRequest) -> MockResponse {
-        let requestID = requestIDs.next(at: Date())
+        let requestID = requestIDs.next(at: request.receivedAt)
         if let text = fault.code {
             let code = Int(text.trimmingCharacters(in: .whitespaces)) ?? 50000
             let error = TikTokError(code: code, message: fault.message ?? TikTokError.standardMessage(for: code))
@@ -107,7 +107,7 @@ public struct TikTokEmulator: PlatformEmulator {
         let code = usage.budget.code.flatMap { Int($0) } ?? 40100
         return TikTokEnvelope.failure(
             TikTokError(code: code, message: TikTokError.standardMessage(for: code)),
-            requestID: requestIDs.next(at: Date()))
+            requestID: requestIDs.next(at: request.receivedAt))
     }
 
     /// None: TikTok sends no usage headers.
@@ -121,7 +121,7 @@ public struct TikTokEmulator: PlatformEmulator {
             Self.isUpload(request.path)
             ? TikTokError(code: 40907, message: "image_file: File too large. The upload limit is \(megabytes) MB.")
             : TikTokError(code: 40002, message: "body: Request body too large. The limit is \(megabytes) MB.")
-        return TikTokEnvelope.failure(error, requestID: requestIDs.next(at: Date()))
+        return TikTokEnvelope.failure(error, requestID: requestIDs.next(at: request.receivedAt))
     }
 
     // MARK: - Routing

@@ -12,12 +12,10 @@ public final class MockWorld: Sendable {
     /// How many pixel events are kept.
     public let pixelEventCapacity: Int
 
-    /// Creates a world from a seed; the clock starts at `now` (by default the real time, to the second).
-    public init(
-        seed: UInt64, now: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
-        pixelEventCapacity: Int = 10_000
-    ) {
-        state = NIOLockedValueBox(WorldState(seed: seed, now: now))
+    /// Creates a world from a seed; the virtual clock starts at `now`, to the second.
+    public init(seed: UInt64, now: Date, pixelEventCapacity: Int = 10_000) {
+        let start = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        state = NIOLockedValueBox(WorldState(seed: seed, now: start))
         self.pixelEventCapacity = pixelEventCapacity
     }
 

@@ -7,11 +7,12 @@ import Foundation
 /// `{"request_status":"ERROR","request_id","debug_message","display_message","error_code":"E3003"}`. A batch
 /// item can also fail inside a 200 answer, with `sub_request_status: "ERROR"` and a reason.
 public struct SnapchatErrorMapper: Sendable {
-    private let now: @Sendable () -> Date
+    private let clock: WallClock
 
-    /// Creates a mapper; `now` is the clock used to turn an epoch rate-limit reset into a delay.
-    public init(now: @escaping @Sendable () -> Date = { Date() }) {
-        self.now = now
+    /// Creates a mapper; `clock` turns an HTTP-date or epoch rate-limit reset into a delay. It is the real time by
+    /// default, as the platform's own servers stamp those resets with it.
+    public init(clock: WallClock = .system) {
+        self.clock = clock
     }
 
     /// The error for an HTTP error response, or for a 2xx response whose envelope says `ERROR`.
@@ -83,13 +84,13 @@ public struct SnapchatErrorMapper: Sendable {
                 return Self.duration(seconds: seconds)
             }
             if let date = Self.httpDate(text) {
-                return Self.duration(seconds: max(0, date.timeIntervalSince(now())))
+                return Self.duration(seconds: max(0, date.timeIntervalSince(clock.now)))
             }
         }
         if let text = headers["X-Rate-Limit-Reset"]?.trimmingCharacters(in: .whitespaces),
             let value = Double(text), value.isFinite, value >= 0
         {
-            let seconds = value > 1_000_000_000 ? max(0, value - now().timeIntervalSince1970) : value
+            let seconds = value > 1_000_000_000 ? max(0, value - clock.now.timeIntervalSince1970) : value
             return Self.duration(seconds: seconds)
         }
         return nil

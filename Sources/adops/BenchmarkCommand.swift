@@ -1,3 +1,4 @@
+import AdOpsSamples
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -16,6 +17,10 @@ struct BenchmarkCommand: AsyncParsableCommand {
             over: full hierarchies (campaign, ad groups, media, creatives, ads) per second. Phase 2 sends
             --latency-tickets tickets one at a time, each to four platforms at once, and reports the p50 and p99
             time from submission to the fourth job's end. Build with -c release for meaningful figures.
+
+            The ticket's flight is moved to start tomorrow (by ADOPS_NOW when set), so the run means the same on any
+            date. If any job does not end SUCCESS, the benchmark names the failed jobs and their errors, skips the
+            latency phase and exits 1; the rate counts completed hierarchies only.
             """
     )
 
@@ -30,7 +35,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The ticket each request copies, renamed per request. Its media paths are relative to its folder.",
+            "The ticket each request copies, renamed per request: a file (its media paths relative to its folder), "
+                + "or the name of a built-in sample such as single-hierarchy.json.",
             discussion:
                 "docs/examples/single-hierarchy.json is one campaign, ad group, creative and ad per platform, the "
                 + "shape of seed 001's request; the default sample has two ad groups and two ads per platform."))
@@ -42,6 +48,13 @@ struct BenchmarkCommand: AsyncParsableCommand {
     @Flag(help: "Go through real sockets (AsyncHTTPClient to the emulators on a port) instead of in-process calls.")
     var sockets = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A fault rule for the in-process emulators, as `POST /_mock/faults` takes it; repeatable.",
+            discussion: "For example '{\"platform\":\"tiktok\",\"kind\":\"status\",\"status\":503,\"rate\":0.3}'. "
+                + "See docs/mock-platforms.md for the fields.", valueName: "json"))
+    var fault: [String] = []
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -50,40 +63,78 @@ struct BenchmarkCommand: AsyncParsableCommand {
             throw ValidationError("--requests and --latency-tickets must be ≥ 1")
         }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1–256") }
-        guard FileManager.default.isReadableFile(atPath: ticket) else {
-            throw ValidationError("--ticket: cannot read \(ticket); run from the repository root or pass a path")
+        do {
+            let (samples, name) = try ticketSource()
+            try samples.check([name])
+        } catch let error as SampleError {
+            throw ValidationError("--ticket: \(error)")
         }
     }
 
-    func run() async throws {
-        let folder = URL(
-            fileURLWithPath: directory
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent(
-                    "adops-benchmark-\(UUID().uuidString)"
-                ).path)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
-        let store = try SQLiteTraffickingStore.open(
-            path: folder.appendingPathComponent("benchmark.sqlite").path,
-            cipher: try CredentialCipher(key: CredentialCipher.generateKey()))
-        let mockConfiguration = MockPlatformsConfiguration(port: 0, seed: 11, journalCapacity: 1_000)
-        let logger = EngineContext.logger("adops-mock", level: .error)
-        let results = try await MockPlatforms.withRunning(configuration: mockConfiguration, logger: logger) { running in
-            var settings = try AdOpsSettings(environment: [:])
-            for platform in PlatformID.builtIn { settings.baseURLs[platform] = running.baseURL }
-            let transport: any HTTPTransport =
-                sockets ? AsyncHTTPClientTransport() : MockPlatformsTransport(mock: running.mock)
-            let context = try EngineContext(settings: settings, store: store, transport: transport)
-            let bench = EngineBenchmark(
-                context: context, mockPort: running.port, ticketFile: URL(fileURLWithPath: ticket))
-            return try await bench.run(tickets: requests, latencyTickets: latencyTickets, concurrency: concurrency)
+    /// Where `--ticket` is read: the file when it exists, else the built-in sample of that name (so the default,
+    /// `docs/examples/…`, works from any folder).
+    func ticketSource() throws -> (SampleLibrary, String) {
+        let url = URL(fileURLWithPath: ticket)
+        if FileManager.default.fileExists(atPath: url.path) {
+            return (.directory(url.deletingLastPathComponent()), url.lastPathComponent)
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
-        } else {
-            print(results.summary(transport: sockets ? "sockets (AsyncHTTPClient)" : "in-process"))
+        let name = url.lastPathComponent
+        guard SampleLibrary.builtIn.ticketNames.contains(name) else {
+            throw SampleError(
+                path: ticket,
+                message: "is neither a readable file nor a built-in sample ("
+                    + SampleLibrary.builtIn.ticketNames.joined(separator: ", ") + ")")
+        }
+        return (.builtIn, name)
+    }
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let folder = URL(
+                fileURLWithPath: directory
+                    ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                        "adops-benchmark-\(UUID().uuidString)"
+                    ).path)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
+            let clock = try AdOpsSettings.load().clock
+            let store = try SQLiteTraffickingStore.open(
+                path: folder.appendingPathComponent("benchmark.sqlite").path,
+                cipher: try CredentialCipher(key: CredentialCipher.generateKey()), clock: clock)
+            let mockConfiguration = MockPlatformsConfiguration(port: 0, seed: 11, journalCapacity: 1_000, clock: clock)
+            let logger = EngineContext.logger("adops-mock", level: .error)
+            let (samples, ticketName) = try ticketSource()
+            let results = try await MockPlatforms.withRunning(configuration: mockConfiguration, logger: logger) {
+                running in
+                var settings = try AdOpsSettings(environment: [:])
+                settings.clock = clock
+                for platform in PlatformID.builtIn { settings.baseURLs[platform] = running.baseURL }
+                let transport: any HTTPTransport =
+                    sockets ? AsyncHTTPClientTransport() : MockPlatformsTransport(mock: running.mock)
+                let context = try EngineContext(settings: settings, store: store, transport: transport)
+                let control = MockControl(
+                    baseURL: running.baseURL, transport: MockPlatformsTransport(mock: running.mock))
+                for rule in fault { try await control.addFault(rule, option: "--fault") }
+                let bench = EngineBenchmark(
+                    context: context, mockPort: running.port, samples: samples, ticketName: ticketName,
+                    ticketLabel: ticket)
+                return try await bench.run(tickets: requests, latencyTickets: latencyTickets, concurrency: concurrency)
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            } else {
+                print(results.summary(transport: sockets ? "sockets (AsyncHTTPClient)" : "in-process"))
+            }
+            guard results.failures.isEmpty else {
+                let shown = results.failures.map { "  job \($0.job) \($0.platform) \($0.status): \($0.error)" }
+                Terminal.error(
+                    "error: the benchmark failed: \(results.failedJobs) of \(results.jobs) jobs did not end SUCCESS, so "
+                        + "its figures are not a result. The first \(shown.count):\n" + shown.joined(separator: "\n"))
+                throw ExitCode(1)
+            }
+
         }
     }
 }

@@ -1,3 +1,4 @@
+import AdOpsSamples
 import AdPlatformKit
 import ArgumentParser
 import Foundation
@@ -17,8 +18,9 @@ struct DemoCommand: AsyncParsableCommand {
             Needs no configuration. Starts the emulators in-process, opens a fresh SQLite database under
             --directory (a demo key is created there too), registers one ad account per platform, files the two
             sample tickets in the Airtable emulator, runs the worker, writes the ids back, simulates a visit and
-            signup on each campaign's landing page, and prints each platform's insights. Run it from the repository
-            root (it reads docs/examples/).
+            signup on each campaign's landing page, and prints each platform's insights. The sample tickets and their
+            media are built into the binary, so it runs from any folder; each flight is moved to start tomorrow (by
+            ADOPS_NOW when set), keeping its length.
             """
     )
 
@@ -31,8 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where the demo database and key go.")
     var directory = ".adops"
 
-    @Option(help: "The folder with the sample tickets and their media.")
-    var examples = "docs/examples"
+    @Option(
+        help: "A folder with disneyplus-signup.json, hulu-promo.json and their media (default: the built-in samples).")
+    var examples: String?
 
     @Option(help: "Jobs the worker runs at once.")
     var concurrency = 4
@@ -40,26 +43,36 @@ struct DemoCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port)") }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be 1–64") }
+        // Every input is checked before anything starts: no emulator, database or account for a demo that cannot run.
+        do {
+            try samples.check(SampleLibrary.demoTickets)
+        } catch let error as SampleError {
+            throw ValidationError("--examples: \(error)")
+        }
     }
 
+    /// The samples to file: the built-in ones, or `--examples`.
+    var samples: SampleLibrary { examples.map { SampleLibrary.directory(URL(fileURLWithPath: $0)) } ?? .builtIn }
+
     func run() async throws {
+        var settings = try AdOpsSettings.load()
         let folder = URL(fileURLWithPath: directory).standardizedFileURL
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = folder.appendingPathComponent("demo.sqlite")
         // The demo's database is its own and starts empty each run; `adops serve` uses .adops/adops.sqlite.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
-        var settings = try AdOpsSettings.load()
         let key = try SecretKeySource.load(
             environment: [:], keyFile: nil, allowGenerated: true,
             generatedKeyPath: folder.appendingPathComponent("demo.key").path)
-        let store = try SQLiteTraffickingStore.open(path: database.path, cipher: try CredentialCipher(key: key))
+        let store = try SQLiteTraffickingStore.open(
+            path: database.path, cipher: try CredentialCipher(key: key), clock: settings.clock)
         let mockLogger = EngineContext.logger("adops-mock", level: .warning)
-        let mock = MockPlatformsConfiguration(port: port, seed: 7)
+        let mock = MockPlatformsConfiguration(port: port, seed: 7, clock: settings.clock)
         try await MockPlatforms.withRunning(configuration: mock, logger: mockLogger) { running in
             for platform in PlatformID.builtIn { settings.baseURLs[platform] = running.baseURL }
             let context = try EngineContext(settings: settings, store: store, transport: AsyncHTTPClientTransport())
             let demo = DemoRun(context: context, mockURL: running.baseURL, port: running.port, database: database)
-            let succeeded = try await demo.run(examples: URL(fileURLWithPath: examples), concurrency: concurrency)
+            let succeeded = try await demo.run(samples: samples, concurrency: concurrency)
             if keepRunning { await demo.waitForInterrupt() }
             if !succeeded { throw ExitCode(1) }
         }

@@ -1,3 +1,4 @@
+import AdPlatformKit
 import ArgumentParser
 import Foundation
 import Logging
@@ -38,7 +39,7 @@ struct MockCommand: AsyncParsableCommand {
     @Option(help: "How many requests the journal keeps.")
     var journalCapacity = 10_000
 
-    @Option(help: "The LandingPages directory (default: found from the current directory).")
+    @Option(help: "Serve the landing pages from this LandingPages folder (default: the copy built into adops).")
     var landingPages: String?
 
     @Option(help: "Also serve Google Ads over gRPC on this port (0 picks a free one).")
@@ -73,9 +74,15 @@ struct MockCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let clock: WallClock
+        do {
+            clock = try WallClock.fromEnvironment(EnvironmentFile.merged())
+        } catch let error as WallClockError {
+            throw ValidationError(error.description)
+        }
         let configuration = MockPlatformsConfiguration(
             host: host, port: port, seed: seed, stateFile: stateFile, journalCapacity: journalCapacity,
-            landingPagesDirectory: landingPages, livePixelIDs: PixelIDs.fromEnvironment())
+            landingPagesDirectory: landingPages, livePixelIDs: PixelIDs.fromEnvironment(), clock: clock)
         // Logs go to standard error: standard output's first line is the readiness line scripts wait for.
         let logger = Logger(label: "adops-mock") { StreamLogHandler.standardError(label: $0) }
         let mock = try MockPlatforms(configuration: configuration, logger: logger)

@@ -51,7 +51,7 @@ struct TrafficCommand: AsyncParsableCommand {
             }
             let settings = try AdOpsSettings.load()
             let platforms = try self.platform.map(Self.platforms)
-            let ticket = try await TicketFileReader(path: self.ticket).read()
+            let ticket = try await TicketFileReader(path: self.ticket, clock: settings.clock).read()
             let context = try engine.open(settings: settings)
             let ordered = BuiltInPlatforms.ordered(context.registry.all).map(\.id)
             let accounts = try await AccountResolver(store: context.store).trafficAccounts(

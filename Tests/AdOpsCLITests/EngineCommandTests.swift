@@ -1,4 +1,6 @@
+import AdOpsSamples
 import AdPlatformKit
+import AdPlatformTesting
 import Foundation
 import Testing
 
@@ -43,6 +45,16 @@ struct EngineCommandTests {
             return try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
         }
 
+        /// The sample Disney+ ticket written into the sandbox, with its media inline and its flight starting
+        /// tomorrow (by `ADOPS_NOW` when set), so that every emulator takes it on any date; returns its path.
+        func sampleTicket() throws -> String {
+            let request = try SampleLibrary.builtIn.request(
+                "disneyplus-signup.json", flightStart: Schedule.tomorrow(after: ManualWallClock.fromEnvironment().now))
+            let file = directory.appendingPathComponent("disneyplus-signup.json")
+            try JSONEncoder().encode(request).write(to: file)
+            return file.path
+        }
+
         /// Registers the four sample accounts the emulators accept, with the settings each module needs.
         func addSampleAccounts(environment: [String: String] = [:]) throws {
             for arguments in EngineCommandTests.sampleAccounts {
@@ -80,19 +92,22 @@ struct EngineCommandTests {
         "docs/examples/disneyplus-signup.json"
     ).path
 
-    /// The environment without any `ADOPS_*` variable, plus `extra`.
+    /// The environment without any `ADOPS_*` variable but `ADOPS_NOW` (CI runs the suites years ahead with it),
+    /// plus `extra`.
     static func environment(_ extra: [String: String]) -> [String: String] {
-        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ADOPS_") }.merging(extra) { $1 }
+        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ADOPS_") || $0.key == "ADOPS_NOW" }
+            .merging(extra) { $1 }
     }
 
     /// Runs the binary to its end, reading both pipes at once so neither fills up and blocks the child.
+    /// `executable` runs another copy of the binary (the built one by default).
     static func adops(
-        _ arguments: [String], environment: [String: String], in directory: URL
+        _ arguments: [String], environment: [String: String], in directory: URL, executable: URL? = nil
     ) throws
         -> AdOpsCommandTests.Run
     {
         let process = Process()
-        process.executableURL = try AdOpsCommandTests.binary()
+        process.executableURL = try executable ?? AdOpsCommandTests.binary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = Self.environment(environment)
@@ -492,7 +507,7 @@ struct EngineCommandTests {
         defer { _ = mock.stop() }
         let environment = ["ADOPS_PLATFORMS_BASE_URL": base]
         try sandbox.addSampleAccounts(environment: environment)
-        let run = try sandbox.run(["traffic", Self.sampleTicket], environment: environment)
+        let run = try sandbox.run(["traffic", try sandbox.sampleTicket()], environment: environment)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         // PROCESSING is printed only when a poll catches it, which a fast job can finish between.
@@ -533,7 +548,8 @@ struct EngineCommandTests {
             .post, base + "/_mock/faults",
             #"{"platform":"meta","path":"/v*/act_*/ads","kind":"platformError","code":"100","count":50}"#)
         #expect(fault.status == 201 || fault.status == 200)
-        let run = try sandbox.run(["traffic", Self.sampleTicket, "--platform", "meta"], environment: environment)
+        let run = try sandbox.run(
+            ["traffic", try sandbox.sampleTicket(), "--platform", "meta"], environment: environment)
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("meta      PARTIAL_SUCCESS  campaign "), "\(run.stdout)")
         #expect(run.stderr.contains("ended PARTIAL_SUCCESS: "), "\(run.stderr)")
@@ -555,7 +571,8 @@ struct EngineCommandTests {
         defer { _ = mock.stop() }
         let environment = ["ADOPS_PLATFORMS_BASE_URL": base, "ADOPS_API_KEYS": "test-key"]
         try sandbox.addSampleAccounts(environment: environment)
-        #expect(try sandbox.run(["traffic", Self.sampleTicket, "--no-wait"], environment: environment).status == 0)
+        #expect(
+            try sandbox.run(["traffic", try sandbox.sampleTicket(), "--no-wait"], environment: environment).status == 0)
 
         let serve = try Background(
             ["serve", "--port", "0", "--db", sandbox.database],
@@ -589,7 +606,8 @@ struct EngineCommandTests {
         let environment = ["ADOPS_PLATFORMS_BASE_URL": base]
         try sandbox.addSampleAccounts(environment: environment)
         let queued = try sandbox.run(
-            ["traffic", Self.sampleTicket, "--no-wait", "--platform", "meta,snapchat"], environment: environment)
+            ["traffic", try sandbox.sampleTicket(), "--no-wait", "--platform", "meta,snapchat"],
+            environment: environment)
         #expect(queued.status == 0, "\(queued.stderr)")
         let worker = try Background(
             ["worker", "--concurrency", "2", "--db", sandbox.database],

@@ -1,5 +1,6 @@
 import AdOpsServer
 import AdPlatformKit
+import AdPlatformTesting
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -29,7 +30,9 @@ struct APIHarness: Sendable {
         store engineStore: (any TraffickingStore)?,
         apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20
     ) throws {
-        store = try SQLiteTraffickingStore.inMemory(cipher: try CredentialCipher(key: CredentialCipher.generateKey()))
+        store = try SQLiteTraffickingStore.inMemory(
+            cipher: try CredentialCipher(key: CredentialCipher.generateKey()),
+            clock: ManualWallClock.fromEnvironment().clock)
         engine = TraffickingEngine(
             store: engineStore ?? store,
             registry: PlatformRegistry([FakePlatform<FakeMeta>(), FakePlatform<FakeTikTok>()]))

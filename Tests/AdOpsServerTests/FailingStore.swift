@@ -11,6 +11,7 @@ struct FailingStore: TraffickingStore {
         var description: String { Self.internals }
     }
 
+    var clock: WallClock { .fixed(at: Date(timeIntervalSince1970: 1_800_000_000)) }
     func createAccount(_ account: NewAdAccount) async throws -> AdAccount { throw Failure() }
     func account(_ id: UUID) async throws -> AdAccount? { throw Failure() }
     func accounts(platform: PlatformID?, page: PageRequest) async throws -> Page<AdAccount> { throw Failure() }

@@ -17,16 +17,18 @@ import Trafficking
     /// Makes a PENDING job FAILED the way a worker would: claim it, record a step, then finish it with an error.
     static func fail(_ jobID: String, in store: any TraffickingStore) async throws {
         let id = try #require(UUID(uuidString: jobID))
-        let claimed = try await store.claimJobs(owner: "test-worker", limit: 10, lease: .seconds(60), now: Date())
+        let claimed = try await store.claimJobs(
+            owner: "test-worker", limit: 10, lease: .seconds(60), now: store.clock.now)
         #expect(claimed.contains { $0.id == id })
         try await store.startStep(
-            job: id, key: "campaign", kind: .campaign, marker: nil, calls: [], at: Date())
+            job: id, key: "campaign", kind: .campaign, marker: nil, calls: [], at: store.clock.now)
         try await store.completeStep(
             job: id, key: "campaign",
             entities: [PlatformEntity(platform: .meta, kind: .campaign, id: "120210000000001", name: "Disney+ [m]")],
-            media: nil, calls: [], at: Date())
+            media: nil, calls: [], at: store.clock.now)
         try await store.appendLog([
-            ExecutionLogEntry(jobID: id, level: .error, event: "job.failed", message: "ad group refused")
+            ExecutionLogEntry(
+                jobID: id, at: store.clock.now, level: .error, event: "job.failed", message: "ad group refused")
         ])
         try await store.finish(
             job: id, owner: "test-worker",

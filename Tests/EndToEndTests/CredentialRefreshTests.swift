@@ -13,7 +13,7 @@ struct CredentialRefreshTests {
 
     @Test("an expired token is refreshed at the token endpoint, stored, and the step runs again: SUCCESS")
     func refreshesAndRetries() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let snapchat = try #require(fixture.accounts[.snapchat])
             let google = try #require(fixture.accounts[.google])
@@ -29,7 +29,7 @@ struct CredentialRefreshTests {
                     platform: "google", method: "POST", path: "/v*/customers/1234567890/googleAds:mutate",
                     kind: .platformError, code: "authenticationError.OAUTH_TOKEN_EXPIRED", remaining: 1))
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [snapchat.id, google.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [snapchat.id, google.id])
             let finished = try await fixture.runUntilOver(jobs)
             #expect(finished.map(\.status) == [.success, .success], "\(finished.map(\.error))")
 
@@ -63,7 +63,7 @@ struct CredentialRefreshTests {
 
     @Test("a token another job refreshed meanwhile is used as it is, without spending the refresh token again")
     func usesTokenRefreshedElsewhere() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let snapchat = try #require(fixture.accounts[.snapchat])
             _ = try await fixture.store.updateAccount(snapchat.id, AdAccountChanges(credentials: Self.refreshable))
@@ -74,7 +74,7 @@ struct CredentialRefreshTests {
                     platform: "snapchat", method: "POST", path: "/v1/adaccounts/*/campaigns", kind: .platformError,
                     code: "E1002", message: "Access token expired", latencyMilliseconds: 1_000, remaining: 1))
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [snapchat.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [snapchat.id])
             var rotated = Self.refreshable
             rotated.accessToken = "refreshed-by-another-job"
             let store = fixture.store
@@ -98,7 +98,7 @@ struct CredentialRefreshTests {
 
     @Test("without a refresh token the account goes REQUIRES_REAUTH and the job fails, naming the missing field")
     func cannotRefresh() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let snapchat = try #require(fixture.accounts[.snapchat])
             _ = mock.mock.faults.add(
@@ -106,7 +106,7 @@ struct CredentialRefreshTests {
                     platform: "snapchat", method: "POST", path: "/v1/adaccounts/*/campaigns", kind: .platformError,
                     code: "E1002", message: "Access token expired", remaining: 1))
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [snapchat.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [snapchat.id])
             let job = try #require(try await fixture.runUntilOver(jobs).first)
             #expect(job.status == .failed)
             #expect(job.error?.code == "authInvalid")
@@ -118,7 +118,7 @@ struct CredentialRefreshTests {
 
     @Test("a refresh the token endpoint refuses marks the account REQUIRES_REAUTH; the call is not retried")
     func refusedRefresh() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let google = try #require(fixture.accounts[.google])
             var revoked = Self.refreshable
@@ -129,7 +129,7 @@ struct CredentialRefreshTests {
                     platform: "google", method: "POST", path: "/v*/customers/1234567890/googleAds:mutate",
                     kind: .platformError, code: "authenticationError.OAUTH_TOKEN_EXPIRED"))
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [google.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [google.id])
             let job = try #require(try await fixture.runUntilOver(jobs).first)
             #expect(job.status == .failed)
             #expect(job.error?.message.contains("invalid_grant") == true)

@@ -1,4 +1,6 @@
+import AdOpsSamples
 import AdPlatformKit
+import AdPlatformTesting
 import Foundation
 import GoogleAds
 import Logging
@@ -44,12 +46,21 @@ struct EngineFixture {
         .google: "/v*/customers/1234567890/googleAds:mutate",
     ]
 
-    /// Sets up the engine on `store` (a fresh in-memory one by default) against running emulators.
+    /// The emulators' configuration for these tests: a free port, and `clock` (by default one that starts at
+    /// `ADOPS_NOW` when set, so CI runs the suites years ahead too). The engine's store reads the same clock.
+    static func mockConfiguration(clock: ManualWallClock = .fromEnvironment()) -> MockPlatformsConfiguration {
+        MockPlatformsConfiguration(port: 0, clock: clock.clock)
+    }
+
+    /// Sets up the engine on `store` (a fresh in-memory one by default, on the emulators' clock) against running
+    /// emulators.
     static func make(
         mock: MockPlatforms.Running, store: SQLiteTraffickingStore? = nil, inProcess: Bool = false
     ) async throws -> EngineFixture {
         let store =
-            try store ?? SQLiteTraffickingStore.inMemory(cipher: CredentialCipher(key: CredentialCipher.generateKey()))
+            try store
+            ?? SQLiteTraffickingStore.inMemory(
+                cipher: CredentialCipher(key: CredentialCipher.generateKey()), clock: mock.mock.configuration.clock)
         let transport: any HTTPTransport =
             inProcess ? MockPlatformsTransport(mock: mock.mock) : AsyncHTTPClientTransport()
         let recorded = RecordingTransport(wrapping: transport)
@@ -101,22 +112,12 @@ struct EngineFixture {
         return result
     }
 
-    /// The sample Disney+ request, with its media inline and its landing URL on the emulator's port.
-    static func disneyRequest(port: Int) throws -> TraffickingRequest {
-        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "../../docs/examples")
-        var request = try TraffickingRequestDecoder().decode(
-            Data(contentsOf: examples.appendingPathComponent("disneyplus-signup.json")))
-        for index in request.creatives.indices {
-            request.creatives[index].landingURL = request.creatives[index].landingURL.replacingOccurrences(
-                of: ":4010/", with: ":\(port)/")
-            for mediaIndex in request.creatives[index].media.indices {
-                let file = examples.appendingPathComponent(request.creatives[index].media[mediaIndex].source)
-                request.creatives[index].media[mediaIndex].source =
-                    "data:image/png;base64,\(try Data(contentsOf: file).base64EncodedString())"
-            }
-        }
-        return request
+    /// The sample Disney+ request (built in), with its media inline, its landing URL on the emulators' port, and its
+    /// flight starting the day after the emulators' virtual time, so that every platform takes it on any date.
+    static func disneyRequest(mock: MockPlatforms.Running) throws -> TraffickingRequest {
+        try SampleLibrary.builtIn.request(
+            "disneyplus-signup.json", landingPort: mock.port, flightStart: Schedule.tomorrow(after: mock.mock.world.now)
+        )
     }
 
     /// Entities on the emulator whose name carries a marker, budgets aside.

@@ -16,7 +16,7 @@ import Trafficking
 struct FailurePathTests {
     @Test("a permanent platform error fails the job after one attempt, with the platform's message")
     func permanentError() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let meta = try #require(fixture.accounts[.meta])
             _ = mock.mock.faults.add(
@@ -24,7 +24,7 @@ struct FailurePathTests {
                     platform: "meta", method: "POST", path: "/v*/act_1001/campaigns", kind: .platformError,
                     code: "100", message: "Invalid parameter: objective is not valid for this account"))
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [meta.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [meta.id])
             let job = try #require(try await fixture.runUntilOver(jobs).first)
             #expect(job.status == .failed)
             #expect(job.attempts == 1)
@@ -37,7 +37,7 @@ struct FailurePathTests {
 
     @Test("a permanent error after the campaign exists ends PARTIAL_SUCCESS listing what exists")
     func partialSuccess() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let tiktok = try #require(fixture.accounts[.tiktok])
             _ = mock.mock.faults.add(
@@ -45,7 +45,7 @@ struct FailurePathTests {
                     platform: "tiktok", method: "POST", path: "/open_api/v1.3/adgroup/create/", kind: .platformError,
                     code: "40002", message: "budget: below the minimum"))
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [tiktok.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [tiktok.id])
             let job = try #require(try await fixture.runUntilOver(jobs).first)
             #expect(job.status == .partialSuccess)
             #expect(job.platformCampaignID != nil)
@@ -57,7 +57,7 @@ struct FailurePathTests {
 
     @Test("30% transient errors and rate limits still end SUCCESS with one of each entity")
     func transientErrors() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let faults: [(String, FaultRule.Kind, Int?, String?)] = [
                 ("meta", .status, 500, nil), ("meta", .platformError, nil, "17"),
@@ -69,7 +69,7 @@ struct FailurePathTests {
                 _ = mock.mock.faults.add(
                     FaultRule(platform: platform, kind: kind, status: status, code: code, probability: 0.15))
             }
-            let request = try EngineFixture.disneyRequest(port: mock.port)
+            let request = try EngineFixture.disneyRequest(mock: mock)
             let jobs = try await fixture.engine.submit(
                 request, accounts: PlatformID.builtIn.compactMap { fixture.accounts[$0]?.id })
             let finished = try await fixture.runUntilOver(jobs)
@@ -93,11 +93,12 @@ struct FailurePathTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("adops.sqlite").path
         let key = CredentialCipher.generateKey()
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let jobID: String?
             do {
                 // The first process: the API accepts the job, then the process ends before any worker runs.
-                let store = try SQLiteTraffickingStore.open(path: path, cipher: CredentialCipher(key: key))
+                let store = try SQLiteTraffickingStore.open(
+                    path: path, cipher: CredentialCipher(key: key), clock: mock.mock.configuration.clock)
                 let fixture = try await EngineFixture.make(mock: mock, store: store)
                 let apiKey = "e2e-api-key"
                 let router = AdOpsAPI.router(
@@ -108,7 +109,7 @@ struct FailurePathTests {
                     logger: Logger(label: "e2e"))
                 let app = Application(router: router)
                 let meta = try #require(fixture.accounts[.meta])
-                let request = try EngineFixture.disneyRequest(port: mock.port)
+                let request = try EngineFixture.disneyRequest(mock: mock)
                 let body = JSONValue.object([
                     "ad_account_id": .string(meta.id.uuidString),
                     "request": try JSONValue(parsing: JSONEncoder().encode(request)),
@@ -126,7 +127,8 @@ struct FailurePathTests {
                 }
             }
             // The second process: a new store on the same file, and a worker.
-            let reopened = try SQLiteTraffickingStore.open(path: path, cipher: CredentialCipher(key: key))
+            let reopened = try SQLiteTraffickingStore.open(
+                path: path, cipher: CredentialCipher(key: key), clock: mock.mock.configuration.clock)
             let fixture = try await EngineFixture.make(mock: mock, store: reopened)
             let id = try #require(jobID.flatMap(UUID.init(uuidString:)))
             let pending = try #require(try await reopened.job(id))

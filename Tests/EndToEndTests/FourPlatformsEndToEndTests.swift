@@ -11,7 +11,7 @@ import Trafficking
 struct FourPlatformsEndToEndTests {
     @Test("a ticket reaches four platforms and its ids are written back to Airtable")
     func ticketToFourPlatforms() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let table = AirtableTicketTable()
             let setup = try await fixture.transport.send(
@@ -24,7 +24,7 @@ struct FourPlatformsEndToEndTests {
                 configuration: AirtableClient.Configuration(
                     baseURL: mock.baseURL, token: "e2e-airtable", baseID: "appE2ETickets0001", table: "Tickets"),
                 transport: fixture.transport)
-            let request = try EngineFixture.disneyRequest(port: mock.port)
+            let request = try EngineFixture.disneyRequest(mock: mock)
             let encoded = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
             let filed = try await client.createRecords([
                 [
@@ -33,7 +33,8 @@ struct FourPlatformsEndToEndTests {
                 ],
                 ["Name": .string("Broken ticket"), "Status": .string("Ready"), "Request": .string("{\"name\": 3}")],
             ])
-            let intake = TicketIntake(engine: fixture.engine, source: AirtableTicketSource(client: client))
+            let intake = TicketIntake(
+                engine: fixture.engine, source: AirtableTicketSource(client: client, clock: fixture.store.clock))
             let report = try await intake.intake()
             #expect(report.accepted.count == 1)
             #expect(report.problems.count == 1)
@@ -67,9 +68,9 @@ struct FourPlatformsEndToEndTests {
 
     @Test("a landing-page signup with the Meta click id raises Meta's conversions")
     func metaConversion() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
-            var request = try EngineFixture.disneyRequest(port: mock.port)
+            var request = try EngineFixture.disneyRequest(mock: mock)
             request.status = .active
             let meta = try #require(fixture.accounts[.meta])
             let jobs = try await fixture.engine.submit(request, accounts: [meta.id])

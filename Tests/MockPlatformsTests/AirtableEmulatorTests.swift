@@ -260,7 +260,8 @@ struct AirtableEmulatorTests {
         var headers: [String: String] = [:]
         if let header { headers["authorization"] = header }
         let request = MockRequest(
-            method: "GET", path: airtable.tablePath(), queryString: nil, headers: headers, body: Data())
+            method: "GET", path: airtable.tablePath(), queryString: nil, headers: headers, body: Data(),
+            receivedAt: airtable.mock.world.now)
         let response = await airtable.mock.respond(to: request, context: nil)
         #expect(response.status == 401)
         #expect(

@@ -61,7 +61,7 @@ struct AirtableTestClient {
         }
         let request = MockRequest(
             method: method, path: String(parts.first ?? ""), queryString: parts.count > 1 ? parts[1] : nil,
-            headers: headers, body: body)
+            headers: headers, body: body, receivedAt: mock.world.now)
         let response = await mock.respond(to: request, context: nil)
         return Answer(status: response.status, headers: response.headers, body: response.body)
     }

@@ -47,7 +47,7 @@ struct InfrastructureTests {
 
     @Test("ids follow each platform's format and the seed")
     func ids() {
-        let world = MockWorld(seed: 7)
+        let world = MockWorld(seed: 7, now: Date(timeIntervalSince1970: 1_800_000_000))
         let meta = world.mintID(.meta)
         let tiktok = world.mintID(.tiktok)
         let google = world.mintID(.google)
@@ -56,9 +56,9 @@ struct InfrastructureTests {
         #expect(tiktok.count == 19 && tiktok.hasPrefix("17") && tiktok.allSatisfy(\.isNumber))
         #expect((10...11).contains(google.count) && google.allSatisfy(\.isNumber))
         #expect(UUID(uuidString: uuid) != nil && uuid == uuid.lowercased())
-        let again = MockWorld(seed: 7)
+        let again = MockWorld(seed: 7, now: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(again.mintID(.meta) == meta)
-        #expect(MockWorld(seed: 8).mintID(.meta) != meta)
+        #expect(MockWorld(seed: 8, now: Date(timeIntervalSince1970: 1_800_000_000)).mintID(.meta) != meta)
         #expect(world.mintID(.meta) != meta)
     }
 
@@ -218,6 +218,30 @@ struct InfrastructureTests {
         let liveConfig = String(
             decoding: live.serve(path: "/landing/shared/pixel-config.js", query: []).body, as: UTF8.self)
         #expect(liveConfig.contains(#""mode":"live""#) && liveConfig.contains(#""meta":"123""#))
+    }
+
+    @Test("the pages are built in, byte for byte, so a copied binary serves them from any folder")
+    func builtInLandingPages() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let folder = root.appendingPathComponent("LandingPages")
+        let builtIn = LandingPages(directory: nil, livePixelIDs: [:])
+        for path in ["disneyplus/index.html", "hulu/index.html", "shared/pixel-loader.js", "disneyplus/disneyplus.css"]
+        {
+            let onDisk = try Data(contentsOf: folder.appendingPathComponent(path))
+            #expect(builtIn.files[path] == onDisk, "\(path)")
+        }
+        #expect(builtIn.serve(site: "hulu", path: "/", query: []).status == 200)
+        #expect(try LandingPages.locate(explicit: nil, environment: [:]) == nil)
+        #expect(try LandingPages.locate(explicit: folder.path, environment: [:]) == folder.standardizedFileURL)
+        let fromEnvironment = try LandingPages.locate(explicit: nil, environment: ["ADOPS_LANDING_PAGES": folder.path])
+        #expect(fromEnvironment == folder.standardizedFileURL)
+        #expect {
+            try LandingPages.locate(explicit: "/no/such/pages", environment: [:])
+        } throws: { error in
+            "\(error)" == "--landing-pages: /no/such/pages/disneyplus/index.html does not exist; name the "
+                + "LandingPages folder of a checkout"
+        }
     }
 
     @Test("the control plane validates fault rules and clock moves, and the state round-trips")

@@ -35,7 +35,7 @@ struct SnapErrorCase: Sendable, CustomTestStringConvertible {
 struct ErrorMappingTests {
     /// A fixed clock, so an epoch `X-Rate-Limit-Reset` becomes a known delay.
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
-    let mapper = SnapchatErrorMapper(now: { ErrorMappingTests.now })
+    let mapper = SnapchatErrorMapper(clock: .fixed(at: ErrorMappingTests.now))
 
     static let cases: [SnapErrorCase] = [
         SnapErrorCase(

@@ -14,7 +14,7 @@ struct AirtableTicketSourceTests {
     ) throws -> AirtableTicketSource {
         AirtableTicketSource(
             client: try makeAirtableClient(transport, clock: FakeAirtableClock()), fields: fields, statuses: statuses,
-            knownPlatforms: Set(PlatformID.builtIn), now: { Self.fixedDate })
+            knownPlatforms: Set(PlatformID.builtIn), clock: .fixed(at: Self.fixedDate))
     }
 
     /// A transport that answers every write with an empty record list.

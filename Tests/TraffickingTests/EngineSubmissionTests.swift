@@ -13,7 +13,8 @@ struct EngineSubmissionTests {
     let engine: TraffickingEngine
 
     init() throws {
-        store = try SQLiteTraffickingStore.inMemory(cipher: CredentialCipher(key: CredentialCipher.generateKey()))
+        store = try SQLiteTraffickingStore.inMemory(
+            cipher: CredentialCipher(key: CredentialCipher.generateKey()), clock: .starting(at: StoreFixtures.epoch))
         let transport = ScriptedTransport()
         engine = TraffickingEngine(
             store: store,

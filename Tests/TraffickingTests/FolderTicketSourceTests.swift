@@ -103,7 +103,8 @@ struct FolderTicketSourceTests {
             try FileManager.default.createDirectory(
                 at: folder.appendingPathComponent("archive.json"), withIntermediateDirectories: true)
 
-            let batch = try await FolderTicketSource(directory: folder).readyTickets()
+            let batch = try await FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
+                .readyTickets()
 
             #expect(batch.problems.isEmpty, "\(batch.problems)")
             #expect(
@@ -138,7 +139,8 @@ struct FolderTicketSourceTests {
             try write("{\n  \"name\": \"x\",\n  \"budget\": {,}\n}", to: "broken.json", in: folder)
             try write(Self.requestJSON, to: "good.json", in: folder)
 
-            let batch = try await FolderTicketSource(directory: folder).readyTickets()
+            let batch = try await FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
+                .readyTickets()
 
             #expect(batch.tickets.map(\.reference.id) == ["good.json"])
             let problem = try #require(batch.problems.first)
@@ -157,7 +159,8 @@ struct FolderTicketSourceTests {
             try write("ticket:\n  title: [unclosed\nrequest:\n  name: x\n", to: "broken.yaml", in: folder)
             try write(Self.requestYAML, to: "good.yml", in: folder)
 
-            let batch = try await FolderTicketSource(directory: folder).readyTickets()
+            let batch = try await FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
+                .readyTickets()
 
             #expect(batch.tickets.map(\.reference.id) == ["good.yml"])
             let problem = try #require(batch.problems.first)
@@ -194,7 +197,8 @@ struct FolderTicketSourceTests {
             try write(content, to: file, in: folder)
             try write(Self.requestJSON, to: "zz-good.json", in: folder)
 
-            let batch = try await FolderTicketSource(directory: folder).readyTickets()
+            let batch = try await FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
+                .readyTickets()
 
             #expect(batch.tickets.map(\.reference.id) == ["zz-good.json"])
             let problem = try #require(batch.problems.first)
@@ -209,8 +213,10 @@ struct FolderTicketSourceTests {
         try await withFolder { folder in
             try write(wrapper(ticket: #"{"platforms": ["meta", "gogle"]}"#), to: "t.json", in: folder)
 
-            let batch = try await FolderTicketSource(directory: folder, knownPlatforms: Set(PlatformID.builtIn))
-                .readyTickets()
+            let batch = try await FolderTicketSource(
+                directory: folder, knownPlatforms: Set(PlatformID.builtIn), clock: .fixed(at: Self.fixedDate)
+            )
+            .readyTickets()
 
             let problem = try #require(batch.problems.first)
             #expect(problem.fieldPath == "ticket.platforms[1]")
@@ -222,7 +228,7 @@ struct FolderTicketSourceTests {
     func acceptedNotOfferedAgain() async throws {
         try await withFolder { folder in
             try write(Self.requestJSON, to: "spring.json", in: folder)
-            let source = FolderTicketSource(directory: folder, now: { Self.fixedDate })
+            let source = FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
             let ticket = try #require(try await source.readyTickets().tickets.first)
             let jobs = [try job(.meta), try job(.google)]
 
@@ -239,7 +245,9 @@ struct FolderTicketSourceTests {
             #expect(again.tickets.isEmpty)
             #expect(again.problems.isEmpty)
             // A new source (after a restart) reads the same state.
-            #expect(try await FolderTicketSource(directory: folder).readyTickets().tickets.isEmpty)
+            #expect(
+                try await FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate)).readyTickets()
+                    .tickets.isEmpty)
         }
     }
 
@@ -248,7 +256,7 @@ struct FolderTicketSourceTests {
         try await withFolder { folder in
             let broken = Self.requestJSON.replacingOccurrences(of: "\"200.00\"", with: "\"lots\"")
             try write(wrapper(ticket: "{}", request: broken), to: "fix-me.json", in: folder)
-            let source = FolderTicketSource(directory: folder, now: { Self.fixedDate })
+            let source = FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
             let problem = try #require(try await source.readyTickets().problems.first)
 
             try await source.reportProblem(problem)
@@ -272,7 +280,7 @@ struct FolderTicketSourceTests {
     func writeBack() async throws {
         try await withFolder { folder in
             try write(Self.requestJSON, to: "spring.json", in: folder)
-            let source = FolderTicketSource(directory: folder, now: { Self.fixedDate })
+            let source = FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
             let ticket = try #require(try await source.readyTickets().tickets.first)
             let meta = try job(.meta)
             let google = try job(.google)
@@ -315,7 +323,7 @@ struct FolderTicketSourceTests {
     func editedWhileRunning() async throws {
         try await withFolder { folder in
             try write(Self.requestJSON, to: "spring.json", in: folder)
-            let source = FolderTicketSource(directory: folder, now: { Self.fixedDate })
+            let source = FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
             let ticket = try #require(try await source.readyTickets().tickets.first)
             try write(Self.requestJSON + "\n", to: "spring.json", in: folder)
 
@@ -331,7 +339,7 @@ struct FolderTicketSourceTests {
     func finishedTicketOfferedAgain() async throws {
         try await withFolder { folder in
             try write(Self.requestJSON, to: "spring.json", in: folder)
-            let source = FolderTicketSource(directory: folder, now: { Self.fixedDate })
+            let source = FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
             let ticket = try #require(try await source.readyTickets().tickets.first)
             var meta = try job(.meta)
             try await source.markAccepted(ticket.reference, jobs: [meta])
@@ -359,7 +367,7 @@ struct FolderTicketSourceTests {
     func missingFolder() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)")
         let error = await #expect(throws: FolderTicketSourceError.self) {
-            try await FolderTicketSource(directory: folder).readyTickets()
+            try await FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate)).readyTickets()
         }
         #expect(error?.path == folder.standardizedFileURL.path)
         #expect(error?.description.contains(folder.lastPathComponent) == true)
@@ -368,7 +376,7 @@ struct FolderTicketSourceTests {
     @Test("ticket ids that are not a file name in the folder are refused")
     func refusesPaths() async throws {
         try await withFolder { folder in
-            let source = FolderTicketSource(directory: folder)
+            let source = FolderTicketSource(directory: folder, clock: .fixed(at: Self.fixedDate))
             for id in ["../escape.json", "sub/t.json", ".hidden.json", ""] {
                 await #expect(throws: FolderTicketSourceError.self) {
                     try await source.reportProblem(

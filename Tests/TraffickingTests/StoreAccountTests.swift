@@ -59,9 +59,12 @@ struct StoreAccountTests {
         let directory = try StoreFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("store.sqlite").path
-        let id = try await SQLiteTraffickingStore.open(path: path, cipher: StoreFixtures.cipher())
-            .createAccount(StoreFixtures.newAccount()).id
-        let other = try SQLiteTraffickingStore.open(path: path, cipher: StoreFixtures.cipher())
+        let id = try await SQLiteTraffickingStore.open(
+            path: path, cipher: StoreFixtures.cipher(), clock: .starting(at: StoreFixtures.epoch)
+        )
+        .createAccount(StoreFixtures.newAccount()).id
+        let other = try SQLiteTraffickingStore.open(
+            path: path, cipher: StoreFixtures.cipher(), clock: .starting(at: StoreFixtures.epoch))
         await #expect {
             _ = try await other.credentials(ofAccount: id)
         } throws: { error in

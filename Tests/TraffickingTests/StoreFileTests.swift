@@ -13,7 +13,8 @@ struct StoreFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         // Parent directories are created.
         let path = directory.appendingPathComponent("nested/deeper/adops.sqlite").path
-        let store = try SQLiteTraffickingStore.open(path: path, cipher: StoreFixtures.cipher())
+        let store = try SQLiteTraffickingStore.open(
+            path: path, cipher: StoreFixtures.cipher(), clock: .starting(at: StoreFixtures.epoch))
         let (journal, synchronous, foreignKeys, busyTimeout) = try await store.writer.write { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"),
@@ -40,10 +41,13 @@ struct StoreFileTests {
         var account: AdAccount?
         var job: CampaignJob?
         do {
-            let store = try SQLiteTraffickingStore.open(path: path, cipher: CredentialCipher(key: key))
+            let store = try SQLiteTraffickingStore.open(
+                path: path, cipher: CredentialCipher(key: key), clock: .starting(at: StoreFixtures.epoch))
             let created = try await store.createAccount(StoreFixtures.newAccount())
             let enqueued = try await store.enqueue([
-                NewCampaignJob(accountID: created.id, platform: .meta, request: request, batchID: UUID())
+                NewCampaignJob(
+                    id: StoreFixtures.jobID(), accountID: created.id, platform: .meta, request: request, batchID: UUID()
+                )
             ])
             try await store.startStep(
                 job: enqueued[0].id, key: "campaign", kind: .campaign, marker: nil, calls: [], at: StoreFixtures.epoch)
@@ -51,7 +55,8 @@ struct StoreFileTests {
             job = try await store.job(enqueued[0].id)
         }
 
-        let reopened = try SQLiteTraffickingStore.open(path: path, cipher: CredentialCipher(key: key))
+        let reopened = try SQLiteTraffickingStore.open(
+            path: path, cipher: CredentialCipher(key: key), clock: .starting(at: StoreFixtures.epoch))
         let accountID = try #require(account?.id)
         let jobID = try #require(job?.id)
         #expect(try await reopened.account(accountID) == account)
@@ -69,18 +74,21 @@ struct StoreFileTests {
         let path = directory.appendingPathComponent("adops.sqlite").path
         let key = CredentialCipher.generateKey()
         // Two pools on one file behave like two processes: separate connections, coordinated only by SQLite.
-        let first = try SQLiteTraffickingStore.open(path: path, cipher: CredentialCipher(key: key))
-        let second = try SQLiteTraffickingStore.open(path: path, cipher: CredentialCipher(key: key))
+        let first = try SQLiteTraffickingStore.open(
+            path: path, cipher: CredentialCipher(key: key), clock: .starting(at: StoreFixtures.epoch))
+        let second = try SQLiteTraffickingStore.open(
+            path: path, cipher: CredentialCipher(key: key), clock: .starting(at: StoreFixtures.epoch))
         let account = try await first.createAccount(StoreFixtures.newAccount())
         let request = try StoreFixtures.request()
         let batch = UUID()
         let jobCount = 60
         let enqueued = try await first.enqueue(
             (0..<jobCount).map { _ in
-                NewCampaignJob(accountID: account.id, platform: .meta, request: request, batchID: batch)
+                NewCampaignJob(
+                    id: StoreFixtures.jobID(), accountID: account.id, platform: .meta, request: request, batchID: batch)
             })
 
-        let now = Date()
+        let now = first.clock.now
         let claims = try await withThrowingTaskGroup(of: [UUID].self) { group in
             for (index, store) in [first, second, first, second].enumerated() {
                 group.addTask {

@@ -51,16 +51,21 @@ struct StoreJobTests {
         let store = try StoreFixtures.store()
         let account = try await store.createAccount(StoreFixtures.newAccount())
         let request = try StoreFixtures.request()
-        let good = NewCampaignJob(accountID: account.id, platform: .meta, request: request, batchID: UUID())
+        let good = NewCampaignJob(
+            id: StoreFixtures.jobID(), accountID: account.id, platform: .meta, request: request, batchID: UUID())
 
         await #expect {
             _ = try await store.enqueue([
-                good, NewCampaignJob(accountID: UUID(), platform: .meta, request: request, batchID: UUID()),
+                good,
+                NewCampaignJob(
+                    id: StoreFixtures.jobID(), accountID: UUID(), platform: .meta, request: request, batchID: UUID()),
             ])
         } throws: { ($0 as? StoreError)?.code == .notFound }
         await #expect {
             _ = try await store.enqueue([
-                NewCampaignJob(accountID: account.id, platform: .tiktok, request: request, batchID: UUID())
+                NewCampaignJob(
+                    id: StoreFixtures.jobID(), accountID: account.id, platform: .tiktok, request: request,
+                    batchID: UUID())
             ])
         } throws: { ($0 as? StoreError)?.code == .conflict }
         #expect(try await store.jobs(status: nil, page: PageRequest()).total == 0)
@@ -73,7 +78,9 @@ struct StoreJobTests {
         _ = try await store.deleteAccount(account.id)
         await #expect {
             _ = try await store.enqueue([
-                NewCampaignJob(accountID: account.id, platform: .meta, request: request, batchID: UUID())
+                NewCampaignJob(
+                    id: StoreFixtures.jobID(), accountID: account.id, platform: .meta, request: request, batchID: UUID()
+                )
             ])
         } throws: { ($0 as? StoreError)?.code == .notFound }
     }
@@ -87,7 +94,9 @@ struct StoreJobTests {
         var ids: [UUID] = []
         for _ in 0..<3 {
             let job = try await store.enqueue([
-                NewCampaignJob(accountID: account.id, platform: .meta, request: request, batchID: UUID())
+                NewCampaignJob(
+                    id: StoreFixtures.jobID(), accountID: account.id, platform: .meta, request: request, batchID: UUID()
+                )
             ])
             ids.append(job[0].id)
         }
@@ -291,7 +300,9 @@ struct StoreJobTests {
         let account = try await store.createAccount(StoreFixtures.newAccount())
         let request = try StoreFixtures.request()
         func job(_ ticket: TicketReference?) -> NewCampaignJob {
-            NewCampaignJob(accountID: account.id, platform: .meta, request: request, ticket: ticket, batchID: UUID())
+            NewCampaignJob(
+                id: StoreFixtures.jobID(), accountID: account.id, platform: .meta, request: request, ticket: ticket,
+                batchID: UUID())
         }
         let jobs = try await store.enqueue([
             job(TicketReference(source: "folder", id: "1")), job(nil),
@@ -382,7 +393,7 @@ struct StoreJobTests {
                         jobID: job.id, platform: .meta, at: now, method: "POST", path: "/v21.0/act_1/campaigns",
                         status: 200, durationMilliseconds: 3, requestSummary: "{}", responseSummary: "{}")
                 ],
-                log: [ExecutionLogEntry(jobID: job.id, event: "finished", message: "done")])
+                log: [ExecutionLogEntry(jobID: job.id, at: StoreFixtures.epoch, event: "finished", message: "done")])
         }
         try await store.finish(
             job: jobs[0].id, owner: "w", outcome: .success(platformCampaignID: nil), records: records(jobs[0]))

@@ -28,7 +28,9 @@ struct StoreLogAndMediaTests {
     func logUnknownJob() async throws {
         let store = try StoreFixtures.store()
         await #expect {
-            try await store.appendLog([ExecutionLogEntry(jobID: UUID(), event: "x", message: "y")])
+            try await store.appendLog([
+                ExecutionLogEntry(jobID: UUID(), at: StoreFixtures.epoch, event: "x", message: "y")
+            ])
         } throws: { ($0 as? StoreError)?.code == .notFound }
     }
 

@@ -1,5 +1,6 @@
 import AdPlatformKit
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Trafficking
@@ -27,6 +28,16 @@ enum StoreFixtures {
     /// 2027-01-15 08:00:00 UTC.
     static let epoch = Date(timeIntervalSince1970: 1_800_000_000)
 
+    /// A time-ordered job id, each one a millisecond after the last, so ids order as the tests create them.
+    static func jobID() -> UUID {
+        let step = jobIDs.withLock { count in
+            count += 1
+            return count
+        }
+        return .timeOrdered(at: epoch.addingTimeInterval(Double(step) / 1000))
+    }
+    private static let jobIDs = Mutex(0)
+
     /// A secret that must never appear in the database in plain text.
     static let accessToken = "EAAB-very-secret-access-token-42"
 
@@ -39,7 +50,7 @@ enum StoreFixtures {
 
     /// An in-memory store whose clock advances a second per reading.
     static func store(clock: StoreTestClock = StoreTestClock()) throws -> SQLiteTraffickingStore {
-        try SQLiteTraffickingStore.inMemory(cipher: cipher(), clock: { clock.now() })
+        try SQLiteTraffickingStore.inMemory(cipher: cipher(), clock: WallClock { clock.now() })
     }
 
     static func newAccount(
@@ -68,7 +79,9 @@ enum StoreFixtures {
         let batch = UUID()
         let jobs = try await store.enqueue(
             (0..<count).map { _ in
-                NewCampaignJob(accountID: account.id, platform: .meta, request: request, ticket: ticket, batchID: batch)
+                NewCampaignJob(
+                    id: StoreFixtures.jobID(), accountID: account.id, platform: .meta, request: request, ticket: ticket,
+                    batchID: batch)
             })
         return (store, account, jobs)
     }

@@ -35,7 +35,9 @@ struct StoreTransactionCountTests {
             try await store.enqueue(
                 (0..<3).map { _ in
                     NewCampaignJob(
-                        accountID: account.id, platform: .meta, request: request, ticket: ticket, batchID: UUID())
+                        id: StoreFixtures.jobID(), accountID: account.id, platform: .meta, request: request,
+                        ticket: ticket,
+                        batchID: UUID())
                 })
         }
         let now = clock.now()
@@ -63,8 +65,8 @@ struct StoreTransactionCountTests {
         }
         try await expectTransactions(1, store, "appendLog of two entries") {
             try await store.appendLog([
-                ExecutionLogEntry(jobID: jobs[0].id, event: "a", message: "a"),
-                ExecutionLogEntry(jobID: jobs[0].id, event: "b", message: "b"),
+                ExecutionLogEntry(jobID: jobs[0].id, at: StoreFixtures.epoch, event: "a", message: "a"),
+                ExecutionLogEntry(jobID: jobs[0].id, at: StoreFixtures.epoch, event: "b", message: "b"),
             ])
         }
         try await expectTransactions(1, store, "recordAPICalls") {
@@ -111,8 +113,8 @@ struct StoreTransactionCountTests {
         await #expect(throws: StoreError.self) { _ = try await store.retry(job: jobs[0].id) }
         await #expect(throws: StoreError.self) {
             try await store.appendLog([
-                ExecutionLogEntry(jobID: jobs[0].id, event: "kept?", message: "no"),
-                ExecutionLogEntry(jobID: UUID(), event: "x", message: "unknown job"),
+                ExecutionLogEntry(jobID: jobs[0].id, at: StoreFixtures.epoch, event: "kept?", message: "no"),
+                ExecutionLogEntry(jobID: UUID(), at: StoreFixtures.epoch, event: "x", message: "unknown job"),
             ])
         }
         #expect(store.transactionCount == before)

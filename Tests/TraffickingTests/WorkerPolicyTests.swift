@@ -47,7 +47,7 @@ struct WorkerPolicyTests {
         let transport = ScriptedTransport()
         transport.enqueue(json: #"{"access_token":"EAAB-secret","id":"1"}"#)
         let recording = RecordingTransport(wrapping: transport)
-        let collector = APICallCollector(jobID: UUID(), platform: .meta)
+        let collector = APICallCollector(jobID: UUID(), platform: .meta, clock: .fixed(at: StoreFixtures.epoch))
         let url = try #require(
             URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns?access_token=EAAB-secret&fields=id"))
         _ = try await APICallCollector.$current.withValue(collector) {

@@ -70,11 +70,13 @@ public struct TraffickingEngine: Sendable {
                 .invalidRequest, "the request breaks \(violations.count) platform rule(s)", violations: violations)
         }
         let resolved = try await MediaResolver(store: store, policy: media).resolve(request)
-        let batch = UUID.timeOrdered()
+        let now = store.clock.now
+        let batch = UUID.timeOrdered(at: now)
         return try await store.enqueue(
             accounts.map { account in
                 NewCampaignJob(
-                    accountID: account.id, platform: account.platform, request: resolved, ticket: ticket, batchID: batch
+                    id: .timeOrdered(at: now), accountID: account.id, platform: account.platform, request: resolved,
+                    ticket: ticket, batchID: batch
                 )
             })
     }

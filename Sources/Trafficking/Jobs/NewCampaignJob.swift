@@ -19,7 +19,7 @@ public struct NewCampaignJob: Sendable, Hashable {
 
     /// Creates a new job.
     public init(
-        id: UUID = .timeOrdered(), accountID: UUID, platform: PlatformID, request: TraffickingRequest,
+        id: UUID, accountID: UUID, platform: PlatformID, request: TraffickingRequest,
         ticket: TicketReference? = nil, batchID: UUID
     ) {
         self.id = id

@@ -9,7 +9,7 @@ extension UUID {
     /// commit wrote all of those pages to the WAL. Time-ordered ids put them on the same few pages.
     ///
     /// Ids made in the same millisecond are not ordered among themselves; nothing depends on that.
-    public static func timeOrdered(at date: Date = Date()) -> UUID {
+    public static func timeOrdered(at date: Date) -> UUID {
         var generator = SystemRandomNumberGenerator()
         return timeOrdered(at: date, using: &generator)
     }

@@ -14,7 +14,7 @@ public struct ExecutionLogEntry: Sendable, Hashable, Codable {
     public var message: String
 
     /// Creates an entry.
-    public init(jobID: UUID, at: Date = Date(), level: LogLevel = .info, event: String, message: String) {
+    public init(jobID: UUID, at: Date, level: LogLevel = .info, event: String, message: String) {
         self.jobID = jobID
         self.at = at
         self.level = level

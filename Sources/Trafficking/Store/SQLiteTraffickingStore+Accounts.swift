@@ -6,7 +6,7 @@ extension SQLiteTraffickingStore {
     /// Registers an account with a new id; its credentials are sealed before they reach the database.
     public func createAccount(_ account: NewAdAccount) async throws -> AdAccount {
         let sealed = try cipher.seal(account.credentials)
-        let row = try AdAccountRow(id: UUID(), account, sealedCredentials: sealed, at: clock())
+        let row = try AdAccountRow(id: UUID(), account, sealedCredentials: sealed, at: clock.now)
         return try await write { db in
             try row.insert(db)
             // Read back, so the dates returned are the stored (millisecond) ones.
@@ -36,7 +36,7 @@ extension SQLiteTraffickingStore {
     /// Applies changes to an account that is not deleted; `nil` otherwise. New credentials are sealed first.
     public func updateAccount(_ id: UUID, _ changes: AdAccountChanges) async throws -> AdAccount? {
         let sealed = try changes.credentials.map { try cipher.seal($0) }
-        let now = clock()
+        let now = clock.now
         return try await write { db in
             guard var row = try Self.liveAccount(id.databaseKey, db) else { return nil }
             try row.apply(changes, sealedCredentials: sealed, at: now)
@@ -48,7 +48,7 @@ extension SQLiteTraffickingStore {
     /// Soft-deletes an account by setting `deleted_at`; `false` when it does not exist or is already deleted.
     /// Its jobs keep referring to it.
     public func deleteAccount(_ id: UUID) async throws -> Bool {
-        let now = clock()
+        let now = clock.now
         return try await write { db in
             let changed =
                 try AdAccountRow

@@ -9,7 +9,7 @@ extension SQLiteTraffickingStore {
     /// account does not exist or is deleted (deleted accounts take no new jobs), and `conflict` when a job's platform
     /// is not its account's or its id is already taken; then nothing is stored.
     public func enqueue(_ jobs: [NewCampaignJob]) async throws -> [CampaignJob] {
-        let now = clock()
+        let now = clock.now
         let rows = try CampaignJobRow.pending(jobs, at: now)
         return try await write { db in
             var platformOfAccount: [String: String] = [:]
@@ -151,7 +151,7 @@ extension SQLiteTraffickingStore {
     public func release(
         job: UUID, owner: String, notBefore: Date, error: JobError?, records: JobRunRecords
     ) async throws {
-        let now = clock()
+        let now = clock.now
         let records = try EncodedRecords(records)
         try await write { db in
             try Self.write(records, job: job, at: now, db)
@@ -172,7 +172,7 @@ extension SQLiteTraffickingStore {
     /// `owner` no longer holds the job, so a worker that lost its lease cannot overwrite its successor's work; the
     /// run's `records` are written either way.
     public func finish(job: UUID, owner: String, outcome: JobOutcome, records: JobRunRecords) async throws {
-        let now = clock()
+        let now = clock.now
         let error: JobError?
         let campaignID: String?
         switch outcome {
@@ -205,7 +205,7 @@ extension SQLiteTraffickingStore {
     /// to 0 so the worker's claim limit starts afresh. The ledger and the campaign id stay, so done steps are not
     /// redone. Throws ``StoreError`` `notFound` or `conflict`.
     public func retry(job: UUID) async throws -> CampaignJob {
-        let now = clock()
+        let now = clock.now
         return try await write { db in
             guard let row = try CampaignJobRow.fetchOne(db, key: job.databaseKey) else {
                 throw StoreError(.notFound, "job \(job.databaseKey) does not exist")

@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Crypto
 import Foundation
 import GRDB
@@ -8,7 +9,7 @@ extension SQLiteTraffickingStore {
     public func storeMedia(_ data: Data, contentType: String) async throws -> StoredMedia {
         let digest = SHA256.hash(data: data).map { Self.hexDigits[Int($0 >> 4)] + Self.hexDigits[Int($0 & 0x0f)] }
             .joined()
-        let row = MediaBlobRow(digest: digest, contentType: contentType, data: data, createdAt: clock())
+        let row = MediaBlobRow(digest: digest, contentType: contentType, data: data, createdAt: clock.now)
         let storedType = try await write { db in
             try row.insert(db, onConflict: .ignore)
             return try String.fetchOne(

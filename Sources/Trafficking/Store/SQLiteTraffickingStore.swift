@@ -19,7 +19,8 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     /// Seals and opens account credentials.
     let cipher: CredentialCipher
     /// The current time, for `created_at`, `updated_at` and the like.
-    let clock: @Sendable () -> Date
+    /// The time of day rows are stamped with; the engine, the worker and the intake on this store read it too.
+    public let clock: WallClock
     private let committer: GroupCommitter
     /// Requests decoded from `payload_json`, so a ticket's jobs decode theirs once.
     let requests = DecodedRequestCache()
@@ -27,7 +28,7 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     /// How long a write waits for another process's write to finish before failing with SQLITE_BUSY.
     static let busyTimeout: TimeInterval = 5
 
-    private init(writer: any DatabaseWriter, cipher: CredentialCipher, clock: @escaping @Sendable () -> Date) throws {
+    private init(writer: any DatabaseWriter, cipher: CredentialCipher, clock: WallClock) throws {
         self.writer = writer
         self.cipher = cipher
         self.clock = clock
@@ -38,7 +39,7 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     /// Opens (creating if needed, with its parent directories) the database file at `path`, in WAL mode with
     /// `synchronous = NORMAL`, foreign keys on and a 5-second busy timeout, and brings its schema up to date.
     public static func open(
-        path: String, cipher: CredentialCipher, clock: @escaping @Sendable () -> Date = { Date() }
+        path: String, cipher: CredentialCipher, clock: WallClock
     ) throws -> SQLiteTraffickingStore {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -61,7 +62,7 @@ public final class SQLiteTraffickingStore: TraffickingStore {
 
     /// A store in memory, gone when released; for tests.
     public static func inMemory(
-        cipher: CredentialCipher, clock: @escaping @Sendable () -> Date = { Date() }
+        cipher: CredentialCipher, clock: WallClock
     ) throws -> SQLiteTraffickingStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

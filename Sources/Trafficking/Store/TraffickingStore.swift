@@ -8,6 +8,10 @@ import Foundation
 /// the store consistent; the ledger methods exist so the worker records a step before and after each platform
 /// call.
 public protocol TraffickingStore: Sendable {
+    /// The time of day of this installation: rows are stamped with it, and the engine, the worker and the ticket
+    /// intake working on this store read it too, so one injected clock (`ADOPS_NOW`, a test's) sets them all.
+    var clock: WallClock { get }
+
     // MARK: Ad accounts
 
     /// Registers an account; its credentials are stored encrypted.

@@ -21,7 +21,7 @@ public final class FolderTicketSource: TicketSource {
     public let directory: URL
     /// The platform ids a ticket may name; `nil` accepts any id and leaves the check to the engine.
     public let knownPlatforms: Set<PlatformID>?
-    private let now: @Sendable () -> Date
+    private let clock: WallClock
     /// The digest of each ticket as last read, so the state written for it describes what was read even if the
     /// file changes before the write (the change is then offered again).
     private let readDigests = Mutex<[String: String]>([:])
@@ -31,13 +31,13 @@ public final class FolderTicketSource: TicketSource {
     /// The extensions of ticket files.
     public static let ticketExtensions: Set<String> = ["json", "yaml", "yml"]
 
-    /// Creates a source over a folder; `now` stamps result files and is injectable for tests.
+    /// Creates a source over a folder; `clock` stamps result files.
     public init(
-        directory: URL, knownPlatforms: Set<PlatformID>? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        directory: URL, knownPlatforms: Set<PlatformID>? = nil, clock: WallClock
     ) {
         self.directory = directory.standardizedFileURL
         self.knownPlatforms = knownPlatforms
-        self.now = now
+        self.clock = clock
     }
 
     /// The result file of a ticket.
@@ -98,12 +98,12 @@ public final class FolderTicketSource: TicketSource {
             try writeResult(
                 ResultFile(
                     status: Self.status(of: TicketOutcome(results: results)), ticket: fileName, jobs: jobIDs,
-                    results: results, ticketDigest: digest, writtenAt: now()),
+                    results: results, ticketDigest: digest, writtenAt: clock.now),
                 for: fileName)
             return
         }
         try writeResult(
-            ResultFile(status: .processing, ticket: fileName, jobs: jobIDs, ticketDigest: digest, writtenAt: now()),
+            ResultFile(status: .processing, ticket: fileName, jobs: jobIDs, ticketDigest: digest, writtenAt: clock.now),
             for: fileName)
     }
 
@@ -113,7 +113,7 @@ public final class FolderTicketSource: TicketSource {
         try writeResult(
             ResultFile(
                 status: .rejected, ticket: fileName, field: problem.fieldPath, message: problem.message,
-                ticketDigest: ticketDigest(fileName), writtenAt: now()),
+                ticketDigest: ticketDigest(fileName), writtenAt: clock.now),
             for: fileName)
     }
 
@@ -126,7 +126,7 @@ public final class FolderTicketSource: TicketSource {
             ResultFile(
                 status: Self.status(of: outcome), ticket: fileName, jobs: outcome.results.map(\.jobID),
                 results: outcome.results, ticketDigest: accepted?.ticketDigest ?? ticketDigest(fileName),
-                writtenAt: now()),
+                writtenAt: clock.now),
             for: fileName)
     }
 

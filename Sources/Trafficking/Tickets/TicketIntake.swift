@@ -75,7 +75,7 @@ public struct TicketIntake: Sendable {
                         error: member.error?.description))
             }
             try await source.writeBack(ticket, outcome: TicketOutcome(results: results))
-            try await engine.store.markWrittenBack(jobs: batch.map(\.id), at: Date())
+            try await engine.store.markWrittenBack(jobs: batch.map(\.id), at: engine.store.clock.now)
             written.append(ticket)
         }
         return written

@@ -17,18 +17,21 @@ public final class APICallCollector: Sendable {
     public let accountID: String
     /// The budgets to spend from.
     public let budget: RateBudget
+    /// The time of day calls are stamped with.
+    public let clock: WallClock
     private let sleep: @Sendable (Duration) async throws -> Void
     private let calls = Mutex<[APICallRecord]>([])
 
     /// Creates a collector for a job.
     public init(
-        jobID: UUID, platform: PlatformID, accountID: String = "", budget: RateBudget = .unlimited,
+        jobID: UUID, platform: PlatformID, clock: WallClock, accountID: String = "", budget: RateBudget = .unlimited,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.jobID = jobID
         self.platform = platform
         self.accountID = accountID
         self.budget = budget
+        self.clock = clock
         self.sleep = sleep
     }
 

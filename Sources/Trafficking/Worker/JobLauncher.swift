@@ -24,7 +24,7 @@ struct JobLauncher: Sendable {
     /// with the job's end. Never throws for platform errors, only for store failures and cancellation, which leave
     /// the job leased so another claim resumes it from the ledger.
     func run(_ job: CampaignJob) async throws -> (Result, JobRunRecords) {
-        let run = JobRun(job: job)
+        let run = JobRun(job: job, clock: store.clock)
         do {
             if job.attempts > configuration.maximumClaims {
                 throw StepFailure.permanent(
@@ -35,7 +35,8 @@ struct JobLauncher: Sendable {
             let (module, context, ledger) = try await prepare(job)
             let account = LiveAccount(context)
             let collector = APICallCollector(
-                jobID: job.id, platform: job.platform, accountID: context.accountID, budget: configuration.rateBudget,
+                jobID: job.id, platform: job.platform, clock: store.clock, accountID: context.accountID,
+                budget: configuration.rateBudget,
                 sleep: configuration.sleep)
             run.collector = collector
             run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
@@ -288,7 +289,7 @@ struct JobLauncher: Sendable {
     private func start(_ step: StepStart, run: JobRun) async throws {
         try await store.advance(
             job: run.job.id, completing: run.takePendingCompletions(), starting: step, calls: run.drainCalls(),
-            at: Date())
+            at: store.clock.now)
     }
 
 }

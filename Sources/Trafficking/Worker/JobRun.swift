@@ -6,6 +6,8 @@ import Synchronization
 /// written.
 final class JobRun: Sendable {
     let job: CampaignJob
+    /// The time of day steps and log lines are stamped with.
+    let clock: WallClock
     private struct State {
         var ledger: [String: LedgerStep] = [:]
         var log: [ExecutionLogEntry] = []
@@ -14,7 +16,10 @@ final class JobRun: Sendable {
     }
     private let state = Mutex(State())
 
-    init(job: CampaignJob) { self.job = job }
+    init(job: CampaignJob, clock: WallClock) {
+        self.job = job
+        self.clock = clock
+    }
 
     /// The steps known, by key.
     var ledger: [String: LedgerStep] {
@@ -44,11 +49,12 @@ final class JobRun: Sendable {
 
     /// Remembers a step's result until the next ledger write, which records it with the next step's start.
     func complete(_ completion: StepCompletion, kind: EntityKind, marker: IdempotencyMarker?) {
+        let now = clock.now
         state.withLock { state in
             state.pendingCompletions.append(completion)
             state.ledger[completion.key] = LedgerStep(
                 jobID: job.id, key: completion.key, kind: kind, state: .done, marker: marker?.value,
-                entities: completion.entities, media: completion.media, startedAt: Date(), finishedAt: Date())
+                entities: completion.entities, media: completion.media, startedAt: now, finishedAt: now)
         }
     }
 
@@ -61,7 +67,8 @@ final class JobRun: Sendable {
 
     /// Adds a log line.
     func log(_ level: LogLevel, _ event: String, _ message: String) {
-        state.withLock { $0.log.append(ExecutionLogEntry(jobID: job.id, level: level, event: event, message: message)) }
+        let entry = ExecutionLogEntry(jobID: job.id, at: clock.now, level: level, event: event, message: message)
+        state.withLock { $0.log.append(entry) }
     }
 
     /// The log lines not yet written, forgotten here.

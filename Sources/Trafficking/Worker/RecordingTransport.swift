@@ -19,7 +19,7 @@ public struct RecordingTransport: HTTPTransport {
         guard let collector = APICallCollector.current else { return try await base.send(request) }
         try await collector.acquire()
         let started = ContinuousClock.now
-        let at = Date()
+        let at = collector.clock.now
         do {
             let response = try await base.send(request)
             collector.append(

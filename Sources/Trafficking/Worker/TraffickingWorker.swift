@@ -77,7 +77,7 @@ public final class TraffickingWorker: Service {
     @discardableResult
     public func runNext() async throws -> Bool {
         let claimed = try await store.claimJobs(
-            owner: configuration.owner, limit: 1, lease: configuration.lease, now: Date())
+            owner: configuration.owner, limit: 1, lease: configuration.lease, now: store.clock.now)
         guard let job = claimed.first else { return false }
         try await process(job)
         return true
@@ -107,7 +107,7 @@ public final class TraffickingWorker: Service {
             try await store.finish(job: job.id, owner: configuration.owner, outcome: outcome, records: records)
             logger.info("job finished", metadata: ["job": "\(job.id)", "status": "\(outcome.status.rawValue)"])
         case .requeue(let error):
-            let notBefore = Date().addingTimeInterval(Self.seconds(configuration.requeueDelay))
+            let notBefore = store.clock.now.addingTimeInterval(Self.seconds(configuration.requeueDelay))
             try await store.release(
                 job: job.id, owner: configuration.owner, notBefore: notBefore, error: error, records: records)
             logger.warning("job requeued", metadata: ["job": "\(job.id)", "error": "\(error)"])
@@ -119,7 +119,7 @@ public final class TraffickingWorker: Service {
         let interval = configuration.lease / 3
         while true {
             try await Task.sleep(for: interval)
-            let until = Date().addingTimeInterval(Self.seconds(configuration.lease))
+            let until = store.clock.now.addingTimeInterval(Self.seconds(configuration.lease))
             guard try await store.renewLease(job: job.id, owner: configuration.owner, until: until) else {
                 logger.warning("lease lost; abandoning the job", metadata: ["job": "\(job.id)"])
                 return

@@ -28,6 +28,9 @@ struct AdOpsSettings {
     var ticketsDirectory: String?
     /// `ADOPS_AIRTABLE_*`: the Airtable ticket table.
     var airtable: AirtableSettings?
+    /// `ADOPS_NOW`: the time of day every command's engine, worker, intake and emulators read; the system's unless
+    /// the variable starts it at another instant, from which it runs on.
+    var clock: WallClock
 
     /// The Airtable ticket table.
     struct AirtableSettings {
@@ -50,6 +53,11 @@ struct AdOpsSettings {
     /// Reads the settings; every malformed value names its variable.
     init(environment: [String: String]) throws {
         self.environment = environment
+        do {
+            clock = try WallClock.fromEnvironment(environment)
+        } catch let error as WallClockError {
+            throw ConfigurationError(variable: error.variable, message: error.message)
+        }
         databasePath = environment["ADOPS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ".adops/adops.sqlite"
         host = environment["ADOPS_HOST"] ?? "127.0.0.1"
         port = try Self.integer(environment, "ADOPS_PORT", default: 8080, in: 0...65_535)

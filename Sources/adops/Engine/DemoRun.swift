@@ -1,3 +1,4 @@
+import AdOpsSamples
 import AdPlatformKit
 import Foundation
 import Logging
@@ -14,7 +15,7 @@ struct DemoRun {
     private var control: MockControl { MockControl(baseURL: mockURL, transport: context.transport) }
 
     /// Runs the loop; returns whether every campaign was created, written back and shows its conversion.
-    func run(examples: URL, concurrency: Int) async throws -> Bool {
+    func run(samples: SampleLibrary, concurrency: Int) async throws -> Bool {
         Terminal.output("AdOps Lab demo — everything runs on this machine; no request leaves 127.0.0.1.\n")
         Terminal.output("Emulators     \(mockURL.absoluteString)  (Meta, TikTok, Snapchat, Google Ads, Airtable)")
         Terminal.output("Database      \(database.path)  (SQLite, WAL)\n")
@@ -27,12 +28,18 @@ struct DemoRun {
         }
         Terminal.output("1. Ad accounts registered\n\(table.render())\n")
 
-        let tickets = DemoTickets(examples: examples, port: port)
-        let client = try await tickets.file(try tickets.requests(), mockURL: mockURL, transport: context.transport)
-        let intake = TicketIntake(engine: context.engine, source: AirtableTicketSource(client: client))
+        let flightStart = Schedule.tomorrow(after: context.store.clock.now)
+        let requests = try SampleLibrary.demoTickets.map {
+            try samples.request($0, landingPort: port, flightStart: flightStart)
+        }
+        let client = try await DemoTickets.file(requests, mockURL: mockURL, transport: context.transport)
+        let intake = TicketIntake(
+            engine: context.engine, source: AirtableTicketSource(client: client, clock: context.store.clock))
         let report = try await intake.intake()
         for problem in report.problems { Terminal.output("   ticket refused: \(problem)") }
-        Terminal.output("2. Tickets read from Airtable (\(DemoTickets.baseID) / \(DemoTickets.table))")
+        Terminal.output(
+            "2. Tickets read from Airtable (\(DemoTickets.baseID) / \(DemoTickets.table)), flights from "
+                + Self.dayString(flightStart))
         for accepted in report.accepted {
             Terminal.output(
                 "   \(accepted.ticket.reference.id)  \(accepted.ticket.title)  → \(accepted.jobs.count) jobs")
@@ -111,7 +118,7 @@ struct DemoRun {
                 }
             }
         }
-        let flightStart = done.map(\.job.request.schedule.start).max() ?? Date()
+        let flightStart = done.map(\.job.request.schedule.start).max() ?? context.store.clock.now
         let day = max(flightStart, try await control.now()).addingTimeInterval(86_400)
         try await control.setClock(day)
         Terminal.output("   virtual clock set to \(day.formatted(.iso8601)), inside both flights\n")

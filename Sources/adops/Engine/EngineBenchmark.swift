@@ -1,3 +1,4 @@
+import AdOpsSamples
 import AdPlatformKit
 import Foundation
 import Logging
@@ -7,8 +8,20 @@ import Trafficking
 struct EngineBenchmark {
     let context: EngineContext
     let mockPort: Int
-    /// The ticket every request copies; its media paths are relative to its folder.
-    let ticketFile: URL
+    /// Where the ticket every request copies is read, with its media.
+    let samples: SampleLibrary
+    /// The ticket's file name in ``samples``.
+    let ticketName: String
+    /// The ticket as the user named it, for the report.
+    let ticketLabel: String
+
+    /// A job that did not end SUCCESS, with the platform's error.
+    struct Failure: Codable {
+        var job: String
+        var platform: String
+        var status: String
+        var error: String
+    }
 
     /// What one run measured.
     struct Results: Codable {
@@ -16,8 +29,13 @@ struct EngineBenchmark {
         var ticketFile: String
         var tickets: Int
         var jobs: Int
+        /// Jobs that ended SUCCESS: the hierarchies the rate counts.
+        var completedJobs: Int
         var failedJobs: Int
+        /// The first few jobs that did not end SUCCESS, with why; empty in a valid run.
+        var failures: [Failure]
         var throughputSeconds: Double
+        /// Completed hierarchies (jobs that ended SUCCESS) per second; failed jobs never count.
         var hierarchiesPerSecond: Double
         var transactionsPerJob: Double
         var writesPerJob: Double
@@ -30,6 +48,7 @@ struct EngineBenchmark {
         var coresBusy: Double
         var loadedJobP50Milliseconds: Double
         var loadedJobP99Milliseconds: Double
+        /// Tickets timed one at a time; 0 when the throughput phase already failed and the latency phase was skipped.
         var latencyTickets: Int
         var ticketLatencyP50Milliseconds: Double
         var ticketLatencyP99Milliseconds: Double
@@ -37,31 +56,39 @@ struct EngineBenchmark {
         var jobLatencyP99Milliseconds: Double
 
         func summary(transport: String) -> String {
-            """
-            engine benchmark (\(transport), SQLite WAL synchronous=NORMAL), ticket \(ticketFile)
-              throughput: \(tickets) tickets × 4 platforms = \(jobs) jobs in \(String(format: "%.2f", throughputSeconds)) s \
-            → \(String(format: "%.0f", hierarchiesPerSecond)) hierarchies/s (\(failedJobs) failed)
-              platform API calls per job: \(String(format: "%.2f", platformCallsPerJob))
-              per job under that load, first ledger write to finish: p50 \
-            \(String(format: "%.1f", loadedJobP50Milliseconds)) ms, p99 \(String(format: "%.1f", loadedJobP99Milliseconds)) ms
-              CPU per job: \(String(format: "%.2f", cpuMillisecondsPerJob)) ms, \
-            \(String(format: "%.2f", coresBusy)) cores busy
-              SQLite write transactions per job: \(String(format: "%.1f", transactionsPerJob)) \
-            (\(String(format: "%.1f", writesPerJob)) writes per job, sharing commits)
-              latency, one ticket to four platforms (\(latencyTickets) tickets): p50 \
-            \(String(format: "%.1f", ticketLatencyP50Milliseconds)) ms, p99 \(String(format: "%.1f", ticketLatencyP99Milliseconds)) ms
-              latency per job: p50 \(String(format: "%.1f", jobLatencyP50Milliseconds)) ms, p99 \
-            \(String(format: "%.1f", jobLatencyP99Milliseconds)) ms
-            """
+            guard failures.isEmpty else {
+                return """
+                    engine benchmark (\(transport)), ticket \(ticketFile): FAILED, \(failedJobs) of \(jobs) jobs did not \
+                    end SUCCESS (\(completedJobs) completed); no throughput or latency is reported
+                    """
+            }
+            return """
+                engine benchmark (\(transport), SQLite WAL synchronous=NORMAL), ticket \(ticketFile)
+                  throughput: \(tickets) tickets × 4 platforms = \(jobs) jobs in \(String(format: "%.2f", throughputSeconds)) s \
+                → \(String(format: "%.0f", hierarchiesPerSecond)) completed hierarchies/s (\(failedJobs) failed)
+                  platform API calls per job: \(String(format: "%.2f", platformCallsPerJob))
+                  per job under that load, first ledger write to finish: p50 \
+                \(String(format: "%.1f", loadedJobP50Milliseconds)) ms, p99 \(String(format: "%.1f", loadedJobP99Milliseconds)) ms
+                  CPU per job: \(String(format: "%.2f", cpuMillisecondsPerJob)) ms, \
+                \(String(format: "%.2f", coresBusy)) cores busy
+                  SQLite write transactions per job: \(String(format: "%.1f", transactionsPerJob)) \
+                (\(String(format: "%.1f", writesPerJob)) writes per job, sharing commits)
+                  latency, one ticket to four platforms (\(latencyTickets) tickets): p50 \
+                \(String(format: "%.1f", ticketLatencyP50Milliseconds)) ms, p99 \(String(format: "%.1f", ticketLatencyP99Milliseconds)) ms
+                  latency per job: p50 \(String(format: "%.1f", jobLatencyP50Milliseconds)) ms, p99 \
+                \(String(format: "%.1f", jobLatencyP99Milliseconds)) ms
+                """
         }
     }
 
+    /// Runs both phases. The latency phase is skipped when any job of the throughput phase did not end SUCCESS: the
+    /// results then say which failed and why, and the command exits non-zero.
     func run(tickets: Int, latencyTickets: Int, concurrency: Int) async throws -> Results {
         var accounts: [UUID] = []
         for account in DemoAccounts.all { accounts.append(try await context.store.createAccount(account).id) }
-        let template = try DemoTickets(
-            examples: ticketFile.deletingLastPathComponent(), port: mockPort, files: [ticketFile.lastPathComponent]
-        ).requests()[0]
+        // The flight starts tomorrow by the engine's clock, so that every platform takes the ticket on any date.
+        let template = try samples.request(
+            ticketName, landingPort: mockPort, flightStart: Schedule.tomorrow(after: context.store.clock.now))
         // Each ticket is its own campaign, as real tickets are: no two tickets share a payload, so nothing can be
         // saved by decoding or indexing one request for all of them.
         func ticket(_ number: Int) -> TraffickingRequest {
@@ -93,9 +120,16 @@ struct EngineBenchmark {
         }
         let elapsed = Self.seconds(ContinuousClock.now - started)
         let cpu = Self.processCPUSeconds() - cpuBefore
-        let failed =
-            try await store.jobs(status: .failed, page: PageRequest(limit: 1)).total
-            + (try await store.jobs(status: .partialSuccess, page: PageRequest(limit: 1)).total)
+        var failures: [Failure] = []
+        var completed = 0
+        for job in submitted {
+            guard let over = try await store.job(job.id) else { continue }
+            if over.status == .success {
+                completed += 1
+            } else {
+                failures.append(Self.failure(over))
+            }
+        }
         // The finishing check above reads but never writes, so the count is the worker's own.
         let transactions = context.store.transactionCount - transactionsBefore
         let writes = context.store.writeCount - writesBefore
@@ -106,7 +140,8 @@ struct EngineBenchmark {
         // Phase 2: latency of one ticket at a time, its four jobs run at once.
         var ticketLatencies: [Double] = []
         var jobLatencies: [Double] = []
-        for number in tickets..<(tickets + latencyTickets) {
+        let timed = failures.isEmpty ? latencyTickets : 0
+        for number in tickets..<(tickets + timed) {
             let start = ContinuousClock.now
             let jobs = try await context.engine.submit(ticket(number), accounts: accounts)
             try await withThrowingTaskGroup(of: Double.self) { group in
@@ -118,22 +153,37 @@ struct EngineBenchmark {
                 }
                 for try await latency in group { jobLatencies.append(latency) }
             }
+            for job in jobs {
+                if let over = try await store.job(job.id), over.status != .success {
+                    failures.append(Self.failure(over))
+                }
+            }
             ticketLatencies.append(Self.seconds(ContinuousClock.now - start) * 1000)
         }
         let jobs = submitted.count
         return Results(
-            ticketFile: ticketFile.relativePath, tickets: tickets, jobs: jobs, failedJobs: failed,
+            ticketFile: ticketLabel, tickets: tickets, jobs: jobs, completedJobs: completed,
+            failedJobs: failures.count, failures: Array(failures.prefix(Self.failuresShown)),
             throughputSeconds: elapsed,
-            hierarchiesPerSecond: Double(jobs) / elapsed, transactionsPerJob: Double(transactions) / Double(jobs),
+            hierarchiesPerSecond: Double(completed) / elapsed, transactionsPerJob: Double(transactions) / Double(jobs),
             writesPerJob: Double(writes) / Double(jobs), platformCallsPerJob: Double(platformCalls) / Double(jobs),
             cpuMillisecondsPerJob: cpu * 1000 / Double(jobs),
             coresBusy: cpu / elapsed,
             loadedJobP50Milliseconds: Self.percentile(loadedJobLatencies, 0.5),
             loadedJobP99Milliseconds: Self.percentile(loadedJobLatencies, 0.99),
-            latencyTickets: latencyTickets, ticketLatencyP50Milliseconds: Self.percentile(ticketLatencies, 0.5),
+            latencyTickets: timed, ticketLatencyP50Milliseconds: Self.percentile(ticketLatencies, 0.5),
             ticketLatencyP99Milliseconds: Self.percentile(ticketLatencies, 0.99),
             jobLatencyP50Milliseconds: Self.percentile(jobLatencies, 0.5),
             jobLatencyP99Milliseconds: Self.percentile(jobLatencies, 0.99))
+    }
+
+    /// How many failed jobs the results name.
+    static let failuresShown = 5
+
+    static func failure(_ job: CampaignJob) -> Failure {
+        Failure(
+            job: job.id.uuidString, platform: job.platform.rawValue, status: job.status.rawValue,
+            error: job.error.map { "\($0)" } ?? "no error recorded")
     }
 
     /// Each job's run time in milliseconds: from its first ledger write (the campaign step's start, right after the

@@ -23,7 +23,7 @@ struct EngineContext {
         let key = try SecretKeySource.load(
             environment: keyEnvironment, keyFile: keyFile, allowGenerated: false, generatedKeyPath: nil)
         let store = try SQLiteTraffickingStore.open(
-            path: database ?? settings.databasePath, cipher: try CredentialCipher(key: key))
+            path: database ?? settings.databasePath, cipher: try CredentialCipher(key: key), clock: settings.clock)
         let transport = AsyncHTTPClientTransport()
         return try EngineContext(settings: settings, store: store, transport: transport)
     }

@@ -53,6 +53,18 @@ struct MockControl {
         _ = try await send(.post, "/_mock/clock", body: .object(["advance": .string(duration)]))
     }
 
+    /// Adds a fault rule, given as the control plane's JSON (`POST /_mock/faults`); the control plane's refusal,
+    /// naming the field, becomes a configuration error about `option`.
+    func addFault(_ rule: String, option: String) async throws {
+        do {
+            _ = try await send(.post, "/_mock/faults", body: try JSONValue(parsing: Data(rule.utf8)))
+        } catch let error as ConfigurationError {
+            throw ConfigurationError(variable: option, message: "\(rule): \(error.message)")
+        } catch {
+            throw ConfigurationError(variable: option, message: "\(rule) is not JSON: \(error)")
+        }
+    }
+
     /// The virtual now.
     func now() async throws -> Date {
         let answer = try await send(.get, "/_mock/clock", body: nil)

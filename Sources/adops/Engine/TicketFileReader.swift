@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Foundation
 import Trafficking
 
@@ -10,6 +11,8 @@ import Trafficking
 struct TicketFileReader {
     /// The file, as given on the command line.
     let path: String
+    /// The time of day, as the folder source stamps it.
+    let clock: WallClock
 
     /// The ticket, or a usage error naming the file, the field and why.
     func read() async throws -> Ticket {
@@ -35,7 +38,7 @@ struct TicketFileReader {
             throw CommandFailure.failed("cannot stage \(path) for reading: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
-        let batch = try await FolderTicketSource(directory: folder).readyTickets()
+        let batch = try await FolderTicketSource(directory: folder, clock: clock).readyTickets()
         if let problem = batch.problems.first {
             throw CommandFailure.usage("\(path): " + (problem.fieldPath.map { "\($0): " } ?? "") + problem.message)
         }

@@ -18,7 +18,8 @@ enum TicketSyncServices {
             else {
                 throw CommandFailure.usage("\(field): '\(folder)' is not a folder of ticket files")
             }
-            let source = FolderTicketSource(directory: URL(fileURLWithPath: folder), knownPlatforms: known)
+            let source = FolderTicketSource(
+                directory: URL(fileURLWithPath: folder), knownPlatforms: known, clock: context.store.clock)
             services.append(
                 TicketSyncService(intake: TicketIntake(engine: context.engine, source: source), logger: logger))
             logger.info("reading tickets from a folder", metadata: ["folder": "\(folder)"])
@@ -28,7 +29,7 @@ enum TicketSyncServices {
                 baseURL: airtable.baseURL, token: airtable.token, baseID: airtable.baseID, table: airtable.table)
             let source = AirtableTicketSource(
                 client: AirtableClient(configuration: configuration, transport: context.transport),
-                knownPlatforms: known)
+                knownPlatforms: known, clock: context.store.clock)
             services.append(
                 TicketSyncService(intake: TicketIntake(engine: context.engine, source: source), logger: logger))
             logger.info("reading tickets from Airtable", metadata: ["table": "\(configuration)"])

@@ -20,20 +20,20 @@ public struct AirtableTicketSource: TicketSource {
     public let knownPlatforms: Set<PlatformID>?
     /// Whether writes ask Airtable to convert values and add missing select options.
     public let typecast: Bool
-    let now: @Sendable () -> Date
+    let clock: WallClock
 
-    /// Creates a source; `now` stamps `Trafficked At` and is injectable for tests.
+    /// Creates a source; `clock` stamps `Trafficked At`.
     public init(
         client: AirtableClient, fields: AirtableTicketFields = AirtableTicketFields(),
         statuses: AirtableTicketStatuses = AirtableTicketStatuses(), knownPlatforms: Set<PlatformID>? = nil,
-        typecast: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+        typecast: Bool = false, clock: WallClock
     ) {
         self.client = client
         self.fields = fields
         self.statuses = statuses
         self.knownPlatforms = knownPlatforms
         self.typecast = typecast
-        self.now = now
+        self.clock = clock
     }
 
     /// The formula that selects ready records, e.g. `{Status} = 'Ready'`.
@@ -89,7 +89,7 @@ public struct AirtableTicketSource: TicketSource {
 
     /// Writes several outcomes, in batches of 10.
     public func writeBack(_ outcomes: [(ticket: TicketReference, outcome: TicketOutcome)]) async throws {
-        let writtenAt = now()
+        let writtenAt = clock.now
         try await update(outcomes.map { ($0.ticket, outcomeFields($0.outcome, at: writtenAt)) })
     }
 

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// `adops demo` and `adops benchmark` as a newcomer meets them: from any folder, on any date, and refusing to call a
+/// failed run a result.
+@Suite("adops demo and benchmark")
+struct DemoAndBenchmarkCommandTests {
+    /// A log line at `error` or `warning` level, as swift-log's stream handler writes it.
+    static func problemLogLines(_ text: String) -> [Substring] {
+        text.split(separator: "\n").filter { line in
+            line.range(of: #"^\S+ (error|warning) "#, options: .regularExpression) != nil
+        }
+    }
+
+    /// An empty folder outside the repository, removed afterwards by the caller.
+    static func emptyFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adops-outside-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("a copy of the binary alone, in an empty folder, runs the demo years ahead: exit 0, no error or warning logs")
+    func demoFromAnEmptyFolderYearsAhead() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("adops")
+        try FileManager.default.copyItem(at: try AdOpsCommandTests.binary(), to: copy)
+        let run = try EngineCommandTests.adops(
+            ["demo", "--directory", folder.appendingPathComponent("state").path],
+            environment: ["ADOPS_NOW": "2031-06-15T12:00:00Z"], in: folder, executable: copy)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("Done: 8 campaigns on 4 platforms"), "\(run.stdout)")
+        #expect(run.stdout.contains("flights from 2031-06-16"), "\(run.stdout)")
+        #expect(Self.problemLogLines(run.stderr).isEmpty, "\(run.stderr)")
+    }
+
+    @Test("an unreadable --examples is refused before any emulator starts or any account is registered")
+    func unreadableExamples() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("state")
+        let missing = folder.appendingPathComponent("no-such-examples").path
+        let run = try EngineCommandTests.adops(
+            ["demo", "--examples", missing, "--directory", state.path], environment: [:], in: folder)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--examples: \(missing)/disneyplus-signup.json cannot be read"), "\(run.stderr)")
+        #expect(!run.stdout.contains("Emulators"), "\(run.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: state.path), "the demo made its database before failing")
+    }
+
+    @Test("a malformed ADOPS_NOW is refused, naming the variable", arguments: [["demo"], ["mock", "--port", "0"]])
+    func malformedNow(arguments: [String]) throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try EngineCommandTests.adops(
+            arguments, environment: ["ADOPS_NOW": "next tuesday"], in: folder)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("ADOPS_NOW: 'next tuesday' is not an ISO-8601 instant"), "\(run.stderr)")
+        #expect(!run.stdout.contains("listening"), "\(run.stdout)")
+    }
+
+    @Test("benchmark names the failed jobs and exits 1 when a fault rule makes jobs fail; no rate is claimed")
+    func benchmarkRefusesFailures() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fault = #"{"platform":"meta","path":"/v*/act_*/campaigns","kind":"platformError","code":"100","count":50}"#
+        let run = try EngineCommandTests.adops(
+            [
+                "benchmark", "--requests", "2", "--latency-tickets", "1", "--concurrency", "2", "--ticket",
+                "single-hierarchy.json", "--fault", fault, "--json",
+            ],
+            environment: [:], in: folder)
+        #expect(run.status == 1, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains("2 of 8 jobs did not end SUCCESS"), "\(run.stderr)")
+        #expect(run.stderr.contains(" meta FAILED: "), "\(run.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(results["completedJobs"] as? Int == 6)
+        #expect(results["failedJobs"] as? Int == 2)
+        #expect(results["latencyTickets"] as? Int == 0)
+        #expect((results["failures"] as? [Any])?.count == 2)
+    }
+
+    @Test("benchmark refuses a --fault the control plane refuses, naming the field, before measuring")
+    func benchmarkBadFault() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try EngineCommandTests.adops(
+            ["benchmark", "--requests", "1", "--latency-tickets", "1", "--fault", #"{"platform":"meta","kind":"x"}"#],
+            environment: [:], in: folder)
+        #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains("--fault: "), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+}
