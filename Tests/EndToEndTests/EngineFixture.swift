@@ -119,6 +119,11 @@ struct EngineFixture {
         return request
     }
 
+    /// Entities of one kind, in the platform's own name for it (`media`, `adcreative`, …), on the emulator.
+    func entities(on platform: PlatformID, kind: String) -> [MockEntity] {
+        mock.mock.world.snapshot().entities.values.filter { $0.platform == platform.rawValue && $0.kind == kind }
+    }
+
     /// Entities on the emulator whose name carries a marker, budgets aside.
     func entities(on platform: PlatformID, carrying marker: IdempotencyMarker) -> [MockEntity] {
         mock.mock.world.snapshot().entities.values.filter {

@@ -89,8 +89,8 @@ struct JobLauncher: Sendable {
     private func walk(
         _ job: CampaignJob, module: any AdPlatform, account: LiveAccount, run: JobRun
     ) async throws -> String? {
-        let plan = TraffickingPlan(
-            request: job.request, capabilities: module.capabilities, scope: job.id.uuidString.lowercased())
+        let scope = job.id.uuidString.lowercased()
+        let plan = TraffickingPlan(request: job.request, capabilities: module.capabilities, scope: scope)
         let lookup = module as? any MarkedEntityLookup
         let campaignEntities = try await step(
             TraffickingPlan.campaignStep, kind: .campaign, marker: plan.campaign.marker, under: nil, run: run,
@@ -114,7 +114,8 @@ struct JobLauncher: Sendable {
             let creative = spec.creative
             if let uploader = module as? any MediaUploading, !creative.media.isEmpty {
                 if uploaded[creative.key] == nil {
-                    uploaded[creative.key] = try await upload(creative, with: uploader, run: run, account: account)
+                    uploaded[creative.key] = try await upload(
+                        creative, with: uploader, scope: scope, run: run, account: account, lookup: lookup)
                 }
                 spec.media = uploaded[creative.key] ?? []
             }
@@ -138,8 +139,13 @@ struct JobLauncher: Sendable {
     }
 
     /// Uploads a creative's media, one ledger step per file; uploads already done are reused.
+    ///
+    /// Where the platform uploads in two calls (``StagedMediaUploading``), the media object is a step of its own,
+    /// `media/<creative>/<n>/object`, with a marker in its name. It is recorded before the bytes are sent, so a
+    /// retried or resumed upload sends them into that object: a new one would be left on the platform, unused.
     private func upload(
-        _ creative: CreativeDefinition, with uploader: any MediaUploading, run: JobRun, account: LiveAccount
+        _ creative: CreativeDefinition, with uploader: any MediaUploading, scope: String, run: JobRun,
+        account: LiveAccount, lookup: (any MarkedEntityLookup)?
     ) async throws -> [UploadedMedia] {
         var result: [UploadedMedia] = []
         for (index, reference) in creative.media.enumerated() {
@@ -148,10 +154,25 @@ struct JobLauncher: Sendable {
                 result.append(media)
                 continue
             }
+            let file = try await withRetries(step: key, run: run, account: account, module: uploader) {
+                try await self.media.upload(for: reference)
+            }
+            let send: @Sendable () async throws -> UploadedMedia
+            if let staged = uploader as? any StagedMediaUploading {
+                let objectKey = "\(key)/object"
+                let marker = IdempotencyMarker(scope: scope, step: objectKey)
+                let objects = try await step(
+                    objectKey, kind: .media, marker: marker, under: nil, run: run, account: account, module: uploader,
+                    lookup: lookup
+                ) { _ in [try await staged.createMediaObject(for: file, marked: marker, in: account.current)] }
+                let object = try primary(objects, kind: .media, step: objectKey)
+                send = { try await staged.uploadMedia(file, into: object, in: account.current) }
+            } else {
+                send = { try await uploader.uploadMedia(file, in: account.current) }
+            }
             let media = try await withRetries(step: key, run: run, account: account, module: uploader) {
                 try await start(StepStart(key: key, kind: .media, marker: nil), run: run)
-                let upload = try await self.media.upload(for: reference)
-                return try await uploader.uploadMedia(upload, in: account.current)
+                return try await send()
             }
             run.complete(StepCompletion(key: key, media: media), kind: .media, marker: nil)
             result.append(media)
