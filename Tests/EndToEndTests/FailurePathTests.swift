@@ -117,6 +117,32 @@ struct FailurePathTests {
         }
     }
 
+    @Test("an ad whose answer was lost is recovered with its creative, and both are recorded")
+    func lostAdAnswerRecordsCreative() async throws {
+        try await MockPlatforms.withRunning { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let meta = try #require(fixture.accounts[.meta])
+            _ = mock.mock.faults.add(
+                FaultRule(platform: "meta", method: "POST", path: "/v*/act_*/ads", kind: .dropResponse, remaining: 1))
+            let jobs = try await fixture.engine.submit(
+                try EngineFixture.disneyRequest(port: mock.port), accounts: [meta.id])
+            let job = try #require(try await fixture.runUntilOver(jobs).first)
+            #expect(job.status == .success, "\(job.error?.description ?? "")")
+            let adSteps = try await fixture.store.ledger(job: job.id).filter { $0.kind == .ad }
+            #expect(!adSteps.isEmpty)
+            for step in adSteps {
+                let marker = IdempotencyMarker(value: try #require(step.marker))
+                // Everything on the platform that carries the step's marker is in the ledger, creative included.
+                let onPlatform = fixture.entities(on: .meta, carrying: marker)
+                #expect(Set(step.entities.map(\.id)) == Set(onPlatform.map(\.id)), "\(step.key)")
+                #expect(step.entities.map(\.kind) == [.creative, .ad], "\(step.key)")
+            }
+            let detail = try #require(try await fixture.engine.detail(of: job.id))
+            #expect(detail.externalIDs["creative"]?.count == adSteps.count)
+            #expect(detail.log.contains { $0.event == "recovered" })
+        }
+    }
+
     @Test("a job accepted with 202 survives a process restart")
     func acceptedJobSurvivesRestart() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adops-e2e-\(UUID().uuidString)")

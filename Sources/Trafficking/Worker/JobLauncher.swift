@@ -191,15 +191,18 @@ struct JobLauncher: Sendable {
         var mayExist = run.ledger[key]?.state == .started
         let entities = try await withRetries(step: key, run: run, account: account, module: module) {
             if mayExist {
-                if let lookup,
-                    let found = try await lookup.findEntity(
+                // Everything the lost call created is recorded, not only the step's own entity: an ad's creative
+                // that the ledger does not list would be missing from the job's ids.
+                if let lookup {
+                    let found = try await lookup.findEntities(
                         marked: marker, kind: kind, under: parent, in: account.current)
-                {
-                    run.log(
-                        .warning, "recovered",
-                        "step \(key): \(found.kind) \(found.id) already carries marker \(marker); not creating it again"
-                    )
-                    return [found]
+                    if !found.isEmpty {
+                        let entities = found.map { "\($0.kind) \($0.id)" }.joined(separator: ", ")
+                        run.log(
+                            .warning, "recovered",
+                            "step \(key): \(entities) already carry marker \(marker); not creating them again")
+                        return found
+                    }
                 }
                 if lookup == nil {
                     run.log(
