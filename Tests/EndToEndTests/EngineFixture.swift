@@ -76,6 +76,7 @@ struct EngineFixture {
     /// A worker with fast retries, so tests with injected faults do not wait.
     func worker(
         owner: String = "test-worker", lease: Duration = .seconds(30), concurrency: Int = 4,
+        maximumTakeovers: Int = WorkerConfiguration().maximumTakeovers,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
     ) -> TraffickingWorker {
         TraffickingWorker(
@@ -83,7 +84,7 @@ struct EngineFixture {
             configuration: WorkerConfiguration(
                 owner: owner, concurrency: concurrency, lease: lease, pollInterval: .milliseconds(20),
                 retry: RetryPolicy(maximumAttempts: 12, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5)),
-                requeueDelay: .milliseconds(10), sleep: sleep),
+                maximumTakeovers: maximumTakeovers, requeueDelay: .milliseconds(10), sleep: sleep),
             logger: Logger(label: "e2e.worker") { _ in SwiftLogNoOpLogHandler() })
     }
 

@@ -26,19 +26,21 @@ struct JobLauncher: Sendable {
     func run(_ job: CampaignJob) async throws -> (Result, JobRunRecords) {
         let run = JobRun(job: job)
         do {
-            if job.attempts > configuration.maximumClaims {
+            let (module, context, ledger) = try await prepare(job)
+            run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
+            if job.takeovers > configuration.maximumTakeovers {
+                // Known only now that the ledger is read: what exists makes the end PARTIAL_SUCCESS, not FAILED.
                 throw StepFailure.permanent(
                     JobError(
-                        message: "the job was claimed \(job.attempts) times without finishing; giving up",
+                        message: "the job was taken over \(job.takeovers) times from workers that stopped before "
+                            + "finishing it; giving up. Retry it to resume from its ledger",
                         code: "abandoned"))
             }
-            let (module, context, ledger) = try await prepare(job)
             let account = LiveAccount(context)
             let collector = APICallCollector(
                 jobID: job.id, platform: job.platform, accountID: context.accountID, budget: configuration.rateBudget,
                 sleep: configuration.sleep)
             run.collector = collector
-            run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
             let campaignID = try await APICallCollector.$current.withValue(collector) {
                 try await walk(job, module: module, account: account, run: run)
             }
@@ -46,7 +48,8 @@ struct JobLauncher: Sendable {
             return (.finish(.success(platformCampaignID: campaignID)), run.takeRecords())
         } catch let failure as StepFailure {
             switch failure {
-            case .exhausted(let error) where job.attempts < configuration.maximumClaims:
+            // Claims from the queue only: takeovers follow crashes, not the platform's errors.
+            case .exhausted(let error) where job.attempts - job.takeovers < configuration.maximumClaims:
                 run.log(.warning, "requeued", "retries ran out (\(error)); the job goes back to the queue")
                 return (.requeue(error), run.takeRecords())
             case .exhausted(let error), .permanent(let error):
