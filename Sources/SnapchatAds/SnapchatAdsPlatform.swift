@@ -6,7 +6,7 @@ import Foundation
 /// Every call goes through the transport; requests come from ``SnapchatRequestBuilder`` and answers are read by
 /// ``SnapchatResponseParser``. Errors thrown by the transport pass through unchanged. The account's
 /// ``AccountContext/accountID`` is the ad account UUID, and its settings must hold `profile_id` for creatives.
-public struct SnapchatAdsPlatform: AdPlatform, MediaUploading, StatusChanging, BudgetChanging, MetricsFetching,
+public struct SnapchatAdsPlatform: AdPlatform, StagedMediaUploading, StatusChanging, BudgetChanging, MetricsFetching,
     MarkedEntityLookup, EntityReading
 {
     /// `snapchat`.

@@ -72,14 +72,14 @@ extension SnapchatRequestBuilder {
     }
 
     /// The first media call, `POST /v1/adaccounts/{acct}/media`: declares the media, which Snap answers with an
-    /// id in `PENDING_UPLOAD`.
+    /// id in `PENDING_UPLOAD`. It is named `name`, or after its file when `name` is `nil`.
     public func createMedia(
-        _ upload: MediaUpload, in account: AccountContext
+        _ upload: MediaUpload, name: String? = nil, in account: AccountContext
     ) throws(AdPlatformError)
         -> PlatformHTTPRequest
     {
         let media: JSONValue = [
-            "name": .string(upload.fileName),
+            "name": .string(name ?? upload.fileName),
             "type": upload.kind == .image ? "IMAGE" : "VIDEO",
             "ad_account_id": .string(account.accountID),
         ]

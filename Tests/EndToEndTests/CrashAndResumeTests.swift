@@ -56,4 +56,64 @@ struct CrashAndResumeTests {
             #expect(log.contains { $0.event == "recovered" && $0.message.contains(marker.value) })
         }
     }
+
+    @Test("lease takeovers do not use up the job's attempts: a job taken over six times still ends SUCCESS")
+    func takeoversDoNotExhaustAttempts() async throws {
+        try await MockPlatforms.withRunning { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let account = try #require(fixture.accounts[.snapchat])
+            let jobs = try await fixture.engine.submit(
+                try EngineFixture.disneyRequest(port: mock.port), accounts: [account.id])
+            let job = try #require(jobs.first)
+            // Six workers each claim the job and die at once; each lease lapses before the next claim. The claims
+            // are dated in the past, so the last lease has run out by the time the real worker looks.
+            let lease: Duration = .seconds(1)
+            let firstClaim = Date().addingTimeInterval(-120)
+            for crash in 0..<6 {
+                let claimed = try await fixture.store.claimJobs(
+                    owner: "dead-worker-\(crash)", limit: 1, lease: lease,
+                    now: firstClaim.addingTimeInterval(2 * Double(crash)))
+                #expect(claimed.map(\.id) == [job.id])
+            }
+            let finished = try #require(try await fixture.runUntilOver([job]).first)
+            #expect(finished.status == .success, "\(finished.error?.description ?? "")")
+            #expect(finished.attempts == 7)
+            #expect(finished.takeovers == 6)
+        }
+    }
+
+    @Test("a job taken over more often than the limit ends PARTIAL_SUCCESS listing what exists, and a retry resumes it")
+    func takeoverLimit() async throws {
+        try await MockPlatforms.withRunning { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let account = try #require(fixture.accounts[.snapchat])
+            let jobs = try await fixture.engine.submit(
+                try EngineFixture.disneyRequest(port: mock.port), accounts: [account.id])
+            let job = try #require(jobs.first)
+            // Every ad squad create fails, and the worker dies in the backoff after it: the campaign exists.
+            _ = mock.mock.faults.add(
+                FaultRule(
+                    platform: "snapchat", method: "POST", path: "/v1/campaigns/*/adsquads", kind: .status, status: 503))
+            let lease: Duration = .milliseconds(200)
+            for owner in ["worker-a", "worker-b"] {
+                let dying = fixture.worker(owner: owner, lease: lease, sleep: { _ in throw SimulatedCrash() })
+                await #expect(throws: SimulatedCrash.self) { try await dying.runNext() }
+                try await Task.sleep(for: lease * 2)
+            }
+            let strict = fixture.worker(owner: "worker-c", maximumTakeovers: 1)
+            let abandoned = try #require(try await fixture.runUntilOver([job], worker: strict).first)
+            #expect(abandoned.status == .partialSuccess)
+            #expect(abandoned.error?.code == "abandoned")
+            #expect(abandoned.takeovers == 2)
+            let detail = try #require(try await fixture.engine.detail(of: job.id))
+            #expect(detail.externalIDs["campaign"] == [try #require(abandoned.platformCampaignID)])
+
+            mock.mock.faults.removeAll()
+            _ = try await fixture.store.retry(job: job.id)
+            let resumed = try #require(try await fixture.runUntilOver([job]).first)
+            #expect(resumed.status == .success, "\(resumed.error?.description ?? "")")
+            let marker = IdempotencyMarker(scope: job.id.uuidString.lowercased(), step: TraffickingPlan.campaignStep)
+            #expect(fixture.entities(on: .snapchat, carrying: marker).map(\.id) == [resumed.platformCampaignID])
+        }
+    }
 }

@@ -87,6 +87,7 @@ struct EngineFixture {
     /// A worker with fast retries, so tests with injected faults do not wait.
     func worker(
         owner: String = "test-worker", lease: Duration = .seconds(30), concurrency: Int = 4,
+        maximumTakeovers: Int = WorkerConfiguration().maximumTakeovers,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
     ) -> TraffickingWorker {
         TraffickingWorker(
@@ -94,7 +95,7 @@ struct EngineFixture {
             configuration: WorkerConfiguration(
                 owner: owner, concurrency: concurrency, lease: lease, pollInterval: .milliseconds(20),
                 retry: RetryPolicy(maximumAttempts: 12, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5)),
-                requeueDelay: .milliseconds(10), sleep: sleep),
+                maximumTakeovers: maximumTakeovers, requeueDelay: .milliseconds(10), sleep: sleep),
             logger: Logger(label: "e2e.worker") { _ in SwiftLogNoOpLogHandler() })
     }
 
@@ -118,6 +119,11 @@ struct EngineFixture {
         try SampleLibrary.builtIn.request(
             "disneyplus-signup.json", landingPort: mock.port, flightStart: Schedule.tomorrow(after: mock.mock.world.now)
         )
+    }
+
+    /// Entities of one kind, in the platform's own name for it (`media`, `adcreative`, …), on the emulator.
+    func entities(on platform: PlatformID, kind: String) -> [MockEntity] {
+        mock.mock.world.snapshot().entities.values.filter { $0.platform == platform.rawValue && $0.kind == kind }
     }
 
     /// Entities on the emulator whose name carries a marker, budgets aside.

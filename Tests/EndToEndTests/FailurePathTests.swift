@@ -87,6 +87,62 @@ struct FailurePathTests {
         }
     }
 
+    /// A Snapchat upload is two calls: the media object, then its bytes. Either failing leaves one object.
+    static let mediaFaults = [
+        // The bytes fail: the retry sends them into the object already recorded.
+        FaultRule(
+            platform: "snapchat", method: "POST", path: "/v1/media/*/upload", kind: .status, status: 503,
+            remaining: 1),
+        // The object is created but its answer is lost: the retry finds it by the marker in its name.
+        FaultRule(
+            platform: "snapchat", method: "POST", path: "/v1/adaccounts/*/media", kind: .dropResponse, remaining: 1),
+    ]
+
+    @Test(
+        "a media upload that fails transiently is retried into the media object already created, not a new one",
+        arguments: mediaFaults.indices)
+    func mediaUploadRetriedIntoSameObject(fault: Int) async throws {
+        try await MockPlatforms.withRunning { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let snapchat = try #require(fixture.accounts[.snapchat])
+            _ = mock.mock.faults.add(Self.mediaFaults[fault])
+            let jobs = try await fixture.engine.submit(
+                try EngineFixture.disneyRequest(port: mock.port), accounts: [snapchat.id])
+            let job = try #require(try await fixture.runUntilOver(jobs).first)
+            #expect(job.status == .success, "\(job.error?.description ?? "")")
+            #expect(mock.mock.journal.query().contains { $0.fault != nil && $0.path.contains("media") })
+            let recorded = Set(try await fixture.store.ledger(job: job.id).compactMap { $0.media?.id })
+            #expect(!recorded.isEmpty)
+            #expect(Set(fixture.entities(on: .snapchat, kind: "media").map(\.id)) == recorded)
+        }
+    }
+
+    @Test("an ad whose answer was lost is recovered with its creative, and both are recorded")
+    func lostAdAnswerRecordsCreative() async throws {
+        try await MockPlatforms.withRunning { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let meta = try #require(fixture.accounts[.meta])
+            _ = mock.mock.faults.add(
+                FaultRule(platform: "meta", method: "POST", path: "/v*/act_*/ads", kind: .dropResponse, remaining: 1))
+            let jobs = try await fixture.engine.submit(
+                try EngineFixture.disneyRequest(port: mock.port), accounts: [meta.id])
+            let job = try #require(try await fixture.runUntilOver(jobs).first)
+            #expect(job.status == .success, "\(job.error?.description ?? "")")
+            let adSteps = try await fixture.store.ledger(job: job.id).filter { $0.kind == .ad }
+            #expect(!adSteps.isEmpty)
+            for step in adSteps {
+                let marker = IdempotencyMarker(value: try #require(step.marker))
+                // Everything on the platform that carries the step's marker is in the ledger, creative included.
+                let onPlatform = fixture.entities(on: .meta, carrying: marker)
+                #expect(Set(step.entities.map(\.id)) == Set(onPlatform.map(\.id)), "\(step.key)")
+                #expect(step.entities.map(\.kind) == [.creative, .ad], "\(step.key)")
+            }
+            let detail = try #require(try await fixture.engine.detail(of: job.id))
+            #expect(detail.externalIDs["creative"]?.count == adSteps.count)
+            #expect(detail.log.contains { $0.event == "recovered" })
+        }
+    }
+
     @Test("a job accepted with 202 survives a process restart")
     func acceptedJobSurvivesRestart() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adops-e2e-\(UUID().uuidString)")

@@ -92,6 +92,39 @@ struct GroupCommitterTests {
         #expect(committer.writeCount == 2)
     }
 
+    @Test("a cancelled caller's write still commits, and so do the writes that share its transaction")
+    func cancelledCallerCommits() async throws {
+        let (committer, queue) = try Self.committer()
+        let gate = DispatchSemaphore(value: 0)
+        let held = try await Self.holdTransaction(committer, gate: gate)
+        // The first of these leads the next transaction; it is cancelled before that transaction starts.
+        let first = Task { try await committer.write { db in try Self.insert(1, db) } }
+        try await Self.waitUntil(committer, hasWaiting: 1)
+        let second = Task { try await committer.write { db in try Self.insert(2, db) } }
+        try await Self.waitUntil(committer, hasWaiting: 2)
+        first.cancel()
+        gate.signal()
+        _ = try await held.value
+        #expect(try await first.value == 1)
+        #expect(try await second.value == 2)
+        let values = try await queue.read { db in try Int.fetchAll(db, sql: "SELECT value FROM t ORDER BY value") }
+        #expect(values == [0, 1, 2])
+    }
+
+    @Test("many concurrent writes all commit, sharing transactions")
+    func manyWriters() async throws {
+        let (committer, queue) = try Self.committer()
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for value in 1...500 { group.addTask { try await committer.write { db in try Self.insert(value, db) } } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(values.sorted() == Array(1...500))
+        #expect(committer.writeCount == 500)
+        #expect(committer.commitCount <= 500)
+        #expect(committer.waitingCount == 0)
+        #expect(try await queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM t") } == 500)
+    }
+
     @Test("a transaction in which every write failed is rolled back and not counted")
     func allFailedNotCounted() async throws {
         let (committer, queue) = try Self.committer()

@@ -134,7 +134,7 @@ struct StoreJobTests {
         #expect(try await store.claimJobs(owner: "worker-b", limit: 0, lease: lease, now: now).isEmpty)
     }
 
-    @Test("a PROCESSING job whose lease expired is taken over by another worker, with one more attempt")
+    @Test("a PROCESSING job whose lease expired is taken over by another worker, with one more attempt and takeover")
     func leaseExpiryTakeover() async throws {
         let (store, _, jobs) = try await StoreFixtures.storeWithJobs(1)
         let now = StoreFixtures.epoch.addingTimeInterval(3600)
@@ -147,6 +147,7 @@ struct StoreJobTests {
         #expect(taken.map(\.id) == [jobs[0].id])
         #expect(taken.first?.leaseOwner == "b")
         #expect(taken.first?.attempts == 2)
+        #expect(taken.first?.takeovers == 1)
 
         // The dead worker lost the job: it can neither renew, release nor finish it.
         #expect(
@@ -158,6 +159,21 @@ struct StoreJobTests {
         #expect(current.status == .processing)
         #expect(current.leaseOwner == "b")
         #expect(current.platformCampaignID == nil)
+    }
+
+    @Test("only claims of an expired lease count as takeovers; a claim from the queue after a release does not")
+    func takeoversCountedApart() async throws {
+        let (store, _, jobs) = try await StoreFixtures.storeWithJobs(1)
+        var now = StoreFixtures.epoch.addingTimeInterval(3600)
+        _ = try await store.claimJobs(owner: "a", limit: 1, lease: lease, now: now)
+        now.addTimeInterval(61)
+        _ = try await store.claimJobs(owner: "b", limit: 1, lease: lease, now: now)
+        now.addTimeInterval(61)
+        _ = try await store.claimJobs(owner: "c", limit: 1, lease: lease, now: now)
+        try await store.release(job: jobs[0].id, owner: "c", notBefore: now, error: nil)
+        let claimed = try #require(try await store.claimJobs(owner: "d", limit: 1, lease: lease, now: now).first)
+        #expect(claimed.attempts == 4)
+        #expect(claimed.takeovers == 2)
     }
 
     @Test("the owner renews its lease; nobody else can, nor can anyone renew a job that is not PROCESSING")
@@ -262,6 +278,7 @@ struct StoreJobTests {
         #expect(retried.writtenBackAt == nil)
         #expect(retried.notBefore == nil)
         #expect(retried.attempts == 0)
+        #expect(retried.takeovers == 0)
         #expect(retried.platformCampaignID == "120200000001")
         #expect(try await store.job(jobs[0].id) == retried)
         // The ledger survives, so the campaign is not created again.

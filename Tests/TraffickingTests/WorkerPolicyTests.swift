@@ -2,7 +2,8 @@ import AdPlatformKit
 import AdPlatformTesting
 import Foundation
 import Testing
-import Trafficking
+
+@testable import Trafficking
 
 /// Backoff, rate budgets and API-call redaction.
 @Suite("Worker policies")
@@ -61,6 +62,29 @@ struct WorkerPolicyTests {
         #expect(call.requestSummary.contains("access_token"))
         #expect(!call.responseSummary.contains("EAAB-secret"))
         #expect(call.responseSummary.contains("<redacted>"))
+    }
+
+    @Test("without its redaction pattern the recorder fails closed: no answer body and no error text is kept")
+    func redactionFailsClosed() async throws {
+        let transport = ScriptedTransport { _ in
+            throw AdPlatformError(code: .transient, message: #"upstream said {"refresh_token":"rt-secret"}"#)
+        }
+        transport.enqueue(json: #"{"access_token":"EAAB-secret","id":"1"}"#)
+        let recording = RecordingTransport(wrapping: transport, secretField: nil)
+        let collector = APICallCollector(jobID: UUID(), platform: .meta)
+        let url = try #require(URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns"))
+        try await APICallCollector.$current.withValue(collector) {
+            _ = try await recording.send(PlatformHTTPRequest(method: .post, url: url))
+            await #expect(throws: AdPlatformError.self) {
+                try await recording.send(PlatformHTTPRequest(method: .post, url: url))
+            }
+        }
+        let calls = collector.drain()
+        #expect(calls.count == 2)
+        for call in calls {
+            #expect(!call.responseSummary.contains("secret"), "\(call.responseSummary)")
+            #expect(call.responseSummary.contains("withheld"), "\(call.responseSummary)")
+        }
     }
 }
 

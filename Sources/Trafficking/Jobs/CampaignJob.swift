@@ -17,8 +17,12 @@ public struct CampaignJob: Sendable, Hashable, Codable, Identifiable {
     public var error: JobError?
     /// The platform's campaign id, once created.
     public var platformCampaignID: String?
-    /// How many times a worker has claimed it.
+    /// How many times a worker has claimed it, takeovers included.
     public var attempts: Int
+    /// How many of those claims took it over from a worker whose lease ran out (a worker that died or hung). A
+    /// crash is not the job's fault, so takeovers do not use up the claims its retries may take
+    /// (``WorkerConfiguration/maximumClaims``); they have a limit of their own (``WorkerConfiguration/maximumTakeovers``).
+    public var takeovers: Int
     /// The worker holding it while processing.
     public var leaseOwner: String?
     /// When the holder's lease runs out; another worker may then take the job over.
@@ -41,8 +45,9 @@ public struct CampaignJob: Sendable, Hashable, Codable, Identifiable {
     /// Creates a job value.
     public init(
         id: UUID, accountID: UUID, platform: PlatformID, status: JobStatus, request: TraffickingRequest,
-        error: JobError? = nil, platformCampaignID: String? = nil, attempts: Int = 0, leaseOwner: String? = nil,
-        leaseExpiresAt: Date? = nil, notBefore: Date? = nil, ticket: TicketReference? = nil, batchID: UUID,
+        error: JobError? = nil, platformCampaignID: String? = nil, attempts: Int = 0, takeovers: Int = 0,
+        leaseOwner: String? = nil, leaseExpiresAt: Date? = nil, notBefore: Date? = nil, ticket: TicketReference? = nil,
+        batchID: UUID,
         createdAt: Date, updatedAt: Date, finishedAt: Date? = nil, writtenBackAt: Date? = nil
     ) {
         self.id = id
@@ -53,6 +58,7 @@ public struct CampaignJob: Sendable, Hashable, Codable, Identifiable {
         self.error = error
         self.platformCampaignID = platformCampaignID
         self.attempts = attempts
+        self.takeovers = takeovers
         self.leaseOwner = leaseOwner
         self.leaseExpiresAt = leaseExpiresAt
         self.notBefore = notBefore

@@ -13,24 +13,49 @@ import Synchronization
 /// still commit. If the commit itself fails, every write in the batch gets that error, and none of them happened.
 /// A batch in which every write failed is rolled back, so ``commitCount`` counts only transactions that changed
 /// something.
+///
+/// The transactions run in the callers' own tasks, never in a task of the committer's: a write that finds no
+/// transaction under way leads, and commits the batch its own write opens; writes that arrive meanwhile wait.
+/// When a leader's batch is over, the first write still waiting leads the next batch. So a caller commits one batch,
+/// never the stream of writes behind it, and nothing is left running when the callers are gone.
 final class GroupCommitter: Sendable {
-    /// One write waiting for a transaction.
-    private struct Pending: Sendable {
-        /// Runs the write inside the batch's transaction; returns what to tell the caller once the batch commits.
-        let run: @Sendable (Database) -> Outcome
-        /// Tells the caller the batch failed to commit.
-        let fail: @Sendable (any Error) -> Void
+    /// What wakes a waiting write.
+    private enum Turn: Sendable {
+        /// The batch holding the write is over; its result is in its slot.
+        case finished
+        /// The write is first in the queue and must commit the next batch itself.
+        case lead
     }
 
-    /// How one write went, and what to tell its caller once the batch is over.
-    private struct Outcome: Sendable {
-        let succeeded: Bool
-        let reply: @Sendable () -> Void
+    /// One write waiting for a transaction.
+    private struct Pending: Sendable {
+        /// Runs the write inside the batch's transaction and keeps its result; returns whether it succeeded.
+        let run: @Sendable (Database) -> Bool
+        /// Replaces the kept result with the error of a batch that failed to commit.
+        let fail: @Sendable (any Error) -> Void
+        /// Wakes the writer.
+        let wake: @Sendable (Turn) -> Void
+    }
+
+    /// Where a write's result waits for its caller.
+    private final class Slot<T: Sendable>: Sendable {
+        private let result = Mutex<Result<T, any Error>?>(nil)
+
+        func keep(_ value: Result<T, any Error>) { result.withLock { $0 = value } }
+
+        func take() throws -> T {
+            guard let value = result.withLock({ $0 }) else {
+                // Cannot happen: a write is woken as finished only after its batch ran it.
+                throw CancellationError()
+            }
+            return try value.get()
+        }
     }
 
     private struct State {
         var queue: [Pending] = []
-        var draining = false
+        /// Whether some write is leading a batch, or has been woken to lead one.
+        var leading = false
     }
 
     private let writer: any DatabaseWriter
@@ -58,66 +83,80 @@ final class GroupCommitter: Sendable {
     /// Runs `updates` in a write transaction, possibly shared with other writes, and returns its result once that
     /// transaction has committed.
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+        let slot = Slot<T>()
+        let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
             let pending = Pending(
                 run: { db in
                     do {
-                        let value = try Self.inSavepoint(db, updates)
-                        return Outcome(succeeded: true) { continuation.resume(returning: value) }
+                        slot.keep(.success(try Self.inSavepoint(db, updates)))
+                        return true
                     } catch {
-                        return Outcome(succeeded: false) { continuation.resume(throwing: error) }
+                        slot.keep(.failure(error))
+                        return false
                     }
                 },
-                fail: { continuation.resume(throwing: $0) })
-            let startsDraining = state.withLock { state in
+                fail: { slot.keep(.failure($0)) },
+                wake: { continuation.resume(returning: $0) })
+            let leads = state.withLock { state in
                 state.queue.append(pending)
-                guard !state.draining else { return false }
-                state.draining = true
+                guard !state.leading else { return false }
+                state.leading = true
                 return true
             }
-            if startsDraining {
-                Task { await self.drain() }
-            }
+            if leads { continuation.resume(returning: .lead) }
         }
+        if turn == .lead {
+            await commitNextBatch()
+        }
+        return try slot.take()
     }
 
-    /// Commits batches until no write is waiting.
-    private func drain() async {
-        while let batch = nextBatch() {
-            do {
-                let outcomes = try await writer.writeWithoutTransaction { db in
-                    var outcomes: [Outcome] = []
-                    // IMMEDIATE, as GRDB's own writes: a read that decides a write (a claim) cannot interleave with
-                    // another process's write.
-                    try db.inTransaction(.immediate) {
-                        outcomes = batch.map { $0.run(db) }
-                        return outcomes.contains(where: \.succeeded) ? .commit : .rollback
-                    }
-                    return outcomes
-                }
-                let succeeded = outcomes.count { $0.succeeded }
-                if succeeded > 0 {
-                    commits.add(1, ordering: .relaxed)
-                    writes.add(succeeded, ordering: .relaxed)
-                }
-                for outcome in outcomes { outcome.reply() }
-            } catch {
-                for pending in batch { pending.fail(error) }
-            }
-        }
-    }
-
-    /// The writes for the next transaction, or `nil` (and no longer draining) when none wait.
-    private func nextBatch() -> [Pending]? {
-        state.withLock { state in
-            guard !state.queue.isEmpty else {
-                state.draining = false
-                return nil
-            }
+    /// Commits the writes at the head of the queue, the leader's own first; wakes them, then hands the lead to the
+    /// first write still waiting.
+    private func commitNextBatch() async {
+        let batch = state.withLock { state in
             let batch = Array(state.queue.prefix(maximumBatch))
             state.queue.removeFirst(batch.count)
             return batch
         }
+        // GRDB's async write would end with the leader's task if it were cancelled, failing everyone's writes; its
+        // callback form runs the batch whatever happens to the task waiting for it.
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<[Bool], any Error>, Never>) in
+            writer.asyncWriteWithoutTransaction { db in
+                continuation.resume(
+                    returning: Result {
+                        var outcomes: [Bool] = []
+                        // IMMEDIATE, as GRDB's own writes: a read that decides a write (a claim) cannot interleave
+                        // with another process's write.
+                        try db.inTransaction(.immediate) {
+                            outcomes = batch.map { $0.run(db) }
+                            return outcomes.contains(true) ? .commit : .rollback
+                        }
+                        return outcomes
+                    })
+            }
+        }
+        switch result {
+        case .success(let outcomes):
+            let succeeded = outcomes.count { $0 }
+            if succeeded > 0 {
+                commits.add(1, ordering: .relaxed)
+                writes.add(succeeded, ordering: .relaxed)
+            }
+        case .failure(let error):
+            for pending in batch { pending.fail(error) }
+        }
+        // The leader's own write is first in its batch; it is already awake.
+        for pending in batch.dropFirst() { pending.wake(.finished) }
+        let next = state.withLock { state -> Pending? in
+            guard let first = state.queue.first else {
+                state.leading = false
+                return nil
+            }
+            return first
+        }
+        next?.wake(.lead)
     }
 
     /// Runs one write in a savepoint, so that its failure undoes only its own changes.

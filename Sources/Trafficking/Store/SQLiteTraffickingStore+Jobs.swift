@@ -79,8 +79,9 @@ extension SQLiteTraffickingStore {
 
     /// Claims up to `limit` due jobs, oldest first, in one IMMEDIATE transaction: PENDING jobs whose `not_before`
     /// has passed, and PROCESSING jobs whose lease expired before `now` (their worker is presumed dead). Each
-    /// becomes PROCESSING, leased to `owner` until `now + lease`, with one more attempt. Since SQLite has one
-    /// writer at a time, two workers, even in two processes, never claim the same job.
+    /// becomes PROCESSING, leased to `owner` until `now + lease`, with one more attempt; taking over an expired
+    /// lease also counts one more takeover. Since SQLite has one writer at a time, two workers, even in two
+    /// processes, never claim the same job.
     public func claimJobs(owner: String, limit: Int, lease: Duration, now: Date) async throws -> [CampaignJob] {
         let expiry = now.addingTimeInterval(Self.seconds(lease))
         // The rows are decoded after the transaction: a request payload is kilobytes of JSON, and the writer is
@@ -91,7 +92,7 @@ extension SQLiteTraffickingStore {
             let claim = try db.cachedStatement(
                 sql: """
                     UPDATE campaign_jobs SET status = 'PROCESSING', lease_owner = ?, lease_expires_at = ?,
-                        attempts = attempts + 1, updated_at = ?
+                        attempts = attempts + 1, takeovers = takeovers + (status = 'PROCESSING'), updated_at = ?
                     WHERE id = ?
                     """)
             let read = try db.cachedStatement(sql: "SELECT * FROM campaign_jobs WHERE id = ?")
@@ -201,8 +202,8 @@ extension SQLiteTraffickingStore {
     }
 
     /// Puts a FAILED or PARTIAL_SUCCESS job back to PENDING, due at once: the error, `finished_at`,
-    /// `written_back_at` (the new outcome is written back again) and `not_before` are cleared, and attempts reset
-    /// to 0 so the worker's claim limit starts afresh. The ledger and the campaign id stay, so done steps are not
+    /// `written_back_at` (the new outcome is written back again) and `not_before` are cleared, and attempts and
+    /// takeovers reset to 0 so the worker's limits start afresh. The ledger and the campaign id stay, so done steps are not
     /// redone. Throws ``StoreError`` `notFound` or `conflict`.
     public func retry(job: UUID) async throws -> CampaignJob {
         let now = clock.now
@@ -225,6 +226,7 @@ extension SQLiteTraffickingStore {
                     Columns.leaseOwner.set(to: nil),
                     Columns.leaseExpiresAt.set(to: nil),
                     Columns.attempts.set(to: 0),
+                    Columns.takeovers.set(to: 0),
                     Columns.updatedAt.set(to: now),
                 ] + CampaignJobRow.errorAssignments(nil))
             return try CampaignJobRow.find(db, key: row.id).job(cache: self.requests)

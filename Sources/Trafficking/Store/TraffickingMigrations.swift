@@ -8,6 +8,7 @@ enum TraffickingMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createTables)
         migrator.registerMigration("v2", migrate: indexDueJobsInClaimOrder)
+        migrator.registerMigration("v3", migrate: countLeaseTakeovers)
         return migrator
     }
 
@@ -121,5 +122,14 @@ enum TraffickingMigrations {
     private static func indexDueJobsInClaimOrder(_ db: Database) throws {
         try db.drop(index: "campaign_jobs_claim")
         try db.create(index: "campaign_jobs_pending_order", on: "campaign_jobs", columns: ["status", "created_at"])
+    }
+
+    /// v3: `campaign_jobs.takeovers`, the claims that took a job over from a worker whose lease ran out. `attempts`
+    /// counted those with the claims after exhausted retries, so a job whose worker kept dying was failed as if its
+    /// platform calls had kept failing. Existing jobs start at 0: their past claims cannot be told apart.
+    private static func countLeaseTakeovers(_ db: Database) throws {
+        try db.alter(table: "campaign_jobs") { t in
+            t.add(column: "takeovers", .integer).notNull().defaults(to: 0)
+        }
     }
 }

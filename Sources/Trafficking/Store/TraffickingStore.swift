@@ -40,7 +40,8 @@ public protocol TraffickingStore: Sendable {
     /// The jobs made from one ticket, in the order they were enqueued, so a ticket read twice is not submitted twice.
     func jobs(ticket: TicketReference) async throws -> [CampaignJob]
     /// Claims up to `limit` jobs for a worker: PENDING jobs due by `now`, and PROCESSING jobs whose lease expired.
-    /// Each claimed job becomes PROCESSING, leased to `owner` until `now + lease`, with its attempts counted.
+    /// Each claimed job becomes PROCESSING, leased to `owner` until `now + lease`, with its attempts counted; a claim
+    /// of an expired lease also counts a takeover (``CampaignJob/takeovers``).
     func claimJobs(owner: String, limit: Int, lease: Duration, now: Date) async throws -> [CampaignJob]
     /// Extends a lease the owner still holds; `false` when it lost the job.
     func renewLease(job: UUID, owner: String, until: Date) async throws -> Bool

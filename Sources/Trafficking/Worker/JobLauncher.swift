@@ -26,20 +26,22 @@ struct JobLauncher: Sendable {
     func run(_ job: CampaignJob) async throws -> (Result, JobRunRecords) {
         let run = JobRun(job: job, clock: store.clock)
         do {
-            if job.attempts > configuration.maximumClaims {
+            let (module, context, ledger) = try await prepare(job)
+            run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
+            if job.takeovers > configuration.maximumTakeovers {
+                // Known only now that the ledger is read: what exists makes the end PARTIAL_SUCCESS, not FAILED.
                 throw StepFailure.permanent(
                     JobError(
-                        message: "the job was claimed \(job.attempts) times without finishing; giving up",
+                        message: "the job was taken over \(job.takeovers) times from workers that stopped before "
+                            + "finishing it; giving up. Retry it to resume from its ledger",
                         code: "abandoned"))
             }
-            let (module, context, ledger) = try await prepare(job)
             let account = LiveAccount(context)
             let collector = APICallCollector(
                 jobID: job.id, platform: job.platform, clock: store.clock, accountID: context.accountID,
                 budget: configuration.rateBudget,
                 sleep: configuration.sleep)
             run.collector = collector
-            run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
             let campaignID = try await APICallCollector.$current.withValue(collector) {
                 try await walk(job, module: module, account: account, run: run)
             }
@@ -47,7 +49,8 @@ struct JobLauncher: Sendable {
             return (.finish(.success(platformCampaignID: campaignID)), run.takeRecords())
         } catch let failure as StepFailure {
             switch failure {
-            case .exhausted(let error) where job.attempts < configuration.maximumClaims:
+            // Claims from the queue only: takeovers follow crashes, not the platform's errors.
+            case .exhausted(let error) where job.attempts - job.takeovers < configuration.maximumClaims:
                 run.log(.warning, "requeued", "retries ran out (\(error)); the job goes back to the queue")
                 return (.requeue(error), run.takeRecords())
             case .exhausted(let error), .permanent(let error):
@@ -90,8 +93,8 @@ struct JobLauncher: Sendable {
     private func walk(
         _ job: CampaignJob, module: any AdPlatform, account: LiveAccount, run: JobRun
     ) async throws -> String? {
-        let plan = TraffickingPlan(
-            request: job.request, capabilities: module.capabilities, scope: job.id.uuidString.lowercased())
+        let scope = job.id.uuidString.lowercased()
+        let plan = TraffickingPlan(request: job.request, capabilities: module.capabilities, scope: scope)
         let lookup = module as? any MarkedEntityLookup
         let campaignEntities = try await step(
             TraffickingPlan.campaignStep, kind: .campaign, marker: plan.campaign.marker, under: nil, run: run,
@@ -115,7 +118,8 @@ struct JobLauncher: Sendable {
             let creative = spec.creative
             if let uploader = module as? any MediaUploading, !creative.media.isEmpty {
                 if uploaded[creative.key] == nil {
-                    uploaded[creative.key] = try await upload(creative, with: uploader, run: run, account: account)
+                    uploaded[creative.key] = try await upload(
+                        creative, with: uploader, scope: scope, run: run, account: account, lookup: lookup)
                 }
                 spec.media = uploaded[creative.key] ?? []
             }
@@ -139,8 +143,13 @@ struct JobLauncher: Sendable {
     }
 
     /// Uploads a creative's media, one ledger step per file; uploads already done are reused.
+    ///
+    /// Where the platform uploads in two calls (``StagedMediaUploading``), the media object is a step of its own,
+    /// `media/<creative>/<n>/object`, with a marker in its name. It is recorded before the bytes are sent, so a
+    /// retried or resumed upload sends them into that object: a new one would be left on the platform, unused.
     private func upload(
-        _ creative: CreativeDefinition, with uploader: any MediaUploading, run: JobRun, account: LiveAccount
+        _ creative: CreativeDefinition, with uploader: any MediaUploading, scope: String, run: JobRun,
+        account: LiveAccount, lookup: (any MarkedEntityLookup)?
     ) async throws -> [UploadedMedia] {
         var result: [UploadedMedia] = []
         for (index, reference) in creative.media.enumerated() {
@@ -149,10 +158,25 @@ struct JobLauncher: Sendable {
                 result.append(media)
                 continue
             }
+            let file = try await withRetries(step: key, run: run, account: account, module: uploader) {
+                try await self.media.upload(for: reference)
+            }
+            let send: @Sendable () async throws -> UploadedMedia
+            if let staged = uploader as? any StagedMediaUploading {
+                let objectKey = "\(key)/object"
+                let marker = IdempotencyMarker(scope: scope, step: objectKey)
+                let objects = try await step(
+                    objectKey, kind: .media, marker: marker, under: nil, run: run, account: account, module: uploader,
+                    lookup: lookup
+                ) { _ in [try await staged.createMediaObject(for: file, marked: marker, in: account.current)] }
+                let object = try primary(objects, kind: .media, step: objectKey)
+                send = { try await staged.uploadMedia(file, into: object, in: account.current) }
+            } else {
+                send = { try await uploader.uploadMedia(file, in: account.current) }
+            }
             let media = try await withRetries(step: key, run: run, account: account, module: uploader) {
                 try await start(StepStart(key: key, kind: .media, marker: nil), run: run)
-                let upload = try await self.media.upload(for: reference)
-                return try await uploader.uploadMedia(upload, in: account.current)
+                return try await send()
             }
             run.complete(StepCompletion(key: key, media: media), kind: .media, marker: nil)
             result.append(media)
@@ -171,15 +195,18 @@ struct JobLauncher: Sendable {
         var mayExist = run.ledger[key]?.state == .started
         let entities = try await withRetries(step: key, run: run, account: account, module: module) {
             if mayExist {
-                if let lookup,
-                    let found = try await lookup.findEntity(
+                // Everything the lost call created is recorded, not only the step's own entity: an ad's creative
+                // that the ledger does not list would be missing from the job's ids.
+                if let lookup {
+                    let found = try await lookup.findEntities(
                         marked: marker, kind: kind, under: parent, in: account.current)
-                {
-                    run.log(
-                        .warning, "recovered",
-                        "step \(key): \(found.kind) \(found.id) already carries marker \(marker); not creating it again"
-                    )
-                    return [found]
+                    if !found.isEmpty {
+                        let entities = found.map { "\($0.kind) \($0.id)" }.joined(separator: ", ")
+                        run.log(
+                            .warning, "recovered",
+                            "step \(key): \(entities) already carry marker \(marker); not creating them again")
+                        return found
+                    }
                 }
                 if lookup == nil {
                     run.log(

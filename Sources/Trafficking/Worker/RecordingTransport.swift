@@ -4,12 +4,21 @@ import Foundation
 /// A transport that spends a running job's rate budget before each call and records the call into the job's
 /// ``APICallCollector``, redacted: the path
 /// without its query (Meta sends the access token there), query parameter names only, body sizes and types, and
-/// a truncated response with token and secret values masked. Calls outside a job pass straight through.
+/// a truncated response with token and secret values masked. If the masking pattern could not be built, no response
+/// or error text is recorded at all. Calls outside a job pass straight through.
 public struct RecordingTransport: HTTPTransport {
     private let base: any HTTPTransport
+    /// Matches secret fields in recorded text; `nil` if it failed to compile.
+    private let secretField: NSRegularExpression?
 
     /// Wraps a transport.
-    public init(wrapping base: any HTTPTransport) { self.base = base }
+    public init(wrapping base: any HTTPTransport) { self.init(wrapping: base, secretField: Self.secretFieldPattern) }
+
+    /// Wraps a transport, masking secrets with `secretField`; tests pass `nil`, as if it had failed to compile.
+    init(wrapping base: any HTTPTransport, secretField: NSRegularExpression?) {
+        self.base = base
+        self.secretField = secretField
+    }
 
     /// How much of a response body is kept.
     static let responseSummaryLimit = 512
@@ -25,13 +34,13 @@ public struct RecordingTransport: HTTPTransport {
             collector.append(
                 record(
                     request, collector: collector, at: at, started: started, status: response.status,
-                    response: Self.summarize(response)))
+                    response: summarize(response)))
             return response
         } catch {
             collector.append(
                 record(
                     request, collector: collector, at: at, started: started, status: nil,
-                    response: "no response: \(Self.redact(String(describing: error)))"))
+                    response: "no response: \(redact(String(describing: error)))"))
             throw error
         }
     }
@@ -61,19 +70,25 @@ public struct RecordingTransport: HTTPTransport {
     }
 
     /// The response body, truncated, with secret-looking JSON values masked.
-    static func summarize(_ response: PlatformHTTPResponse) -> String {
-        let text = String(decoding: response.body.prefix(responseSummaryLimit * 4), as: UTF8.self)
+    func summarize(_ response: PlatformHTTPResponse) -> String {
+        let text = String(decoding: response.body.prefix(Self.responseSummaryLimit * 4), as: UTF8.self)
         let redacted = redact(text)
-        return redacted.count > responseSummaryLimit ? String(redacted.prefix(responseSummaryLimit)) + "…" : redacted
+        return redacted.count > Self.responseSummaryLimit
+            ? String(redacted.prefix(Self.responseSummaryLimit)) + "…" : redacted
     }
 
     /// Masks the values of JSON or form fields whose names mention a token, secret or password. Most answers
-    /// mention none, so a plain search decides first whether the regular expression needs to run at all.
-    static func redact(_ text: String) -> String {
-        guard mentionsSecretWord(text), let pattern = secretField else { return text }
+    /// mention none, so a plain search decides first whether the regular expression needs to run at all. Without
+    /// the expression nothing is kept at all: a call log that might hold a token is worse than one without bodies.
+    func redact(_ text: String) -> String {
+        guard let pattern = secretField else { return Self.withheld }
+        guard Self.mentionsSecretWord(text) else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1<redacted>")
     }
+
+    /// What is recorded instead of a body or an error when secrets cannot be masked.
+    static let withheld = "<withheld: the redaction pattern is unavailable>"
 
     private static let secretWords = ["token", "secret", "password", "authorization"].map { Array($0.utf8) }
 
@@ -89,7 +104,7 @@ public struct RecordingTransport: HTTPTransport {
     }
 
     /// Compiled once: building an `NSRegularExpression` costs more than matching with it.
-    private static let secretField = try? NSRegularExpression(
+    static let secretFieldPattern = try? NSRegularExpression(
         pattern: #"("?[A-Za-z_\-]*(token|secret|password|authorization)[A-Za-z_\-]*"?\s*[:=]\s*"?)([^"&,\s}]+)"#,
         options: [.caseInsensitive])
 }

@@ -13,8 +13,14 @@ public struct WorkerConfiguration: Sendable {
     public var pollInterval: Duration
     /// How steps retry transient errors and rate limits.
     public var retry: RetryPolicy
-    /// Claims after which a job that keeps losing its worker or its retries is failed rather than claimed again.
+    /// Claims from the queue (the first, and one after each time a step ran out of retries) after which a job whose
+    /// retries keep running out ends rather than going back to the queue. Takeovers of a lease that ran out do not
+    /// count: a worker's crash is not the job's fault.
     public var maximumClaims: Int
+    /// Takeovers after which a job is given up (`abandoned`): a job that brings down every worker that runs it must
+    /// not do so forever. It ends PARTIAL_SUCCESS, listing what exists, or FAILED if nothing does, and `adops jobs
+    /// retry` resumes it from its ledger.
+    public var maximumTakeovers: Int
     /// How long a job whose step ran out of retries waits in the queue before it is claimed again.
     public var requeueDelay: Duration
     /// Per-platform, per-account request budgets.
@@ -26,7 +32,7 @@ public struct WorkerConfiguration: Sendable {
     public init(
         owner: String = WorkerConfiguration.defaultOwner(), concurrency: Int = 4, lease: Duration = .seconds(60),
         pollInterval: Duration = .milliseconds(200), retry: RetryPolicy = RetryPolicy(), maximumClaims: Int = 5,
-        requeueDelay: Duration = .seconds(30), rateBudget: RateBudget = .unlimited,
+        maximumTakeovers: Int = 20, requeueDelay: Duration = .seconds(30), rateBudget: RateBudget = .unlimited,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.owner = owner
@@ -35,6 +41,7 @@ public struct WorkerConfiguration: Sendable {
         self.pollInterval = pollInterval
         self.retry = retry
         self.maximumClaims = max(1, maximumClaims)
+        self.maximumTakeovers = max(0, maximumTakeovers)
         self.requeueDelay = requeueDelay
         self.rateBudget = rateBudget
         self.sleep = sleep

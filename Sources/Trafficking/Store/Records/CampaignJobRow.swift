@@ -18,6 +18,7 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
     var errorField: String?
     var platformCampaignID: String?
     var attempts: Int
+    var takeovers: Int
     var leaseOwner: String?
     var leaseExpiresAt: Date?
     var notBefore: Date?
@@ -42,6 +43,7 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
         case errorField = "error_field"
         case platformCampaignID = "platform_campaign_id"
         case attempts
+        case takeovers
         case leaseOwner = "lease_owner"
         case leaseExpiresAt = "lease_expires_at"
         case notBefore = "not_before"
@@ -65,6 +67,7 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
         status = JobStatus.pending.rawValue
         self.payloadJSON = payloadJSON
         attempts = 0
+        takeovers = 0
         ticketSource = job.ticket?.source
         ticketID = job.ticket?.id
         batchID = job.batchID.databaseKey
@@ -127,6 +130,7 @@ struct CampaignJobRow: Codable, FetchableRecord, PersistableRecord {
             error: try jobError(),
             platformCampaignID: platformCampaignID,
             attempts: attempts,
+            takeovers: takeovers,
             leaseOwner: leaseOwner,
             leaseExpiresAt: leaseExpiresAt,
             notBefore: notBefore,
