@@ -15,9 +15,9 @@ struct SampleLibraryTests {
     func builtInMatchesTheFolder() throws {
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.examples.path).filter {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(
+            let exists = FileManager.default.fileExists(
                 atPath: Self.examples.appendingPathComponent($0).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue && !$0.hasPrefix(".")
+            return exists && !isDirectory.boolValue && !$0.hasPrefix(".")
         }
         #expect(files.count >= 6)
         for file in files {

@@ -59,11 +59,11 @@ struct CrashAndResumeTests {
 
     @Test("lease takeovers do not use up the job's attempts: a job taken over six times still ends SUCCESS")
     func takeoversDoNotExhaustAttempts() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let account = try #require(fixture.accounts[.snapchat])
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [account.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [account.id])
             let job = try #require(jobs.first)
             // Six workers each claim the job and die at once; each lease lapses before the next claim. The claims
             // are dated in the past, so the last lease has run out by the time the real worker looks.
@@ -84,11 +84,11 @@ struct CrashAndResumeTests {
 
     @Test("a job taken over more often than the limit ends PARTIAL_SUCCESS listing what exists, and a retry resumes it")
     func takeoverLimit() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let account = try #require(fixture.accounts[.snapchat])
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [account.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [account.id])
             let job = try #require(jobs.first)
             // Every ad squad create fails, and the worker dies in the backoff after it: the campaign exists.
             _ = mock.mock.faults.add(

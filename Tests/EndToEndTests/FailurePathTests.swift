@@ -102,12 +102,12 @@ struct FailurePathTests {
         "a media upload that fails transiently is retried into the media object already created, not a new one",
         arguments: mediaFaults.indices)
     func mediaUploadRetriedIntoSameObject(fault: Int) async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let snapchat = try #require(fixture.accounts[.snapchat])
             _ = mock.mock.faults.add(Self.mediaFaults[fault])
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [snapchat.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [snapchat.id])
             let job = try #require(try await fixture.runUntilOver(jobs).first)
             #expect(job.status == .success, "\(job.error?.description ?? "")")
             #expect(mock.mock.journal.query().contains { $0.fault != nil && $0.path.contains("media") })
@@ -119,13 +119,13 @@ struct FailurePathTests {
 
     @Test("an ad whose answer was lost is recovered with its creative, and both are recorded")
     func lostAdAnswerRecordsCreative() async throws {
-        try await MockPlatforms.withRunning { mock in
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let meta = try #require(fixture.accounts[.meta])
             _ = mock.mock.faults.add(
                 FaultRule(platform: "meta", method: "POST", path: "/v*/act_*/ads", kind: .dropResponse, remaining: 1))
             let jobs = try await fixture.engine.submit(
-                try EngineFixture.disneyRequest(port: mock.port), accounts: [meta.id])
+                try EngineFixture.disneyRequest(mock: mock), accounts: [meta.id])
             let job = try #require(try await fixture.runUntilOver(jobs).first)
             #expect(job.status == .success, "\(job.error?.description ?? "")")
             let adSteps = try await fixture.store.ledger(job: job.id).filter { $0.kind == .ad }

@@ -71,7 +71,7 @@ struct WorkerPolicyTests {
         }
         transport.enqueue(json: #"{"access_token":"EAAB-secret","id":"1"}"#)
         let recording = RecordingTransport(wrapping: transport, secretField: nil)
-        let collector = APICallCollector(jobID: UUID(), platform: .meta)
+        let collector = APICallCollector(jobID: UUID(), platform: .meta, clock: .fixed(at: StoreFixtures.epoch))
         let url = try #require(URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns"))
         try await APICallCollector.$current.withValue(collector) {
             _ = try await recording.send(PlatformHTTPRequest(method: .post, url: url))
