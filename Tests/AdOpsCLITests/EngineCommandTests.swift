@@ -1,6 +1,5 @@
 import AdOpsSamples
 import AdPlatformKit
-import AdPlatformTesting
 import Foundation
 import Testing
 
@@ -46,10 +45,10 @@ struct EngineCommandTests {
         }
 
         /// The sample Disney+ ticket written into the sandbox, with its media inline and its flight starting
-        /// tomorrow (by `ADOPS_NOW` when set), so that every emulator takes it on any date; returns its path.
+        /// tomorrow by the system clock the child processes read, so that every emulator takes it on any date.
         func sampleTicket() throws -> String {
             let request = try SampleLibrary.builtIn.request(
-                "disneyplus-signup.json", flightStart: Schedule.tomorrow(after: ManualWallClock.fromEnvironment().now))
+                "disneyplus-signup.json", flightStart: Schedule.tomorrow(after: WallClock.system.now))
             let file = directory.appendingPathComponent("disneyplus-signup.json")
             try JSONEncoder().encode(request).write(to: file)
             return file.path
@@ -92,11 +91,11 @@ struct EngineCommandTests {
         "docs/examples/disneyplus-signup.json"
     ).path
 
-    /// The environment without any `ADOPS_*` variable but `ADOPS_NOW` (CI runs the suites years ahead with it),
-    /// plus `extra`.
+    /// The environment without any `ADOPS_*` variable, plus `extra`. `ADOPS_NOW` is left out too: each process
+    /// starts its clock there, so commands run one after another would each begin at the same instant; a test that
+    /// wants it passes it itself.
     static func environment(_ extra: [String: String]) -> [String: String] {
-        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ADOPS_") || $0.key == "ADOPS_NOW" }
-            .merging(extra) { $1 }
+        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ADOPS_") }.merging(extra) { $1 }
     }
 
     /// Runs the binary to its end, reading both pipes at once so neither fills up and blocks the child.
