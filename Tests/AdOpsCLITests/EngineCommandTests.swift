@@ -533,6 +533,23 @@ struct EngineCommandTests {
         let shown = try sandbox.run(["jobs", "show", id])
         #expect(shown.stdout.contains("status     SUCCESS"))
         #expect(shown.stdout.contains("campaign   \(ids["campaign"]?.first ?? "?")"))
+
+        // Each job is a campaign of ours, listed and shown with its platform ids.
+        let campaigns = try #require(try sandbox.json(["campaigns", "list"]) as? [[String: Any]])
+        #expect(campaigns.count == 4)
+        #expect(campaigns.allSatisfy { $0["status"] as? String == "paused" })
+        let meta = try #require(campaigns.first { $0["platform"] as? String == "meta" })
+        let campaignID = try #require(meta["id"] as? String)
+        let campaignDetail = try #require(try sandbox.json(["campaigns", "show", campaignID]) as? [String: Any])
+        let levels = (campaignDetail["entities"] as? [[String: Any]] ?? []).compactMap { $0["level"] as? String }
+        #expect(levels.filter { $0 == "adGroup" }.count == 2 && levels.contains("media"), "\(levels)")
+        let table = try sandbox.run(["campaigns", "list", "--platform", "google"])
+        #expect(table.stdout.contains("google    paused"), "\(table.stdout)")
+        let badStatus = try sandbox.run(["campaigns", "list", "--status", "running"])
+        #expect(badStatus.status == 2)
+        #expect(badStatus.stderr.contains("--status: 'running' is not a campaign status; use one of draft, live"))
+        let unknown = try sandbox.run(["campaigns", "show", UUID().uuidString])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no campaign"))
     }
 
     @Test("a job that ends PARTIAL_SUCCESS prints the platform's error and exits 1; jobs retry requeues it")

@@ -47,4 +47,13 @@ struct FailingStore: TraffickingStore {
     func apiCalls(job: UUID) async throws -> [APICallRecord] { throw Failure() }
     func storeMedia(_ data: Data, contentType: String) async throws -> StoredMedia { throw Failure() }
     func media(digest: String) async throws -> StoredMedia? { throw Failure() }
+    func campaigns(_ filter: CampaignFilter, page: PageRequest) async throws -> Page<Campaign> { throw Failure() }
+    func campaign(_ id: UUID) async throws -> Campaign? { throw Failure() }
+    func campaign(job: UUID) async throws -> Campaign? { throw Failure() }
+    func campaignDetail(_ id: UUID) async throws -> CampaignDetail? { throw Failure() }
+    func addCreativeVersion(
+        campaign: UUID, creativeKey: String, creative: CreativeDefinition
+    ) async throws
+        -> CreativeVersion
+    { throw Failure() }
 }

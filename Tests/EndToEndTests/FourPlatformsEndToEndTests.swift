@@ -47,6 +47,16 @@ struct FourPlatformsEndToEndTests {
                 #expect(job.status == .success, "\(job.platform): \(job.error?.description ?? "")")
                 #expect(job.platformCampaignID != nil)
             }
+            // Each launch is a campaign of ours, with every platform entity mapped.
+            for job in finished {
+                let campaign = try #require(try await fixture.store.campaign(job: job.id))
+                #expect(campaign.status == .paused && campaign.platformCampaignID == job.platformCampaignID)
+                let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
+                let levels = Dictionary(grouping: detail.mappings, by: \.level).mapValues(\.count)
+                #expect(
+                    levels[.campaign] == 1 && levels[.adGroup] == 2 && levels[.ad] == 2, "\(job.platform): \(levels)")
+                #expect(detail.mappings.first { $0.level == .campaign }?.platformID == job.platformCampaignID)
+            }
             #expect(try await intake.writeBack().count == 1)
 
             let records = try await client.listRecords()

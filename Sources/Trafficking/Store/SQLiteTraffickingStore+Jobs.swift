@@ -32,7 +32,10 @@ extension SQLiteTraffickingStore {
                     throw StoreError(.conflict, "job \(row.id) already exists")
                 }
             }
-            return try Self.jobs(ids: rows.map(\.id), cache: self.requests, db)
+            let enqueued = try Self.jobs(ids: rows.map(\.id), cache: self.requests, db)
+            // Each job is a campaign of ours from the start: a draft until its launch ends.
+            for job in enqueued { try Self.projectCampaign(of: job, at: now, db) }
+            return enqueued
         }
     }
 
@@ -198,6 +201,10 @@ extension SQLiteTraffickingStore {
                 outcome.status.rawValue, time, time, error?.message, error?.code, error?.platformCode, error?.step,
                 error?.fieldPath, campaignID, job.databaseKey, owner,
             ])
+            // The campaign follows its launch in the same write, so the two never disagree after a crash.
+            if db.changesCount > 0, let ended = try CampaignJobRow.fetchOne(db, key: job.databaseKey) {
+                try Self.projectCampaign(of: try ended.job(cache: self.requests), at: now, db)
+            }
         }
     }
 
@@ -229,7 +236,9 @@ extension SQLiteTraffickingStore {
                     Columns.takeovers.set(to: 0),
                     Columns.updatedAt.set(to: now),
                 ] + CampaignJobRow.errorAssignments(nil))
-            return try CampaignJobRow.find(db, key: row.id).job(cache: self.requests)
+            let retried = try CampaignJobRow.find(db, key: row.id).job(cache: self.requests)
+            try Self.projectCampaign(of: retried, at: now, db)
+            return retried
         }
     }
 

@@ -9,6 +9,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v1", migrate: createTables)
         migrator.registerMigration("v2", migrate: indexDueJobsInClaimOrder)
         migrator.registerMigration("v3", migrate: countLeaseTakeovers)
+        migrator.registerMigration("v4", migrate: createCampaigns)
         return migrator
     }
 
@@ -130,6 +131,69 @@ enum TraffickingMigrations {
     private static func countLeaseTakeovers(_ db: Database) throws {
         try db.alter(table: "campaign_jobs") { t in
             t.add(column: "takeovers", .integer).notNull().defaults(to: 0)
+        }
+    }
+
+    /// v4: campaigns of ours, their platform entities at every level, and their creatives' versions. Databases
+    /// from before get a campaign for every job they hold, with a mapping for every entity its ledger records,
+    /// stamped with the job's own times (a migration reads no clock).
+    ///
+    /// The backfill uses the store's projection (`projectCampaign`), so it makes exactly what a new job would.
+    private static func createCampaigns(_ db: Database) throws {
+        try db.create(table: "campaigns") { t in
+            t.primaryKey("id", .text)
+            t.column("job_id", .text).notNull().unique().references("campaign_jobs", onDelete: .cascade)
+            t.column("batch_id", .text).notNull()
+            t.column("ticket_source", .text)
+            t.column("ticket_id", .text)
+            t.column("platform", .text).notNull()
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("name", .text).notNull()
+            t.column("objective", .text).notNull()
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('draft', 'live', 'paused', 'completed', 'error')")
+            t.column("budget_json", .text).notNull()
+            t.column("schedule_json", .text).notNull()
+            t.column("platform_campaign_id", .text)
+            t.column("drifted", .boolean).notNull().defaults(to: false)
+            t.column("last_synced_at", .datetime)
+            t.column("created_at", .datetime).notNull()
+            t.column("updated_at", .datetime).notNull()
+        }
+        try db.create(index: "campaigns_created", on: "campaigns", columns: ["created_at"])
+        try db.create(index: "campaigns_status", on: "campaigns", columns: ["status", "created_at"])
+        try db.create(index: "campaigns_account", on: "campaigns", columns: ["account_id", "created_at"])
+        try db.create(index: "campaigns_ticket", on: "campaigns", columns: ["ticket_source", "ticket_id"])
+
+        try db.create(table: "entity_mappings") { t in
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("level", .text).notNull()
+            t.column("platform_id", .text).notNull()
+            t.primaryKey(["campaign_id", "level", "platform_id"])
+            t.column("parent_platform_id", .text)
+            t.column("name", .text).notNull()
+            t.column("step_key", .text).notNull()
+            t.column("last_seen_status", .text)
+            t.column("last_seen_budget_json", .text)
+            t.column("last_seen_at", .datetime).notNull()
+        }
+        // Webhooks and syncs find our campaign from a platform id.
+        try db.create(index: "entity_mappings_platform_id", on: "entity_mappings", columns: ["platform_id"])
+
+        try db.create(table: "creative_versions") { t in
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("creative_key", .text).notNull()
+            t.column("version", .integer).notNull()
+            t.primaryKey(["campaign_id", "creative_key", "version"])
+            t.column("parent_version", .integer)
+            t.column("creative_json", .text).notNull()
+            t.column("created_at", .datetime).notNull()
+        }
+
+        let cache = DecodedRequestCache()
+        for row in try CampaignJobRow.order(Column.rowID).fetchAll(db) {
+            let job = try row.job(cache: cache)
+            try SQLiteTraffickingStore.projectCampaign(of: job, at: job.finishedAt ?? job.updatedAt, db)
         }
     }
 }

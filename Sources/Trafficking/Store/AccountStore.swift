@@ -1,0 +1,18 @@
+import AdPlatformKit
+import Foundation
+
+/// The ad accounts the engine runs against, with their credentials sealed at rest.
+public protocol AccountStore: Sendable {
+    /// Registers an account; its credentials are stored encrypted.
+    func createAccount(_ account: NewAdAccount) async throws -> AdAccount
+    /// An account that is not deleted, or `nil`.
+    func account(_ id: UUID) async throws -> AdAccount?
+    /// Accounts that are not deleted, oldest first, optionally of one platform.
+    func accounts(platform: PlatformID?, page: PageRequest) async throws -> Page<AdAccount>
+    /// Applies changes; `nil` when the account does not exist or is deleted.
+    func updateAccount(_ id: UUID, _ changes: AdAccountChanges) async throws -> AdAccount?
+    /// Soft-deletes an account; `false` when it does not exist or is already deleted.
+    func deleteAccount(_ id: UUID) async throws -> Bool
+    /// The account's decrypted credentials, or `nil` when the account does not exist.
+    func credentials(ofAccount id: UUID) async throws -> PlatformCredentials?
+}

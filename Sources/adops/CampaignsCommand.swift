@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Trafficking
+
+/// `adops campaigns`: the campaigns of ours that launches made, with their platform ids at every level.
+struct CampaignsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaigns",
+        abstract: "List and inspect campaigns: each trafficked request on one ad account, with its platform ids.",
+        subcommands: [List.self, Show.self]
+    )
+
+    /// The campaign a command-line id names, or a usage error saying what an id looks like.
+    static func campaignID(_ text: String) throws -> UUID {
+        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
+            throw CommandFailure.usage(
+                "ID: '\(text)' is not a campaign id; campaign ids are UUIDs such as "
+                    + "0193A5B2-7C1D-7E2F-8A3B-4C5D6E7F8091 (see `adops campaigns list`)")
+        }
+        return id
+    }
+
+    /// The status a `--status` value names, or a usage error listing the valid ones.
+    static func status(_ text: String) throws -> CampaignStatus {
+        guard let status = CampaignStatus(rawValue: text.lowercased()) else {
+            throw CommandFailure.usage(
+                "--status: '\(text)' is not a campaign status; use one of "
+                    + CampaignStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return status
+    }
+}
