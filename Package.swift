@@ -174,7 +174,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MockPlatformsTests",
-            dependencies: ["MockPlatforms", "AdPlatformKit", "AdPlatformTesting"],
+            dependencies: [
+                "MockPlatforms", "AdPlatformKit", "AdPlatformTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
