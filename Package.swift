@@ -85,7 +85,7 @@ let package = Package(
         ),
         .target(
             name: "AdPlatformTesting",
-            dependencies: ["AdPlatformKit", "MockPlatforms"],
+            dependencies: ["AdPlatformKit", "MockPlatforms", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(name: "MetaAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),

@@ -58,21 +58,26 @@ extension MockPlatforms {
             group.addTask { try await services.run() }
             var iterator = stream.makeAsyncIterator()
             guard let port = await iterator.next() else {
-                group.cancelAll()
+                // The server ended before it listened: its error (a port in use, say) is the one to report.
+                try await group.waitForAll()
                 throw CancellationError()
             }
             let running = Running(
                 baseURL: baseURL(host: configuration.host, port: port), port: port, mock: mock)
+            let outcome: Result<T, any Error>
             do {
-                let result = try await body(running)
-                await services.triggerGracefulShutdown()
-                try await group.waitForAll()
-                if let path = configuration.stateFile { try mock.saveState(to: path) }
-                return result
+                outcome = .success(try await body(running))
             } catch {
-                group.cancelAll()
-                throw error
+                outcome = .failure(error)
             }
+            // Whatever the body did, the server stops the same graceful way. Cancelling it instead made
+            // HummingbirdCore log two errors ("Waiting on child channel: CancellationError()" and "Server shutdown
+            // error: Already closed") on every stop after a failure.
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            let result = try outcome.get()
+            if let path = configuration.stateFile { try mock.saveState(to: path) }
+            return result
         }
     }
 
