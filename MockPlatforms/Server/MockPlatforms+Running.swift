@@ -33,7 +33,7 @@ extension MockPlatforms {
             let port = channel.localAddress?.port ?? 0
             await onListening(Self.baseURL(host: host, port: port))
         }
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        try await serviceGroup(running: app, gracefulShutdownSignals: [.sigterm, .sigint]).run()
         if let path = configuration.stateFile {
             try saveState(to: path)
         }
@@ -52,8 +52,7 @@ extension MockPlatforms {
             continuation.finish()
         }
         // A service group, so the end of `body` shuts the server down gracefully rather than by cancellation.
-        let services = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let services = mock.serviceGroup(running: app, gracefulShutdownSignals: [])
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.run() }
             var iterator = stream.makeAsyncIterator()
@@ -79,6 +78,19 @@ extension MockPlatforms {
             if let path = configuration.stateFile { try mock.saveState(to: path) }
             return result
         }
+    }
+
+    /// The group that runs `app` and stops it: gracefully first (no new connections; requests in flight are
+    /// answered; idle connections close), then, after ``MockPlatformsConfiguration/shutdownTimeout``, by
+    /// cancellation, which closes the connections still open. Without the deadline a client that never finished
+    /// sending a request, or a long latency fault, kept a stopping emulator alive for good.
+    func serviceGroup(running app: some Service, gracefulShutdownSignals: [UnixSignal]) -> ServiceGroup {
+        let timeout = self.configuration.shutdownTimeout
+        let server = MockServerService(application: app, shutdownTimeout: timeout, logger: logger)
+        var configuration = ServiceGroupConfiguration(
+            services: [server], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+        configuration.maximumGracefulShutdownDuration = timeout
+        return ServiceGroup(configuration: configuration)
     }
 
     static func baseURL(host: String, port: Int) -> URL {

@@ -16,11 +16,15 @@ public struct MockPlatformsConfiguration: Sendable {
     public var landingPagesDirectory: String?
     /// Pixel ids that switch the landing pages' pixel slots to the platforms' real base code.
     public var livePixelIDs: [String: String]
+    /// How long a stop waits for requests in flight (and clients that never finish sending one) before it closes
+    /// the connections still open.
+    public var shutdownTimeout: Duration
 
     /// Creates a configuration; the defaults are `adops mock`'s.
     public init(
         host: String = "127.0.0.1", port: Int = 4010, seed: UInt64 = 1, stateFile: String? = nil,
-        journalCapacity: Int = 10_000, landingPagesDirectory: String? = nil, livePixelIDs: [String: String] = [:]
+        journalCapacity: Int = 10_000, landingPagesDirectory: String? = nil, livePixelIDs: [String: String] = [:],
+        shutdownTimeout: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
@@ -29,5 +33,6 @@ public struct MockPlatformsConfiguration: Sendable {
         self.journalCapacity = journalCapacity
         self.landingPagesDirectory = landingPagesDirectory
         self.livePixelIDs = livePixelIDs
+        self.shutdownTimeout = shutdownTimeout
     }
 }

@@ -2,6 +2,8 @@ import AdPlatformKit
 import AdPlatformTesting
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import Testing
 
 @testable import MockPlatforms
@@ -36,5 +38,86 @@ struct ShutdownTests {
             }
         }
         #expect(log.atOrAbove(.warning).isEmpty, "\(log.atOrAbove(.warning))")
+    }
+
+    /// What a client does to the connection it holds open while the emulators stop.
+    enum HeldConnection: String, CaseIterable, Sendable {
+        /// One complete request answered, then nothing: an idle keep-alive connection.
+        case idleKeepAlive
+        /// Headers and part of a body, then nothing.
+        case partialRequest
+        /// Part of a request, then the client closes its sending side and waits.
+        case halfClosed
+        /// A complete request that a 60-second latency fault holds in flight.
+        case slowAnswer
+    }
+
+    @Test("a stop finishes within its deadline whatever a client holds open", arguments: HeldConnection.allCases)
+    func stopDeadline(held: HeldConnection) async throws {
+        let log = RecordingLogHandler.Records()
+        let logger = Logger(label: "adops-mock") { RecordingLogHandler(label: $0, records: log) }
+        let configuration = MockPlatformsConfiguration(port: 0, shutdownTimeout: .seconds(1))
+        let started = ContinuousClock.now
+        let client = try await Self.finishes(within: .seconds(20)) {
+            try await MockPlatforms.withRunning(configuration: configuration, logger: logger) { running in
+                try await Self.hold(held, on: running)
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        #expect(client != nil, "the emulators were still stopping after 20 s; deadline 1 s")
+        #expect(elapsed < .seconds(6), "stopping took \(elapsed)")
+        try? await client?.close()
+        let warnings = log.atOrAbove(.warning)
+        switch held {
+        case .idleKeepAlive, .halfClosed:
+            // An idle connection closes at once, and a client's end of input ends its request: no deadline needed.
+            #expect(elapsed < .seconds(1))
+            #expect(warnings.isEmpty, "\(warnings)")
+        case .partialRequest, .slowAnswer:
+            #expect(elapsed >= .seconds(1))
+            #expect(
+                warnings.count == 1 && warnings.allSatisfy { $0.level == .warning && $0.message.contains("closed") },
+                "\(warnings)")
+        }
+    }
+
+    /// Opens a raw connection to the emulators and leaves it as `held` describes.
+    static func hold(_ held: HeldConnection, on running: MockPlatforms.Running) async throws -> any Channel {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.allowRemoteHalfClosure, value: true)
+            .connect(host: "127.0.0.1", port: running.port).get()
+        let partial = "POST /v21.0/act_1/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nname=x"
+        let complete = "GET /v21.0/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        switch held {
+        case .idleKeepAlive:
+            try await channel.writeAndFlush(ByteBuffer(string: complete))
+        case .partialRequest:
+            try await channel.writeAndFlush(ByteBuffer(string: partial))
+        case .halfClosed:
+            try await channel.writeAndFlush(ByteBuffer(string: partial))
+            try await channel.close(mode: .output)
+        case .slowAnswer:
+            _ = running.mock.faults.add(FaultRule(platform: "meta", kind: .latency, latencyMilliseconds: 60_000))
+            try await channel.writeAndFlush(ByteBuffer(string: complete))
+        }
+        // Time for the server to read what was sent.
+        try await Task.sleep(for: .milliseconds(300))
+        return channel
+    }
+
+    /// The operation's result, or `nil` when it has not finished within `limit`.
+    static func finishes<T: Sendable>(
+        within limit: Duration, _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 }
