@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Seconds a stop (SIGINT or SIGTERM) waits for requests in flight and running jobs before it closes the "
                 + "connections still open and leaves the jobs to resume later.", valueName: "seconds"))
-    var shutdownTimeout: Double = 30
+    var shutdownTimeout = Double(AdOpsAPI.defaultShutdownTimeout.components.seconds)
 
     func run() async throws {
         try await CommandFailure.reporting {

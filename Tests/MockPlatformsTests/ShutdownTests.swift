@@ -56,53 +56,68 @@ struct ShutdownTests {
     func stopDeadline(held: HeldConnection) async throws {
         let log = RecordingLogHandler.Records()
         let logger = Logger(label: "adops-mock") { RecordingLogHandler(label: $0, records: log) }
-        let configuration = MockPlatformsConfiguration(port: 0, shutdownTimeout: .seconds(1))
-        let started = ContinuousClock.now
-        let client = try await Self.finishes(within: .seconds(20)) {
+        let deadline = Duration.seconds(5)
+        let configuration = MockPlatformsConfiguration(port: 0, shutdownTimeout: deadline)
+        let holding = try await Self.finishes(within: .seconds(60)) {
             try await MockPlatforms.withRunning(configuration: configuration, logger: logger) { running in
                 try await Self.hold(held, on: running)
             }
         }
-        let elapsed = ContinuousClock.now - started
-        #expect(client != nil, "the emulators were still stopping after 20 s; deadline 1 s")
-        #expect(elapsed < .seconds(6), "stopping took \(elapsed)")
-        try? await client?.close()
+        let stopped = ContinuousClock.now
+        let holdingValue = try #require(holding, "the emulators were still stopping after a minute; deadline 5 s")
+        let elapsed = stopped - holdingValue.stopping
+        try? await holdingValue.channel?.close()
+        // The full suite runs hundreds of tests at once on two cores, so the slack is generous.
+        #expect(elapsed < deadline + .seconds(10), "stopping took \(elapsed)")
         let warnings = log.atOrAbove(.warning)
         switch held {
         case .idleKeepAlive, .halfClosed:
             // An idle connection closes at once, and a client's end of input ends its request: no deadline needed.
-            #expect(elapsed < .seconds(1))
+            #expect(elapsed < deadline)
             #expect(warnings.isEmpty, "\(warnings)")
-        case .partialRequest, .slowAnswer:
-            #expect(elapsed >= .seconds(1))
+        case .slowAnswer:
+            #expect(elapsed >= deadline)
             #expect(
                 warnings.count == 1 && warnings.allSatisfy { $0.level == .warning && $0.message.contains("closed") },
                 "\(warnings)")
+        case .partialRequest:
+            // Under load the server may not have read the head yet, and then closes the connection as idle.
+            #expect(warnings.count == (elapsed >= deadline ? 1 : 0), "\(elapsed) \(warnings)")
         }
     }
 
-    /// Opens a raw connection to the emulators and leaves it as `held` describes.
-    static func hold(_ held: HeldConnection, on running: MockPlatforms.Running) async throws -> any Channel {
+    /// A connection a client holds, and when the emulators were told to stop.
+    struct Holding: Sendable {
+        var channel: (any Channel)?
+        var stopping: ContinuousClock.Instant
+    }
+
+    /// Opens a connection to the emulators and leaves it as `held` describes.
+    static func hold(_ held: HeldConnection, on running: MockPlatforms.Running) async throws -> Holding {
+        if held == .idleKeepAlive {
+            // A whole exchange through a pooling client, which keeps the connection open afterwards.
+            _ = try await ControlClient(baseURL: running.baseURL).call(.get, "/v21.0/me")
+            return Holding(channel: nil, stopping: .now)
+        }
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .connect(host: "127.0.0.1", port: running.port).get()
         let partial = "POST /v21.0/act_1/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nname=x"
-        let complete = "GET /v21.0/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
         switch held {
-        case .idleKeepAlive:
-            try await channel.writeAndFlush(ByteBuffer(string: complete))
-        case .partialRequest:
+        case .idleKeepAlive, .partialRequest:
             try await channel.writeAndFlush(ByteBuffer(string: partial))
+            try await Task.sleep(for: .milliseconds(300))
         case .halfClosed:
             try await channel.writeAndFlush(ByteBuffer(string: partial))
             try await channel.close(mode: .output)
+            try await Task.sleep(for: .milliseconds(300))
         case .slowAnswer:
             _ = running.mock.faults.add(FaultRule(platform: "meta", kind: .latency, latencyMilliseconds: 60_000))
-            try await channel.writeAndFlush(ByteBuffer(string: complete))
+            try await channel.writeAndFlush(ByteBuffer(string: "GET /v21.0/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+            // The rule fires when the request reaches the emulator, so the request is in flight from then on.
+            while running.mock.faults.rules.first?.fired != 1 { try await Task.sleep(for: .milliseconds(20)) }
         }
-        // Time for the server to read what was sent.
-        try await Task.sleep(for: .milliseconds(300))
-        return channel
+        return Holding(channel: channel, stopping: .now)
     }
 
     /// The operation's result, or `nil` when it has not finished within `limit`.
