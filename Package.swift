@@ -98,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "AdPlatformTesting",
-            dependencies: ["AdPlatformKit", "MockPlatforms"],
+            dependencies: ["AdPlatformKit", "MockPlatforms", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(name: "MetaAds", dependencies: ["AdPlatformKit"], swiftSettings: swiftSettings),
@@ -128,6 +128,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings
@@ -187,7 +188,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MockPlatformsTests",
-            dependencies: ["MockPlatforms", "AdPlatformKit", "AdPlatformTesting"],
+            dependencies: [
+                "MockPlatforms", "AdPlatformKit", "AdPlatformTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -224,6 +231,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -247,7 +257,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AdOpsCLITests",
-            dependencies: ["adops", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples"],
+            dependencies: [
+                "adops", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

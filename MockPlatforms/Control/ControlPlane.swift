@@ -120,8 +120,18 @@ struct ControlPlane {
             latencyMilliseconds: body["latencyMs"]?.int64.map { Int($0) },
             probability: body["probability"]?.decimal.map { NSDecimalNumber(decimal: $0).doubleValue },
             remaining: body["count"]?.int64.map { Int($0) })
+        let statuses = FaultRule.answerableStatuses
+        if let given = body["status"], given != .null, rule.status.map(statuses.contains) != true {
+            // The status reaches the wire, where anything else is not HTTP (and once crashed the responder).
+            return Self.problem(
+                400, "status",
+                "must be a whole number from \(statuses.lowerBound) to \(statuses.upperBound), not \(given.serialized): "
+                    + "1xx statuses cannot answer a request and HTTP has none outside 100…599")
+        }
         if kind == .status, rule.status == nil {
-            return Self.problem(400, "status", "a status fault needs an HTTP status")
+            return Self.problem(
+                400, "status",
+                "a status fault needs an HTTP status from \(statuses.lowerBound) to \(statuses.upperBound)")
         }
         if kind == .platformError, rule.code == nil {
             return Self.problem(400, "code", "a platformError fault needs the platform's error code")

@@ -45,6 +45,10 @@ public struct FaultRule: Sendable, Codable, Hashable {
     /// How many times it has fired.
     public var fired: Int
 
+    /// The statuses a fault may answer with: those that can end an HTTP exchange. An informational 1xx cannot (the
+    /// client would read the error body as the next response), and HTTP has no status outside 100…599.
+    public static let answerableStatuses = 200...599
+
     /// Creates a rule; the id is assigned when it is added to a ``FaultInjector``.
     public init(
         platform: String? = nil, method: String? = nil, path: String = "*", kind: Kind, status: Int? = nil,

@@ -2,6 +2,7 @@ import AdPlatformKit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// Adapts ``MockPlatforms`` to Hummingbird: collects the body within the platform's limit, then converts the
@@ -34,16 +35,26 @@ struct MockHTTPResponder: HTTPResponder {
                     status: 413)
             return Self.response(answer)
         }
-        return Self.response(await mock.respond(to: full, claimedBy: emulator, context: context.channel))
+        let answer = await mock.respond(to: full, claimedBy: emulator, context: context.channel)
+        if !FaultRule.answerableStatuses.contains(answer.status) {
+            mock.logger.warning(
+                "answering 500 instead of status \(answer.status), which cannot end an HTTP exchange",
+                metadata: ["method": "\(full.method)", "path": "\(full.path)"])
+        }
+        return Self.response(answer)
     }
 
+    /// Converts an answer without trapping on any status: `HTTPResponse.Status` traps outside 0…999, and 1xx or a
+    /// status outside 100…599 would leave the client unable to read the exchange, so those become 500. A 204 or
+    /// 304 goes without its body, which HTTP forbids there and which the client would read as the next response.
     static func response(_ answer: MockResponse) -> Response {
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
+        let code = FaultRule.answerableStatuses.contains(answer.status) ? answer.status : 500
+        let body = code == 204 || code == 304 ? ByteBuffer() : ByteBuffer(bytes: answer.body)
         return Response(
-            status: HTTPResponse.Status(code: answer.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            status: HTTPResponse.Status(code: code), headers: fields, body: ResponseBody(byteBuffer: body))
     }
 }

@@ -33,7 +33,7 @@ extension MockPlatforms {
             let port = channel.localAddress?.port ?? 0
             await onListening(Self.baseURL(host: host, port: port))
         }
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        try await serviceGroup(running: app, gracefulShutdownSignals: [.sigterm, .sigint]).run()
         if let path = configuration.stateFile {
             try saveState(to: path)
         }
@@ -52,28 +52,45 @@ extension MockPlatforms {
             continuation.finish()
         }
         // A service group, so the end of `body` shuts the server down gracefully rather than by cancellation.
-        let services = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let services = mock.serviceGroup(running: app, gracefulShutdownSignals: [])
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.run() }
             var iterator = stream.makeAsyncIterator()
             guard let port = await iterator.next() else {
-                group.cancelAll()
+                // The server ended before it listened: its error (a port in use, say) is the one to report.
+                try await group.waitForAll()
                 throw CancellationError()
             }
             let running = Running(
                 baseURL: baseURL(host: configuration.host, port: port), port: port, mock: mock)
+            let outcome: Result<T, any Error>
             do {
-                let result = try await body(running)
-                await services.triggerGracefulShutdown()
-                try await group.waitForAll()
-                if let path = configuration.stateFile { try mock.saveState(to: path) }
-                return result
+                outcome = .success(try await body(running))
             } catch {
-                group.cancelAll()
-                throw error
+                outcome = .failure(error)
             }
+            // Whatever the body did, the server stops the same graceful way. Cancelling it instead made
+            // HummingbirdCore log two errors ("Waiting on child channel: CancellationError()" and "Server shutdown
+            // error: Already closed") on every stop after a failure.
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            let result = try outcome.get()
+            if let path = configuration.stateFile { try mock.saveState(to: path) }
+            return result
         }
+    }
+
+    /// The group that runs `app` and stops it: gracefully first (no new connections; requests in flight are
+    /// answered; idle connections close), then, after ``MockPlatformsConfiguration/shutdownTimeout``, by
+    /// cancellation, which closes the connections still open. Without the deadline a client that never finished
+    /// sending a request, or a long latency fault, kept a stopping emulator alive for good.
+    func serviceGroup(running app: some Service, gracefulShutdownSignals: [UnixSignal]) -> ServiceGroup {
+        let timeout = self.configuration.shutdownTimeout
+        let server = MockServerService(application: app, shutdownTimeout: timeout, logger: logger)
+        var configuration = ServiceGroupConfiguration(
+            services: [server], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+        configuration.maximumGracefulShutdownDuration = timeout
+        return ServiceGroup(configuration: configuration)
     }
 
     static func baseURL(host: String, port: Int) -> URL {

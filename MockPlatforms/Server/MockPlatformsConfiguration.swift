@@ -21,12 +21,16 @@ public struct MockPlatformsConfiguration: Sendable {
     /// The time of day: the virtual clock starts at its reading (to the second), and the journal stamps requests
     /// with it. `ADOPS_NOW` sets it for `adops mock`.
     public var clock: WallClock
+    /// How long a stop waits for requests in flight (and clients that never finish sending one) before it closes
+    /// the connections still open.
+    public var shutdownTimeout: Duration
 
     /// Creates a configuration; the defaults are `adops mock`'s.
     public init(
         host: String = "127.0.0.1", port: Int = 4010, seed: UInt64 = 1, stateFile: String? = nil,
         journalCapacity: Int = 10_000, landingPagesDirectory: String? = nil, livePixelIDs: [String: String] = [:],
-        clock: WallClock = .system
+        clock: WallClock = .system,
+        shutdownTimeout: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
@@ -36,5 +40,6 @@ public struct MockPlatformsConfiguration: Sendable {
         self.landingPagesDirectory = landingPagesDirectory
         self.livePixelIDs = livePixelIDs
         self.clock = clock
+        self.shutdownTimeout = shutdownTimeout
     }
 }

@@ -78,9 +78,15 @@ extension Problem {
             violations: [ProblemViolation(field: name, rule: "invalidValue", message: message)])
     }
 
-    /// 400: the body could not be read as the route's JSON, naming the field.
+    /// 400: the body could not be read as the route's JSON, naming the field; 422 when it could, but a value breaks
+    /// a rule of its own (an amount more precise than its currency).
     static func malformedBody(_ error: RequestDecodingError) -> Problem {
         let field = error.fieldPath.isEmpty ? "body" : error.fieldPath
+        if let rule = error.brokenRule {
+            // Well-formed but against a rule the schema cannot state (a currency's decimals): 422, like other rules.
+            return invalidRequest(
+                "\(field): \(error.message)", [ProblemViolation(field: field, rule: rule, message: error.message)])
+        }
         return Problem(
             status: .badRequest, kind: "malformed-body", title: "Malformed request body",
             detail: "\(field): \(error.message)",

@@ -15,18 +15,23 @@ enum RouteParameters {
         return id
     }
 
-    /// `limit` (1…200, default 50; larger values are clamped to 200) and `offset` (≥ 0, default 0).
+    /// The largest `limit` and `offset` taken: the OpenAPI document's `maximum` (a 32-bit integer, which every
+    /// client language can hold), so the server and the document agree on what is valid.
+    static let largestPageParameter = Int(Int32.max)
+
+    /// `limit` (1…2147483647, default 50; values over 200 are clamped to 200) and `offset` (0…2147483647, default 0).
     static func page(_ request: Request) throws -> PageRequest {
         let query = request.uri.queryParameters
-        let limit = try integer("limit", query.get("limit"), minimum: 1) ?? 50
-        let offset = try integer("offset", query.get("offset"), minimum: 0) ?? 0
+        let limit = try integer("limit", query.get("limit"), in: 1...largestPageParameter) ?? 50
+        let offset = try integer("offset", query.get("offset"), in: 0...largestPageParameter) ?? 0
         return PageRequest(limit: limit, offset: offset)
     }
 
-    private static func integer(_ name: String, _ text: String?, minimum: Int) throws -> Int? {
+    private static func integer(_ name: String, _ text: String?, in range: ClosedRange<Int>) throws -> Int? {
         guard let text else { return nil }
-        guard let value = Int(text), value >= minimum else {
-            throw Problem.invalidParameter(name, "'\(text)' is not a whole number ≥ \(minimum)")
+        guard let value = Int(text), range.contains(value) else {
+            throw Problem.invalidParameter(
+                name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }

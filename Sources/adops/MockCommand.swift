@@ -12,8 +12,9 @@ struct MockCommand: AsyncParsableCommand {
         abstract: "Run the Meta, TikTok, Snapchat and Google Ads emulators and the demo landing pages.",
         discussion: """
             Once serving, the first line on standard output is exactly
-            `adops-mock listening on http://HOST:PORT`. SIGINT or SIGTERM stops it gracefully; with
-            --state-file the world is saved then and loaded at the next start.
+            `adops-mock listening on http://HOST:PORT`. SIGINT or SIGTERM stops it gracefully, closing connections
+            still open after --shutdown-timeout; with --state-file the world is saved then and loaded at the next
+            start.
 
             With --grpc-port, the Google Ads emulator also speaks gRPC (what the official google-ads library
             uses) on that port, and the second line is `adops-mock grpc listening on HOST:PORT`. It serves
@@ -42,6 +43,12 @@ struct MockCommand: AsyncParsableCommand {
     @Option(help: "Serve the landing pages from this LandingPages folder (default: the copy built into adops).")
     var landingPages: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a stop (SIGINT or SIGTERM) waits for requests in flight before it closes the connections still "
+                + "open.", valueName: "seconds"))
+    var shutdownTimeout: Double = 10
+
     @Option(help: "Also serve Google Ads over gRPC on this port (0 picks a free one).")
     var grpcPort: Int?
 
@@ -57,6 +64,10 @@ struct MockCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port)") }
         guard journalCapacity > 0 else { throw ValidationError("--journal-capacity must be at least 1") }
+        guard shutdownTimeout > 0, shutdownTimeout <= 3_600 else {
+            throw ValidationError(
+                "--shutdown-timeout must be more than 0 and at most 3600 seconds, not \(shutdownTimeout)")
+        }
         if let grpcPort, !(0...65_535).contains(grpcPort) {
             throw ValidationError("--grpc-port must be 0–65535, not \(grpcPort)")
         }
@@ -82,7 +93,8 @@ struct MockCommand: AsyncParsableCommand {
         }
         let configuration = MockPlatformsConfiguration(
             host: host, port: port, seed: seed, stateFile: stateFile, journalCapacity: journalCapacity,
-            landingPagesDirectory: landingPages, livePixelIDs: PixelIDs.fromEnvironment(), clock: clock)
+            landingPagesDirectory: landingPages, livePixelIDs: PixelIDs.fromEnvironment(), clock: clock,
+            shutdownTimeout: .milliseconds(Int(shutdownTimeout * 1_000)))
         // Logs go to standard error: standard output's first line is the readiness line scripts wait for.
         let logger = Logger(label: "adops-mock") { StreamLogHandler.standardError(label: $0) }
         let mock = try MockPlatforms(configuration: configuration, logger: logger)

@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Needs an API key: ADOPS_API_KEYS (plain keys, for development) or ADOPS_API_KEY_HASHES (SHA-256 hex). \
             Once serving, the first line on standard output is `adops serve listening on http://HOST:PORT`; logs go \
-            to standard error. SIGINT or SIGTERM stops taking work and lets running jobs finish. See \
+            to standard error. SIGINT or SIGTERM stops taking work and lets running jobs finish, for at most \
+            --shutdown-timeout seconds; jobs still running then resume from their ledger later. See \
             docs/configuration.md.
             """
     )
@@ -36,6 +37,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Take tickets from this folder (default: ADOPS_TICKETS_DIR).", valueName: "dir"))
     var tickets: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a stop (SIGINT or SIGTERM) waits for requests in flight and running jobs before it closes the "
+                + "connections still open and leaves the jobs to resume later.", valueName: "seconds"))
+    var shutdownTimeout = Double(AdOpsAPI.defaultShutdownTimeout.components.seconds)
+
     func run() async throws {
         try await CommandFailure.reporting {
             let settings = try AdOpsSettings.load()
@@ -50,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
             if let concurrency, !(1...256).contains(concurrency) {
                 throw CommandFailure.usage("--concurrency: \(concurrency) is not in 1…256")
+            }
+            guard shutdownTimeout > 0, shutdownTimeout <= 3_600 else {
+                throw CommandFailure.usage("--shutdown-timeout: \(shutdownTimeout) is not more than 0 and at most 3600")
             }
             let context = try engine.open(settings: settings)
             let logger = EngineContext.logger("adops.serve")
@@ -68,7 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
                     let bound = channel.localAddress?.port ?? requestedPort
                     Terminal.output("adops serve listening on http://\(host):\(bound)")
                 })
-            try await application.runService()
+            let timeout = Duration.milliseconds(Int(shutdownTimeout * 1_000))
+            try await AdOpsAPI.serviceGroup(running: application, shutdownTimeout: timeout, logger: logger).run()
         }
     }
 }

@@ -4,11 +4,16 @@ public struct RequestDecodingError: Error, Sendable, Hashable, CustomStringConve
     public var fieldPath: String
     /// Why, e.g. `unknown currency 'USX'; expected an ISO-4217 code such as USD`.
     public var message: String
+    /// The rule a well-formed value breaks, such as `tooPrecise` for `"10.505"` USD; `nil` when the body itself is
+    /// malformed. No schema can say how many decimals each currency allows, so the API answers these 422 (a broken
+    /// rule) rather than 400 (a malformed body).
+    public var brokenRule: String?
 
     /// Creates an error.
-    public init(fieldPath: String, message: String) {
+    public init(fieldPath: String, message: String, brokenRule: String? = nil) {
         self.fieldPath = fieldPath
         self.message = message
+        self.brokenRule = brokenRule
     }
 
     /// `budget.currency: unknown currency 'USX'…`.

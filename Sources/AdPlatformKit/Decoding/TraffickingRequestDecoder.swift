@@ -60,7 +60,11 @@ public struct TraffickingRequestDecoder: Sendable {
                 return RequestDecodingError(
                     fieldPath: "", message: "the body is not valid JSON" + (detail.map { ": \($0)" } ?? ""))
             }
-            return RequestDecodingError(fieldPath: path(context.codingPath), message: context.debugDescription)
+            // An amount that parses but breaks its currency's rules is a broken rule, not a malformed body.
+            let money = context.underlyingError as? MoneyError
+            return RequestDecodingError(
+                fieldPath: path(context.codingPath), message: context.debugDescription,
+                brokenRule: money.flatMap { $0.reason == .notADecimal ? nil : $0.reason.rawValue })
         @unknown default:
             return RequestDecodingError(fieldPath: "", message: "\(error)")
         }

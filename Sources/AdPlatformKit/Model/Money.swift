@@ -156,6 +156,21 @@ extension Money: Codable {
             text = string
         } else if let number = try? container.decode(Decimal.self, forKey: .amount) {
             text = "\(number)"
+        } else if let number = try? container.decode(Double.self, forKey: .amount) {
+            // A JSON number beyond Decimal's range is either larger than any amount (6e274) or finer than any
+            // currency's minor unit (1e-225): a well-formed amount that breaks a rule, said as Money itself would.
+            let error =
+                abs(number) >= 1
+                ? MoneyError(.overflow, "\(number) is too large for an amount")
+                : MoneyError(.tooPrecise, "\(number) is finer than one minor unit of \(currency.code)")
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath + [CodingKeys.amount], debugDescription: error.message,
+                    underlyingError: error))
+        } else if container.contains(.amount) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .amount, in: container,
+                debugDescription: "must be a decimal string such as \"10.50\", or a JSON number")
         } else {
             throw DecodingError.keyNotFound(
                 CodingKeys.amount,
@@ -166,8 +181,11 @@ extension Money: Codable {
         do {
             try self.init(decimal: text, currency: currency)
         } catch {
-            throw DecodingError.dataCorruptedError(
-                forKey: .amount, in: container, debugDescription: error.message)
+            // The MoneyError rides along, so a reader can tell a broken rule (too precise) from a malformed amount.
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath + [CodingKeys.amount], debugDescription: error.message,
+                    underlyingError: error))
         }
     }
 
