@@ -12,12 +12,7 @@ struct CampaignsCommand: AsyncParsableCommand {
 
     /// The campaign a command-line id names, or a usage error saying what an id looks like.
     static func campaignID(_ text: String) throws -> UUID {
-        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
-            throw CommandFailure.usage(
-                "ID: '\(text)' is not a campaign id; campaign ids are UUIDs such as "
-                    + "0193A5B2-7C1D-7E2F-8A3B-4C5D6E7F8091 (see `adops campaigns list`)")
-        }
-        return id
+        try IDArgument.uuid(text, kind: "campaign", listCommand: "adops campaigns list")
     }
 
     /// The status a `--status` value names, or a usage error listing the valid ones.

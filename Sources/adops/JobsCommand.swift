@@ -12,12 +12,7 @@ struct JobsCommand: AsyncParsableCommand {
 
     /// The job a command-line id names, or a usage error saying what an id looks like.
     static func jobID(_ text: String) throws -> UUID {
-        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
-            throw CommandFailure.usage(
-                "ID: '\(text)' is not a job id; job ids are UUIDs such as 3F2504E0-4F89-41D3-9A0C-0305E82C3301 "
-                    + "(see `adops jobs list`)")
-        }
-        return id
+        try IDArgument.uuid(text, kind: "job", listCommand: "adops jobs list")
     }
 
     /// The status a `--status` value names, or a usage error listing the valid ones.

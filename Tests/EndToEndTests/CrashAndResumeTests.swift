@@ -68,7 +68,7 @@ struct CrashAndResumeTests {
             // Six workers each claim the job and die at once; each lease lapses before the next claim. The claims
             // are dated in the past, so the last lease has run out by the time the real worker looks.
             let lease: Duration = .seconds(1)
-            let firstClaim = Date().addingTimeInterval(-120)
+            let firstClaim = fixture.store.clock.now.addingTimeInterval(-120)
             for crash in 0..<6 {
                 let claimed = try await fixture.store.claimJobs(
                     owner: "dead-worker-\(crash)", limit: 1, lease: lease,
