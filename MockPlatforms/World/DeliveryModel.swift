@@ -34,15 +34,42 @@ struct DeliveryModel {
         var members: [MockEntity]
     }
 
+    /// What an ad delivers with on a day: the parts of ``EffectivePerformance`` delivery uses.
+    struct Rates {
+        var clickThroughRate: Double
+        var conversionRate: Double
+        var valuePerConversionMicros: Int64
+        var cpmMicros: Int64
+        var pacing: Double?
+        var saturationSpendMicros: Int64?
+        var saturationEntityID: String?
+    }
+
+    /// An entity's day, as a cache key.
+    struct DayKey: Hashable {
+        var id: String
+        var day: Int
+
+        init(_ id: String, _ day: Date) {
+            self.id = id
+            self.day = Int(day.timeIntervalSince1970)
+        }
+    }
+
     let state: WorldState
     let platform: String
     let reader: (any DeliveryInputReading)?
     private var leavesByRoot: [String: [MockEntity]] = [:]
     private var chains: [String: [MockEntity]] = [:]
     private var owners: [String: BudgetOwner?] = [:]
-    private var allocations: [String: [String: [Piece]]] = [:]
-    private var performances: [String: EffectivePerformance] = [:]
-    private var daySpends: [String: Double] = [:]
+    private var allocations: [DayKey: [String: [Piece]]] = [:]
+    private var seededRates: [String: Rates] = [:]
+    private var truthMembers: [String: [(id: String, versions: [PerformanceTruth])]] = [:]
+    private var dailyRates: [DayKey: Rates] = [:]
+    private var constantFactors: [String: Double?] = [:]
+    private var daySpends: [DayKey: Double] = [:]
+    private var sharingLeaves: [String: [MockEntity]] = [:]
+    private var windowsByLeaf: [String: [(Date, Date)]] = [:]
 
     init(state: WorldState, platform: String, reader: (any DeliveryInputReading)?) {
         self.state = state
@@ -94,8 +121,9 @@ struct DeliveryModel {
     private mutating func modelledDay(_ leaf: MockEntity, day: Date, from: Date, to: Date) -> DeliveryTotals {
         let pieces = allocation(of: leaf, day: day)
         guard !pieces.isEmpty else { return DeliveryTotals() }
-        let truth = performance(of: leaf, day: day)
-        let pacing = truth.pacing ?? seededPacing(leaf, day: day)
+        let truth = rates(of: leaf, day: day)
+        let dayHash = Self.dayHash(state.seed, leaf, day)
+        let pacing = truth.pacing ?? Self.seededPacing(dayHash)
         let saturation = saturationRatio(truth, day: day)
         let audience = audienceFactors(of: leaf, from: day, to: day.addingTimeInterval(86_400))
         let cpm = Double(truth.cpmMicros)
@@ -112,7 +140,7 @@ struct DeliveryModel {
             }
         }
         guard spend > 0 else { return DeliveryTotals() }
-        let draws = SplitMix64.hash(state.seed, leaf.platform, leaf.id, "draws", String(Int(day.timeIntervalSince1970)))
+        let draws = SplitMix64.mix(dayHash ^ 0x5EED_D4A3_C0DE_F00D)
         var totals = DeliveryTotals()
         totals.spendMicros = Int64((spend / 10_000 + 1e-9).rounded(.down)) * 10_000
         totals.impressions = Self.round(impressions, draw: draws)
@@ -134,10 +162,14 @@ struct DeliveryModel {
         return Int64((value + unit).rounded(.down))
     }
 
+    /// The seeded hash of an ad's day, from which its default pacing and its rounding draws come.
+    static func dayHash(_ seed: UInt64, _ leaf: MockEntity, _ day: Date) -> UInt64 {
+        SplitMix64.hash(seed, leaf.platform, leaf.id, String(Int(day.timeIntervalSince1970)))
+    }
+
     /// The share of the budget an ad spends on a day when no truth sets it: a seeded 0.55–0.94.
-    private func seededPacing(_ leaf: MockEntity, day: Date) -> Double {
-        let hash = SplitMix64.hash(state.seed, leaf.platform, leaf.id, String(Int(day.timeIntervalSince1970)))
-        return 0.55 + Double(hash % 40) / 100
+    static func seededPacing(_ dayHash: UInt64) -> Double {
+        0.55 + Double(dayHash % 40) / 100
     }
 
     // MARK: - Budgets
@@ -145,7 +177,7 @@ struct DeliveryModel {
     /// The pieces of a day in which an ad spends, and at what rate: its share of its owner's budget.
     private mutating func allocation(of leaf: MockEntity, day: Date) -> [Piece] {
         guard let owner = owner(of: leaf) else { return [] }
-        let key = owner.key + "#" + String(Int(day.timeIntervalSince1970))
+        let key = DayKey(owner.key, day)
         if let pieces = allocations[key] { return pieces[leaf.id] ?? [] }
         let pieces = allocate(owner, day: day)
         allocations[key] = pieces
@@ -156,33 +188,24 @@ struct DeliveryModel {
     private mutating func allocate(_ owner: BudgetOwner, day: Date) -> [String: [Piece]] {
         let dayEnd = min(day.addingTimeInterval(86_400), state.now)
         guard day < dayEnd else { return [:] }
-        var seen = Set<String>()
-        var sharing: [MockEntity] = []
-        for member in owner.members {
-            for leaf in leaves(under: member) where seen.insert(leaf.id).inserted {
-                if self.owner(of: leaf)?.key == owner.key { sharing.append(leaf) }
-            }
-        }
-        // Sorted, so the sums below add up in the same order on every read.
-        sharing.sort { $0.id < $1.id }
         var delivering: [(id: String, windows: [(Date, Date)])] = []
-        var cuts: Set<Date> = [day, dayEnd]
-        for leaf in sharing {
-            let windows = deliveryWindows(of: leaf, from: day, to: dayEnd)
+        var cuts: [Date] = [day, dayEnd]
+        for leaf in sharing(owner) {
+            let windows = Self.intersect(deliveryWindows(of: leaf), [(day, dayEnd)])
             guard !windows.isEmpty else { continue }
             delivering.append((leaf.id, windows))
             for (start, end) in windows {
-                cuts.insert(start)
-                cuts.insert(end)
+                cuts.append(start)
+                cuts.append(end)
             }
         }
         guard !delivering.isEmpty else { return [:] }
         for period in owner.holder.budgetHistory ?? [] where period.until > day && period.until < dayEnd {
-            cuts.insert(period.until)
+            cuts.append(period.until)
         }
-        let points = cuts.sorted()
+        cuts.sort()
         var pieces: [String: [Piece]] = [:]
-        for (start, end) in zip(points, points.dropFirst()) {
+        for (start, end) in zip(cuts, cuts.dropFirst()) where start < end {
             let active = delivering.filter { leaf in leaf.windows.contains { $0.0 <= start && end <= $0.1 } }
             guard !active.isEmpty else { continue }
             let rate = budgetRate(owner, at: start) / Double(active.count)
@@ -190,6 +213,22 @@ struct DeliveryModel {
             for leaf in active { pieces[leaf.id, default: []].append(Piece(start: start, end: end, rate: rate)) }
         }
         return pieces
+    }
+
+    /// The ads that spend from an owner: those under its members whose nearest budget it is, sorted by id so sums
+    /// over them add up in the same order on every read.
+    private mutating func sharing(_ owner: BudgetOwner) -> [MockEntity] {
+        if let cached = sharingLeaves[owner.key] { return cached }
+        var seen = Set<String>()
+        var found: [MockEntity] = []
+        for member in owner.members {
+            for leaf in leaves(under: member) where seen.insert(leaf.id).inserted {
+                if self.owner(of: leaf)?.key == owner.key { found.append(leaf) }
+            }
+        }
+        found.sort { $0.id < $1.id }
+        sharingLeaves[owner.key] = found
+        return found
     }
 
     /// The owner's budget at an instant, in micros per second: a daily budget over the day's seconds, a lifetime
@@ -241,19 +280,20 @@ struct DeliveryModel {
 
     // MARK: - Windows
 
-    /// When an ad delivers within `[from, to)`: after its creation, while it and every entity above it are active,
-    /// and within every schedule in that chain.
-    private mutating func deliveryWindows(of leaf: MockEntity, from: Date, to: Date) -> [(Date, Date)] {
-        var windows = [(max(leaf.createdAt, from), to)]
-        guard windows[0].0 < to else { return [] }
-        for member in chain(of: leaf) {
-            windows = Self.intersect(windows, member.activeIntervals.map { ($0.start, $0.end ?? to) })
+    /// When an ad delivers, up to the virtual now: after its creation, while it and every entity above it are
+    /// active, and within every schedule in that chain.
+    private mutating func deliveryWindows(of leaf: MockEntity) -> [(Date, Date)] {
+        if let cached = windowsByLeaf[leaf.id] { return cached }
+        let now = state.now
+        var windows = leaf.createdAt < now ? [(leaf.createdAt, now)] : []
+        for member in chain(of: leaf) where !windows.isEmpty {
+            windows = Self.intersect(windows, member.activeIntervals.map { ($0.start, $0.end ?? now) })
             if member.scheduleStart != nil || member.scheduleEnd != nil {
                 windows = Self.intersect(
                     windows, [(member.scheduleStart ?? .distantPast, member.scheduleEnd ?? .distantFuture)])
             }
-            if windows.isEmpty { break }
         }
+        windowsByLeaf[leaf.id] = windows
         return windows
     }
 
@@ -271,30 +311,47 @@ struct DeliveryModel {
 
     // MARK: - Truth
 
-    /// An ad's performance on a day: each part from the nearest entity up its chain whose truth for that day sets
-    /// it, else seeded from the ad.
+    /// What an ad delivers with on a day. Without truth anywhere up its chain that is its seeded defaults, the same
+    /// every day, so found once per read.
+    private mutating func rates(of leaf: MockEntity, day: Date) -> Rates {
+        let members = membersWithTruth(of: leaf)
+        guard !members.isEmpty else { return seeded(leaf) }
+        let key = DayKey(leaf.id, day)
+        if let cached = dailyRates[key] { return cached }
+        var sources: [String: String]?
+        let rates = resolve(leaf, day: day, members: members, sources: &sources)
+        dailyRates[key] = rates
+        return rates
+    }
+
+    /// An ad's performance on a day, with what each part came from, as `GET /_mock/truth` shows it.
     mutating func performance(of leaf: MockEntity, day: Date) -> EffectivePerformance {
-        let key = leaf.id + "#" + String(Int(day.timeIntervalSince1970))
-        if let cached = performances[key] { return cached }
-        let hash = SplitMix64.hash(state.seed, leaf.platform, leaf.id, "performance")
-        var result = EffectivePerformance(
-            adID: leaf.id, day: day, clickThroughRate: 0.005 + Double(hash % 200) / 10_000,
-            conversionRate: 0.01 + Double((hash >> 12) % 400) / 10_000,
-            valuePerConversionMicros: 5_000_000 + Int64((hash >> 24) % 5_500) * 10_000,
-            cpmMicros: 4_000_000 + Int64((hash >> 40) % 800) * 10_000, pacing: nil, saturationSpendMicros: nil,
-            saturationEntityID: nil, targeting: targeting(of: leaf, at: day),
-            sources: [
-                "clickThroughRate": "seed", "conversionRate": "seed", "valuePerConversion": "seed", "cpm": "seed",
-                "pacing": "seed",
-            ])
+        var sources: [String: String]? = [
+            "clickThroughRate": "seed", "conversionRate": "seed", "valuePerConversion": "seed", "cpm": "seed",
+            "pacing": "seed",
+        ]
+        let rates = resolve(leaf, day: day, members: membersWithTruth(of: leaf), sources: &sources)
+        return EffectivePerformance(
+            adID: leaf.id, day: day, clickThroughRate: rates.clickThroughRate, conversionRate: rates.conversionRate,
+            valuePerConversionMicros: rates.valuePerConversionMicros, cpmMicros: rates.cpmMicros, pacing: rates.pacing,
+            saturationSpendMicros: rates.saturationSpendMicros, saturationEntityID: rates.saturationEntityID,
+            targeting: targeting(of: leaf, at: day), sources: sources ?? [:])
+    }
+
+    /// Each part from the nearest entity up the chain whose truth for the day sets it, else the seeded default;
+    /// rates are kept within 0…1, money not negative and the CPM above 0, whatever was stored.
+    private mutating func resolve(
+        _ leaf: MockEntity, day: Date, members: [(id: String, versions: [PerformanceTruth])],
+        sources: inout [String: String]?
+    ) -> Rates {
+        var result = seeded(leaf)
         var settled = Set<String>()
-        for member in chain(of: leaf) {
-            guard let truth = Self.truth(state.performance[WorldState.key(member.platform, member.id)], on: day)
-            else { continue }
-            func take<Value>(_ name: String, _ value: Value?, into path: WritableKeyPath<EffectivePerformance, Value>) {
+        for (id, versions) in members {
+            guard let truth = Self.truth(versions, on: day) else { continue }
+            func take<Value>(_ name: String, _ value: Value?, into path: WritableKeyPath<Rates, Value>) {
                 guard let value, settled.insert(name).inserted else { return }
                 result[keyPath: path] = value
-                result.sources[name] = member.id
+                sources?[name] = id
             }
             take("clickThroughRate", truth.clickThroughRate.map { min(max($0, 0), 1) }, into: \.clickThroughRate)
             take("conversionRate", truth.conversionRate.map { min(max($0, 0), 1) }, into: \.conversionRate)
@@ -305,12 +362,39 @@ struct DeliveryModel {
             take("pacing", truth.pacing.map { Optional(min(max($0, 0), 1)) }, into: \.pacing)
             if let saturation = truth.saturationSpendMicros, saturation > 0, settled.insert("saturation").inserted {
                 result.saturationSpendMicros = saturation
-                result.saturationEntityID = member.id
-                result.sources["saturation"] = member.id
+                result.saturationEntityID = id
+                sources?["saturation"] = id
             }
         }
-        performances[key] = result
         return result
+    }
+
+    /// An ad's seeded defaults: CTR 0.5–2.5%, conversion rate 1–5%, 5.00–59.99 per conversion, CPM 4.00–11.99.
+    private mutating func seeded(_ leaf: MockEntity) -> Rates {
+        if let cached = seededRates[leaf.id] { return cached }
+        let hash = SplitMix64.hash(state.seed, leaf.platform, leaf.id, "performance")
+        let rates = Rates(
+            clickThroughRate: 0.005 + Double(hash % 200) / 10_000,
+            conversionRate: 0.01 + Double((hash >> 12) % 400) / 10_000,
+            valuePerConversionMicros: 5_000_000 + Int64((hash >> 24) % 5_500) * 10_000,
+            cpmMicros: 4_000_000 + Int64((hash >> 40) % 800) * 10_000)
+        seededRates[leaf.id] = rates
+        return rates
+    }
+
+    /// The entities up an ad's chain that have truth set, nearest first, with their versions.
+    private mutating func membersWithTruth(of leaf: MockEntity) -> [(id: String, versions: [PerformanceTruth])] {
+        if let cached = truthMembers[leaf.id] { return cached }
+        var found: [(id: String, versions: [PerformanceTruth])] = []
+        if !state.performance.isEmpty {
+            for member in chain(of: leaf) {
+                if let versions = state.performance[WorldState.key(member.platform, member.id)] {
+                    found.append((member.id, versions))
+                }
+            }
+        }
+        truthMembers[leaf.id] = found
+        return found
     }
 
     /// The version of an entity's truth in force on a day: the latest that starts on or before it.
@@ -320,7 +404,7 @@ struct DeliveryModel {
 
     /// g = k(1 − e^(−S/k)) ÷ S, for the saturating entity's whole day's spend S so far: the share of its spend that
     /// still buys impressions at the full rate.
-    private mutating func saturationRatio(_ truth: EffectivePerformance, day: Date) -> Double {
+    private mutating func saturationRatio(_ truth: Rates, day: Date) -> Double {
         guard let k = truth.saturationSpendMicros.map(Double.init), k > 0, let entityID = truth.saturationEntityID,
             let entity = state.entities[WorldState.key(platform, entityID)]
         else { return 1 }
@@ -332,9 +416,9 @@ struct DeliveryModel {
 
     /// An ad's spend over a whole day (up to the virtual now), before rounding.
     private mutating func daySpend(of leaf: MockEntity, day: Date) -> Double {
-        let key = leaf.id + "#" + String(Int(day.timeIntervalSince1970))
+        let key = DayKey(leaf.id, day)
         if let cached = daySpends[key] { return cached }
-        let pacing = performance(of: leaf, day: day).pacing ?? seededPacing(leaf, day: day)
+        let pacing = rates(of: leaf, day: day).pacing ?? Self.seededPacing(Self.dayHash(state.seed, leaf, day))
         let spend = allocation(of: leaf, day: day).reduce(0.0) {
             $0 + $1.rate * $1.end.timeIntervalSince($1.start) * pacing
         }
@@ -347,6 +431,7 @@ struct DeliveryModel {
     /// The CPM factor of an ad's audience through `[from, to)`: where it changes and what it is from there.
     private mutating func audienceFactors(of leaf: MockEntity, from: Date, to: Date) -> [(Date, Double)] {
         guard let reader else { return [(from, 1)] }
+        if let constant = constantFactor(of: leaf) { return [(from, constant)] }
         let chain = chain(of: leaf)
         var changes: Set<Date> = [from]
         for member in chain {
@@ -362,6 +447,17 @@ struct DeliveryModel {
             }
         }
         return changes.sorted().map { ($0, targeting(of: leaf, at: $0).cpmFactor) }
+    }
+
+    /// The CPM factor of an ad whose chain never changed its targeting (no replaced targeting, no criteria), found
+    /// once per read; `nil` when it did, and the factor depends on the time.
+    private mutating func constantFactor(of leaf: MockEntity) -> Double? {
+        if let cached = constantFactors[leaf.id] { return cached }
+        let chain = chain(of: leaf)
+        let changes = chain.contains { $0.targetingHistory?.isEmpty == false || !criteria(of: $0).isEmpty }
+        let factor = changes ? nil : targeting(of: leaf, at: leaf.createdAt).cpmFactor
+        constantFactors[leaf.id] = .some(factor)
+        return factor
     }
 
     /// The parts of `[from, to)` between an ad's audience changes, with the factor of each.
