@@ -240,8 +240,8 @@ struct GroundTruthReportingTests {
             read: { campaign, day in
                 let fields =
                     "impressions,swipes,spend,conversion_sign_ups,conversion_purchases,conversion_purchases_value"
-                let next = MockWorld.dayText(
-                    (GroundTruthControl.day(day) ?? Date()).addingTimeInterval(GroundTruthReportingTests.day))
+                let midnight = try #require(GroundTruthControl.day(day))
+                let next = MockWorld.dayText(midnight.addingTimeInterval(GroundTruthReportingTests.day))
                 let answer = try await snap.send(
                     .get,
                     "/v1/campaigns/\(campaign)/stats?granularity=TOTAL&fields=\(fields)"
