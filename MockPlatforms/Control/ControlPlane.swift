@@ -1,7 +1,7 @@
 import Foundation
 
-/// The control plane under `/_mock/`: state, journal, faults, rate limits, clock, clicks, pixel events and
-/// Airtable tables.
+/// The control plane under `/_mock/`: state, journal, faults, rate limits, clock, clicks, pixel events, ground
+/// truth (performance and late conversions) and Airtable tables.
 /// Documented in `docs/mock-platforms.md`.
 struct ControlPlane {
     let mock: MockPlatforms
@@ -75,6 +75,8 @@ struct ControlPlane {
             return collect(request)
         case ("OPTIONS", "pixel", 2):
             return MockResponse(status: 204, headers: Self.corsHeaders)
+        case (_, "truth", 1), (_, "conversions", 1):
+            return GroundTruthControl(mock: mock).handle(request, route: route)
         case (_, "airtable", _):
             return AirtableControl(mock: mock).handle(request, route: route)
         default:

@@ -5,4 +5,9 @@ public enum BuiltInEmulators {
     public static var all: [any PlatformEmulator] {
         [TikTokEmulator(), GoogleAdsEmulator(), MetaEmulator(), SnapchatEmulator(), AirtableEmulator()]
     }
+
+    /// How the world's delivery reads each built-in ad platform's targeting and shared budgets.
+    public static var deliveryInputs: [any DeliveryInputReading] {
+        [TikTokDeliveryInputs(), GoogleAdsDeliveryInputs(), MetaDeliveryInputs(), SnapchatDeliveryInputs()]
+    }
 }

@@ -172,6 +172,7 @@ extension MetaEmulator {
                     actions[type, default: (0, 0)].count += 1
                     actions[type, default: (0, 0)].micros += event.valueMicros ?? 0
                 }
+                MetaDeliveryInputs.addModelledConversions(totals, to: &actions)
                 guard totals.impressions > 0 || totals.clicks > 0 || totals.spendMicros > 0 || !actions.isEmpty else {
                     continue
                 }

@@ -21,6 +21,25 @@ public struct MockEntity: Sendable, Codable, Hashable {
         public var end: Date?
     }
 
+    /// A budget an entity carried until a change replaced it, so delivery before the change keeps its old budget.
+    public struct BudgetPeriod: Sendable, Codable, Hashable {
+        /// When the change replaced it.
+        public var until: Date
+        /// The daily budget it carried, in micros.
+        public var dailyMicros: Int64?
+        /// The lifetime budget it carried, in micros.
+        public var lifetimeMicros: Int64?
+    }
+
+    /// Targeting an entity carried until a change replaced it, so delivery before the change keeps its old
+    /// audience.
+    public struct TargetingPeriod: Sendable, Codable, Hashable {
+        /// When the change replaced it.
+        public var until: Date
+        /// What it targeted; `nil` when its fields set no targeting.
+        public var targeting: DeliveryTargeting?
+    }
+
     /// The platform id (`meta`, `tiktok`, `snapchat`, `google`, …).
     public var platform: String
     /// The platform's own kind name, e.g. `adset`, `adgroup`, `adsquad`, `adGroupAd`.
@@ -55,6 +74,12 @@ public struct MockEntity: Sendable, Codable, Hashable {
     public var scheduleEnd: Date?
     /// For ads: the landing URL people reach on a click.
     public var landingURL: String?
+    /// Budgets replaced by changes, oldest first; `nil` until the first change. The world records them on every
+    /// write, so platform code only ever sets the current budget.
+    public var budgetHistory: [BudgetPeriod]?
+    /// Targeting replaced by changes, oldest first; `nil` until the first change. Recorded by the world, as
+    /// ``budgetHistory`` is.
+    public var targetingHistory: [TargetingPeriod]?
 
     /// Creates an entity; `active` starts its first active interval at `createdAt`.
     public init(

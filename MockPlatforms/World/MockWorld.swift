@@ -11,12 +11,20 @@ public final class MockWorld: Sendable {
     private let state: NIOLockedValueBox<WorldState>
     /// How many pixel events are kept.
     public let pixelEventCapacity: Int
+    /// What each platform's stored fields mean for delivery (targeting, shared budgets), by platform id.
+    public let deliveryInputs: [String: any DeliveryInputReading]
 
-    /// Creates a world from a seed; the virtual clock starts at `now`, to the second.
-    public init(seed: UInt64, now: Date, pixelEventCapacity: Int = 10_000) {
+    /// Creates a world from a seed; the virtual clock starts at `now`, to the second. `deliveryInputs` read each
+    /// platform's targeting and shared budgets; the built-in platforms' by default.
+    public init(
+        seed: UInt64, now: Date, pixelEventCapacity: Int = 10_000,
+        deliveryInputs: [any DeliveryInputReading] = BuiltInEmulators.deliveryInputs
+    ) {
         let start = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         state = NIOLockedValueBox(WorldState(seed: seed, now: start))
         self.pixelEventCapacity = pixelEventCapacity
+        self.deliveryInputs = Dictionary(
+            deliveryInputs.map { ($0.platform, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Runs a closure with the state locked.
@@ -122,13 +130,18 @@ public final class MockWorld: Sendable {
     }
 
     /// Changes an entity in place; returns the changed entity, or `nil` when there is none.
+    ///
+    /// A change of budget or targeting keeps the value it replaced on the entity, so delivery before the change
+    /// is computed, and reported, as it was.
     @discardableResult
     public func update(_ platform: String, _ id: String, _ change: (inout MockEntity, Date) -> Void) -> MockEntity? {
-        withState { state in
+        let reader = deliveryInputs[platform]
+        return withState { state in
             let key = WorldState.key(platform, id)
             guard var entity = state.entities[key] else { return nil }
             let old = entity
             change(&entity, state.now)
+            entity.recordDeliveryChanges(from: old, at: state.now, reader: reader)
             entity.updatedAt = state.now
             state.entities[key] = entity
             // A new name, parent or indexed field value moves it in the index; other changes leave the index alone.
@@ -178,7 +191,8 @@ public final class MockWorld: Sendable {
         }
     }
 
-    /// Removes every entity, click and pixel event of a platform's account, or of everything when both are `nil`.
+    /// Removes every entity, click, pixel event, truth and late conversion of a platform's account, or of everything
+    /// when both are `nil`.
     public func reset(platform: String? = nil, account: String? = nil) {
         withState { state in
             guard platform != nil || account != nil else {
@@ -200,6 +214,10 @@ public final class MockWorld: Sendable {
             state.clicks = state.clicks.filter { !doomedAds.contains("\($0.value.platform)/\($0.value.adID)") }
             state.pixelEvents.removeAll { event in
                 event.attributedAdID.map { doomedAds.contains("\(event.platform)/\($0)") } ?? false
+            }
+            for key in doomedAds {
+                state.performance[key] = nil
+                state.lateConversions[key] = nil
             }
         }
     }

@@ -21,6 +21,11 @@ public struct WorldState: Sendable, Codable {
     public var pixelEvents: [PixelEvent] = []
     /// The next pixel event's sequence number.
     public var nextPixelSequence = 1
+    /// Performance set through the control plane, by `platform/id`: each entity's versions, oldest first, each
+    /// applying from its day until the next one's.
+    public internal(set) var performance: [String: [PerformanceTruth]] = [:]
+    /// Conversions added to past days, by `platform/adID`, in the order they were added.
+    public internal(set) var lateConversions: [String: [LateConversion]] = [:]
     /// The Airtable emulator's bases, tables and records; `nil` until the first table is set up. Optional, so
     /// state files written before Airtable existed still load.
     public var airtable: AirtableState?
@@ -31,7 +36,8 @@ public struct WorldState: Sendable, Codable {
 
     /// The saved keys: every stored property but the derived index.
     enum CodingKeys: String, CodingKey {
-        case seed, now, minted, entities, order, clicks, pixelEvents, nextPixelSequence, airtable
+        case seed, now, minted, entities, order, clicks, pixelEvents, nextPixelSequence, airtable, performance
+        case lateConversions
     }
 
     /// An empty world.
@@ -40,8 +46,8 @@ public struct WorldState: Sendable, Codable {
         self.now = now
     }
 
-    /// Decodes the saved keys as the synthesized decoder did (every key required but `airtable`), then builds
-    /// the index, which is never saved.
+    /// Decodes the saved keys as the synthesized decoder did (every key required but `airtable`, `performance` and
+    /// `lateConversions`, which older state files lack), then builds the index, which is never saved.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         seed = try container.decode(UInt64.self, forKey: .seed)
@@ -53,7 +59,27 @@ public struct WorldState: Sendable, Codable {
         pixelEvents = try container.decode([PixelEvent].self, forKey: .pixelEvents)
         nextPixelSequence = try container.decode(Int.self, forKey: .nextPixelSequence)
         airtable = try container.decodeIfPresent(AirtableState.self, forKey: .airtable)
+        performance = try container.decodeIfPresent([String: [PerformanceTruth]].self, forKey: .performance) ?? [:]
+        lateConversions =
+            try container.decodeIfPresent([String: [LateConversion]].self, forKey: .lateConversions) ?? [:]
         rebuildIndex()
+    }
+
+    /// Encodes the saved keys; `airtable`, `performance` and `lateConversions` only when they hold something, so a
+    /// world that never used them saves exactly as it did before they existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(now, forKey: .now)
+        try container.encode(minted, forKey: .minted)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(order, forKey: .order)
+        try container.encode(clicks, forKey: .clicks)
+        try container.encode(pixelEvents, forKey: .pixelEvents)
+        try container.encode(nextPixelSequence, forKey: .nextPixelSequence)
+        try container.encodeIfPresent(airtable, forKey: .airtable)
+        if !performance.isEmpty { try container.encode(performance, forKey: .performance) }
+        if !lateConversions.isEmpty { try container.encode(lateConversions, forKey: .lateConversions) }
     }
 
     /// Rebuilds the index from `entities` and `order`, keeping the fields it indexes by value.

@@ -91,6 +91,10 @@ struct FourPlatformsEndToEndTests {
                 try await fixture.store.ledger(job: job.id).flatMap(\.entities).first { $0.kind == .ad })
 
             let flight = request.schedule.start.addingTimeInterval(86_400)
+            // No modelled conversions, so the pixel's is the only one between the two reads.
+            try mock.mock.world.setPerformance(
+                PerformanceTruth(from: request.schedule.start, conversionRate: 0), platform: "meta",
+                entityID: campaign)
             _ = mock.mock.world.setClock(flight)
             let platform = try #require(fixture.registry[.meta] as? any MetricsFetching)
             let credentials = try #require(try await fixture.store.credentials(ofAccount: meta.id))

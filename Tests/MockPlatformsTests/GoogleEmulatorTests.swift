@@ -485,6 +485,9 @@ struct GoogleEmulatorTests {
             let names = try await Self.createHierarchy(client, name: "Delivery [ao-42]", budgetMicros: 40_000_000)
             let campaignID = Self.id(names[1])
             let adID = Self.id(names[3])
+            // No modelled conversions, so the pixel's is the only one.
+            try world.setPerformance(
+                PerformanceTruth(from: start, conversionRate: 0), platform: "google", entityID: campaignID)
             world.advance(by: 86_400)
             let click = try #require(world.mintClick(platform: "google", adID: adID))
             world.recordPixelEvent(

@@ -333,6 +333,9 @@ struct SnapchatEmulatorTests {
             let ids = try await snap.hierarchy(dailyBudget: 20_000_000)
             let world = snap.running.mock.world
             let start = world.now
+            // No modelled conversions, so the pixel's are the only ones.
+            try world.setPerformance(
+                PerformanceTruth(from: start, conversionRate: 0), platform: "snapchat", entityID: ids.campaign)
             world.advance(by: 2 * 86_400)
             let click = try #require(world.mintClick(platform: "snapchat", adID: ids.ad))
             #expect(click.url.contains("ScCid="))

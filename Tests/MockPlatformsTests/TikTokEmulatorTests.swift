@@ -431,6 +431,9 @@ struct TikTokEmulatorTests {
             let ids = try await Self.hierarchy(client, world: world)
             let idle = try await client.post("campaign/create", Client.campaign("Idle"))
             let idleID = try #require(idle.data["campaign_id"]?.string)
+            // No modelled conversions, so the pixel's is the only one.
+            try world.setPerformance(
+                PerformanceTruth(from: start, conversionRate: 0), platform: "tiktok", entityID: ids.campaign)
             world.advance(by: 2 * 86_400)
             let click = try #require(world.mintClick(platform: "tiktok", adID: ids.ad))
             #expect(click.url.contains("ttclid=\(click.clickID)"))
