@@ -16,15 +16,14 @@ public final class ManualWallClock: Sendable {
         base = frozen ? .fixed(at: start) : .starting(at: start)
     }
 
-    /// A running clock that starts at `ADOPS_NOW` (an ISO-8601 instant) when set, else at the real time, to the
-    /// second.
+    /// A clock that starts at `ADOPS_NOW` (an ISO-8601 instant) when set, else at the real time, to the second;
+    /// it runs on unless `frozen` (for tests that reason about leases, where a slow machine must not move time).
     public static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment
-    )
-        -> ManualWallClock
-    {
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, frozen: Bool = false
+    ) -> ManualWallClock {
         let start = ((try? WallClock.fromEnvironment(environment)) ?? .system).now
-        return ManualWallClock(start: Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down)))
+        return ManualWallClock(
+            start: Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down)), frozen: frozen)
     }
 
     /// The current reading.

@@ -15,7 +15,8 @@ struct CrashAndResumeTests {
 
     @Test("the job completes with exactly one campaign", arguments: PlatformID.builtIn)
     func resumes(platform: PlatformID) async throws {
-        let clock = ManualWallClock.fromEnvironment()
+        // Frozen: only the test moves time, so a slow machine cannot let the dead worker's lease run out early.
+        let clock = ManualWallClock.fromEnvironment(frozen: true)
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
             let account = try #require(fixture.accounts[platform])
