@@ -13,7 +13,8 @@ extension PlatformCapabilities {
         guard let supported = lifecycle.level(level) else {
             return refusal(
                 level, capability: action.capability, .unsupported, fieldPath: "level",
-                "\(displayName) takes no lifecycle actions on a \(levelName); only campaigns, ad groups and ads")
+                "\(displayName) takes no lifecycle actions on \(Self.withArticle(levelName)); only campaigns, ad groups and ads"
+            )
         }
         switch action {
         case .status(let status):
@@ -23,7 +24,7 @@ extension PlatformCapabilities {
                     ?? (status == .archive ? lifecycle.archive.explanation : "not supported at this level")
                 return refusal(
                     level, capability: action.capability, .unsupported, fieldPath: "status",
-                    "\(displayName) cannot \(status.rawValue) a \(levelName): \(why)")
+                    "\(displayName) cannot \(status.rawValue) \(Self.withArticle(levelName)): \(why)")
             }
             return nil
         case .budget(let budget):
@@ -35,7 +36,8 @@ extension PlatformCapabilities {
                         : "only \(supported.budgetPeriods.map(\.rawValue).sorted().joined(separator: " and ")) budgets are supported")
                 return refusal(
                     level, capability: action.capability, .unsupported, fieldPath: "budget.period",
-                    "\(displayName) cannot set a \(budget.period.rawValue) budget on a \(levelName): \(why)")
+                    "\(displayName) cannot set a \(budget.period.rawValue) budget on \(Self.withArticle(levelName)): \(why)"
+                )
             }
             return budgetValueRefusal(budget, level: level)
         case .bid(let bid):
@@ -43,7 +45,8 @@ extension PlatformCapabilities {
                 let why = lifecycle.note(for: action.capability, at: level) ?? "not supported at this level"
                 return refusal(
                     level, capability: action.capability, .unsupported, fieldPath: "bid",
-                    "\(displayName) cannot set a \(bid.kind.rawValue) bid on a \(levelName): \(why)")
+                    "\(displayName) cannot set \(Self.withArticle(bid.kind.rawValue)) bid on \(Self.withArticle(levelName)): \(why)"
+                )
             }
             if let amount = bid.amount, amount.minorUnits <= 0 {
                 return refusal(
@@ -76,6 +79,12 @@ extension PlatformCapabilities {
         return String(name[..<open]).trimmingCharacters(in: .whitespaces)
     }
 
+    /// `an ad set`, `a campaign`, `an automatic`: the indefinite article English puts before a word.
+    static func withArticle(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return word }
+        return ("aeiou".contains(first) ? "an " : "a ") + word
+    }
+
     private var budgetLevel: EntityKind { budget.placement == .campaign ? .campaign : .adGroup }
 
     private func budgetValueRefusal(_ budget: Budget, level: EntityKind) -> LifecycleRefusal? {
@@ -92,7 +101,7 @@ extension PlatformCapabilities {
         let least = Money.rounding(micros: minimum, currency: budget.amount.currency)
         return refusal(
             level, capability: capability, .budgetTooLow, fieldPath: "budget.amount",
-            "\(displayName)'s daily budget on a \(lifecycleLevelName(level)) must be at least \(least); got \(budget.amount)"
+            "\(displayName)'s daily budget on \(Self.withArticle(lifecycleLevelName(level))) must be at least \(least); got \(budget.amount)"
         )
     }
 
@@ -117,7 +126,7 @@ extension PlatformCapabilities {
                     : "\(displayName) holds \(field.rawValue) on the \(holders.map(lifecycleLevelName).joined(separator: " and "))")
             return refusal(
                 level, capability: capability, .unsupported, fieldPath: "targeting.\(field.rawValue)",
-                "\(displayName) cannot change \(field.rawValue) on a \(levelName): \(why)")
+                "\(displayName) cannot change \(field.rawValue) on \(Self.withArticle(levelName)): \(why)")
         }
         if let countries = change.countries {
             guard !countries.isEmpty else {
