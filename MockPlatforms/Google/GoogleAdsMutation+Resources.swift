@@ -190,6 +190,7 @@ extension GoogleAdsMutation {
                     trigger: GoogleAdsError.stringTrigger(type), location: Self.at(location, "type")))
         }
         if type == nil { type = allowed[channel]?.first }
+        try Self.checkAdGroupBids(body, location: location)
         let id = newID()
         var fields = body.setting("resourceName", .string(resourceName(.adGroup, id))).setting("id", .string(id))
             .setting("campaign", campaign.fields["resourceName"] ?? .string(campaignName))
@@ -349,9 +350,13 @@ extension GoogleAdsMutation {
         var criterionID: String?
         switch member {
         case "location":
-            criterionID = try constantID(
-                body["location"]?["geoTargetConstant"]?.string, collection: "geoTargetConstants",
-                location: Self.at(location, "location", "geo_target_constant"))
+            let at = Self.at(location, "location", "geo_target_constant")
+            let id = try constantID(
+                body["location"]?["geoTargetConstant"]?.string, collection: "geoTargetConstants", location: at)
+            try Self.checkGeoTarget(id, text: body["location"]?["geoTargetConstant"]?.string ?? id, location: at)
+            criterionID = id
+        case "ageRange", "gender":
+            criterionID = try Self.criterionID(member: member, body: body, location: location)
         case "language":
             criterionID = try constantID(
                 body["language"]?["languageConstant"]?.string, collection: "languageConstants",
@@ -474,6 +479,7 @@ extension GoogleAdsMutation {
                 entity.fields = entity.fields.setting("campaignBudget", budget.fields["resourceName"] ?? .string(name))
                 Self.applyBudget(budget, to: &entity)
             }
+            entity.fields = try Self.applyingBiddingStrategy(entity.fields, changed: changed, location: location)
             if changed.contains("startDateTime") || changed.contains("endDateTime") {
                 let schedule = try Self.checkSchedule(fields, location: location)
                 entity.scheduleStart = schedule.start
@@ -486,6 +492,9 @@ extension GoogleAdsMutation {
                 try checkAdGroupNameIsFree(
                     name, campaignID: entity.parentID ?? "", except: entity.id, location: location)
                 entity.name = name
+            }
+            if !changed.isDisjoint(with: ["cpcBidMicros", "targetCpaMicros", "targetRoas"]) {
+                try Self.checkAdGroupBids(fields, location: location)
             }
         case .asset:
             if changed.contains("name") {

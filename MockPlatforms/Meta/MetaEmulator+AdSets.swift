@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Foundation
 
 extension MetaEmulator {
@@ -105,7 +106,8 @@ extension MetaEmulator {
         return Self.created(id)
     }
 
-    /// `targeting` must name where to deliver: `geo_locations` with at least one location.
+    /// `targeting` must name where to deliver: `geo_locations` with at least one location; countries are assigned
+    /// ISO codes in upper case, `genders` a list of 1 and 2, ages 13–65 with the minimum not above the maximum.
     static func validateTargeting(_ targeting: MockJSON) throws(MetaError) {
         let kinds = [
             "countries", "regions", "cities", "zips", "places", "custom_locations", "geo_markets",
@@ -119,6 +121,19 @@ extension MetaEmulator {
                 "Location Required",
                 "Your audience is missing a location. Add targeting.geo_locations with at least one country, region, "
                     + "city or zip.")
+        }
+        for (index, country) in (geo["countries"]?.array ?? []).enumerated() {
+            guard let code = country.string, code.count == 2, CountryCodes.alpha2.contains(code) else {
+                throw MetaError.invalid(
+                    "Invalid Country",
+                    "targeting.geo_locations.countries[\(index)] \(country.text.map { "'\($0)'" } ?? "") is not a "
+                        + "country code Meta can target; use ISO-3166 alpha-2 codes in upper case, such as US or GB.")
+            }
+        }
+        if let genders = targeting["genders"] {
+            guard let list = genders.array, list.allSatisfy({ $0.int64 == 1 || $0.int64 == 2 }) else {
+                throw MetaError.param("param targeting[genders] must be a list of 1 (men) and 2 (women).")
+            }
         }
         for (name, range) in [("age_min", 13...65), ("age_max", 13...65)] {
             if let value = targeting[name] {

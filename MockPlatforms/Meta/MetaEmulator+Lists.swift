@@ -45,10 +45,20 @@ extension MetaEmulator {
                     && (filter.value.text == "DELETED" || filter.value.array?.contains { $0.text == "DELETED" } == true)
             }
 
+        // Graph leaves archived objects out of an edge unless a status filter asks for them (Meta, "Deleted
+        // versus archived").
+        let includeArchived =
+            statuses?.contains("ARCHIVED") == true
+            || filters.contains { filter in
+                filter.field.hasSuffix("status")
+                    && (filter.value.text == "ARCHIVED"
+                        || filter.value.array?.contains { $0.text == "ARCHIVED" } == true)
+            }
         let all = world.entities(Self.platformID, kind: kind, account: account, includeDeleted: true)
         var items: [(position: Int, key: String, item: MockEntity)] = []
         for (position, entity) in all.enumerated() {
             if entity.deleted, !includeDeleted { continue }
+            if entity.fields["status"]?.string == "ARCHIVED", !includeArchived { continue }
             if let scope, !Self.inScope(entity, scope) { continue }
             if let hashes, !hashes.contains(entity.fields["hash"]?.string ?? "") { continue }
             if let statuses, !statuses.contains(effectiveStatus(of: entity, world: world)) { continue }

@@ -164,6 +164,7 @@ extension MetaEmulator {
             }
             return Self.success
         }
+        if entity.fields["status"]?.string == "ARCHIVED" { try Self.checkArchivedUpdate(params, status: status) }
         var changes: [(String, MockJSON)] = []
         var name: String?
         if params.has("name") {
@@ -180,9 +181,7 @@ extension MetaEmulator {
             (daily, lifetime) = try budgetChange(of: entity, params: params, world: world)
             if let daily { changes.append(("daily_budget", .string(String(daily)))) }
             if let lifetime { changes.append(("lifetime_budget", .string(String(lifetime)))) }
-            if let strategy = try params.enumValue("bid_strategy", MetaVocabulary.bidStrategies) {
-                changes.append(("bid_strategy", .string(strategy)))
-            }
+            changes += try bidChanges(of: entity, params: params, world: world)
             let endName = entity.kind == MetaKind.campaign ? "stop_time" : "end_time"
             start = try params.time("start_time")
             end = try params.time(endName)
@@ -194,7 +193,6 @@ extension MetaEmulator {
             if let start { changes.append(("start_time", .string(MetaTime.format(start)))) }
             if let end { changes.append((endName, .string(MetaTime.format(end)))) }
             if entity.kind == MetaKind.adSet {
-                if let bid = try params.unsignedInt("bid_amount") { changes.append(("bid_amount", .int(bid))) }
                 if let targeting = try params.object("targeting") {
                     try Self.validateTargeting(targeting)
                     changes.append(("targeting", targeting))
@@ -236,7 +234,10 @@ extension MetaEmulator {
         let timestamp = world.now
         changes.append(("updated_time", .string(MetaTime.format(timestamp))))
         world.update(Self.platformID, entity.id) { stored, now in
-            for (key, value) in changes { stored.fields = stored.fields.setting(key, value) }
+            for (key, value) in changes {
+                stored.fields =
+                    value == .null ? Self.removing(key, from: stored.fields) : stored.fields.setting(key, value)
+            }
             if let name { stored.name = name }
             if let daily { stored.dailyBudgetMicros = MetaNumbers.micros(minor: daily) }
             if let lifetime { stored.lifetimeBudgetMicros = MetaNumbers.micros(minor: lifetime) }

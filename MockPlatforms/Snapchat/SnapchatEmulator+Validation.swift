@@ -1,3 +1,4 @@
+import AdPlatformKit
 import Foundation
 
 /// What Snap checks on each kind of entity (reference §3.2), turning a batch entry into a ``SnapchatDraft``.
@@ -22,6 +23,12 @@ extension SnapchatEmulator {
         "APP_ADD_TO_CART", "APP_PURCHASE", "APP_SIGNUP",
     ]
     static let bidStrategies = ["AUTO_BID", "LOWEST_COST_WITH_MAX_BID", "MIN_ROAS", "TARGET_COST"]
+    /// The optimisation goals a `MIN_ROAS` squad may have: purchases carry the value ROAS is measured on.
+    static let purchaseGoals = ["PIXEL_PURCHASE", "APP_PURCHASE"]
+    /// The smallest `bid_micro`: one cent. Snap's minimums are currency-specific and unpublished; this one is ours.
+    static let minimumBidMicros: Int64 = 10_000
+    /// The ages Snap targets; 50 means 50 and over (Ads Manager's oldest age) [3P; UNVERIFIED in the reference].
+    static let ageLimits = 13...50
     static let creativeTypes = [
         "SNAP_AD", "APP_INSTALL", "WEB_VIEW", "DEEP_LINK", "AD_TO_LENS", "AD_TO_CALL", "AD_TO_MESSAGE", "PREVIEW",
         "COMPOSITE", "LENS", "LENS_WEB_VIEW", "LENS_APP_INSTALL", "LENS_DEEP_LINK", "COLLECTION", "LEAD_GENERATION",
@@ -114,8 +121,22 @@ extension SnapchatEmulator {
         let strategy = try item.enumeration("bid_strategy", bidStrategies)
         let bid = try item.integer("bid_micro")
         if let bid, bid <= 0 { throw .invalid("bid_micro must be greater than 0") }
+        if let bid, bid < minimumBidMicros {
+            throw .invalid("bid_micro \(bid) is below the minimum bid of \(minimumBidMicros) micro")
+        }
         if let strategy, strategy == "LOWEST_COST_WITH_MAX_BID" || strategy == "TARGET_COST", bid == nil {
             throw .invalid("bid_micro is required when bid_strategy is \(strategy)")
+        }
+        let roas = try item.integer("roas_value_micro")
+        if let roas, roas <= 0 { throw .invalid("roas_value_micro must be greater than 0") }
+        if strategy == "MIN_ROAS" {
+            let goal = try item.string("optimization_goal") ?? ""
+            guard purchaseGoals.contains(goal) else {
+                throw .invalid(
+                    "bid_strategy MIN_ROAS is only available for optimization_goal "
+                        + "\(purchaseGoals.joined(separator: " or ")), not \(goal)")
+            }
+            guard roas != nil else { throw .invalid("roas_value_micro is required when bid_strategy is MIN_ROAS") }
         }
         var draft = SnapchatDraft(
             fields: SnapchatDraft.writable(item), name: name, accountID: campaign.accountID, parentID: campaign.id,
@@ -131,17 +152,62 @@ extension SnapchatEmulator {
         return draft
     }
 
-    /// `targeting.geos`: a non-empty array of objects, each with a two-letter `country_code`.
+    /// `targeting.geos`: a non-empty array of objects, each with the `country_code` of a country (ISO-3166 alpha-2
+    /// in lower case; Snap's own examples also write `uk`). `targeting.demographics`: ages `min_age`/`max_age`
+    /// (numbers or numeric strings) from 13 to 50, the minimum not above the maximum, `age_groups` such as `18-20`
+    /// or `35+`, and `gender` `MALE`, `FEMALE` or `OTHER`.
     private static func validateTargeting(_ targeting: MockJSON) throws(SnapchatError) {
         guard let geos = targeting["geos"] else { throw .invalid("targeting.geos is required") }
         guard let list = geos.array, !list.isEmpty else {
             throw .invalid("targeting.geos must be a non-empty array of {\"country_code\": …}")
         }
-        for geo in list {
+        for (index, geo) in list.enumerated() {
             guard let code = geo["country_code"]?.string, code.count == 2, code.allSatisfy(\.isLetter) else {
                 throw .invalid("Each targeting.geos entry needs a two-letter country_code")
             }
+            guard code.lowercased() == "uk" || CountryCodes.isAssigned(code) else {
+                throw .invalid("targeting.geos[\(index)].country_code \(code) is not a valid country code")
+            }
         }
+        guard let demographics = targeting["demographics"] else { return }
+        guard let entries = demographics.array else { throw .invalid("targeting.demographics must be an array") }
+        for (index, entry) in entries.enumerated() {
+            let path = "targeting.demographics[\(index)]"
+            var ages: [String: Int] = [:]
+            for key in ["min_age", "max_age"] {
+                guard let value = entry[key] else { continue }
+                guard let text = value.text, let age = Int(text) else {
+                    throw .invalid("\(path).\(key) must be a whole number of years")
+                }
+                guard ageLimits.contains(age) else {
+                    throw .invalid(
+                        "\(path).\(key) \(age) is outside the targetable ages \(ageLimits.lowerBound) to "
+                            + "\(ageLimits.upperBound)")
+                }
+                ages[key] = age
+            }
+            if let minimum = ages["min_age"], let maximum = ages["max_age"], minimum > maximum {
+                throw .invalid("\(path).min_age \(minimum) must not be above max_age \(maximum)")
+            }
+            for group in entry["age_groups"]?.array ?? [] {
+                guard let text = group.string, ageGroupPattern(text) else {
+                    throw .invalid("\(path).age_groups entries look like 18-20 or 35+")
+                }
+            }
+            if let gender = entry["gender"] {
+                guard let text = gender.string, ["MALE", "FEMALE", "OTHER"].contains(text) else {
+                    throw .invalid("\(path).gender must be one of MALE, FEMALE, OTHER")
+                }
+            }
+        }
+    }
+
+    /// `18-20` or `35+`, within the targetable ages.
+    private static func ageGroupPattern(_ text: String) -> Bool {
+        if text.hasSuffix("+") { return Int(text.dropLast()).map(ageLimits.contains) ?? false }
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]) else { return false }
+        return ageLimits.contains(low) && ageLimits.contains(high) && low <= high
     }
 
     // MARK: - Creatives

@@ -42,16 +42,17 @@ extension TikTokEmulator {
         let placements = try body.enumList("placements", TikTokEnums.placements)
         if placementType == "PLACEMENT_TYPE_NORMAL", placements?.isEmpty ?? true { throw .missing("placements") }
         guard let locations = try body.stringList("location_ids") else { throw .missing("location_ids") }
-        guard !locations.isEmpty else { throw .invalid("location_ids", "Length must be at least 1.") }
+        try TikTokLocations.check(locations)
         let objective = campaign.fields["objective_type"]?.string ?? ""
         let promotion = try body.string("promotion_type")
         if promotion == nil, !Self.objectivesWithoutPromotionType.contains(objective) {
             throw .missing("promotion_type")
         }
         _ = try body.enumValue("gender", TikTokEnums.genders)
-        _ = try body.stringList("age_groups")
+        _ = try body.enumList("age_groups", TikTokEnums.ageGroups)
         let bidType = try body.enumValue("bid_type", TikTokEnums.bidTypes) ?? "BID_TYPE_NO_BID"
         try Self.checkBid(body, bidType: bidType, billing: billing)
+        try Self.checkDeepBid(body, goal: goal)
         let scheduleType = try body.requiredEnum("schedule_type", TikTokEnums.scheduleTypes)
         let start = try Self.scheduleTime(body, "schedule_start_time", required: true) ?? call.now
         guard start >= call.now.addingTimeInterval(-Self.scheduleGrace) else {
@@ -129,14 +130,18 @@ extension TikTokEmulator {
         let billing =
             try body.enumValue("billing_event", TikTokEnums.billingEvents) ?? current.fields["billing_event"]?.string
             ?? "CPC"
-        _ = try body.enumValue("optimization_goal", TikTokEnums.optimizationGoals)
+        let goal =
+            try body.enumValue("optimization_goal", TikTokEnums.optimizationGoals)
+            ?? current.fields["optimization_goal"]?.string ?? ""
         _ = try body.enumValue("pacing", TikTokEnums.pacings)
         _ = try body.enumValue("gender", TikTokEnums.genders)
+        _ = try body.enumList("age_groups", TikTokEnums.ageGroups)
         let bidType = try body.enumValue("bid_type", TikTokEnums.bidTypes)
         if let bidType { try Self.checkBid(body, bidType: bidType, billing: billing) }
-        if let locations = try body.stringList("location_ids"), locations.isEmpty {
-            throw .invalid("location_ids", "Length must be at least 1.")
-        }
+        try Self.checkDeepBid(body, goal: goal)
+        if let locations = try body.stringList("location_ids") { try TikTokLocations.check(locations) }
+        let clearedBidFields = Self.clearedBidFields(bidType: bidType, billing: billing, body: body)
+
         let newStart = try Self.scheduleTime(body, "schedule_start_time", required: false)
         let newEnd = try Self.scheduleTime(body, "schedule_end_time", required: false)
         if let newStart, newStart != current.scheduleStart,
@@ -183,6 +188,9 @@ extension TikTokEmulator {
                 entity.scheduleEnd = end
             }
             for (key, value) in extras { fields = fields.setting(key, value) }
+            if let members = fields.members, !clearedBidFields.isEmpty {
+                fields = .object(members.filter { !clearedBidFields.contains($0.0) })
+            }
             entity.fields = fields.setting("modify_time", time)
         }
         guard let updated else { throw .notExist("adgroup_id", "Ad group \(id) does not exist.") }
@@ -220,14 +228,53 @@ extension TikTokEmulator {
         return (.number(given.text), amount)
     }
 
-    /// `BID_TYPE_CUSTOM` needs a positive `conversion_bid_price` for oCPM billing and a `bid_price` otherwise.
+    /// The smallest bid accepted, in USD: one cent. TikTok's minimums depend on the billing event and currency and
+    /// are not in the reference; this one is ours.
+    static let minimumBid = 0.01
+
+    /// `BID_TYPE_CUSTOM` needs a positive `conversion_bid_price` for oCPM billing and a `bid_price` otherwise;
+    /// neither may be below ``minimumBid``.
     static func checkBid(_ body: TikTokParams, bidType: String, billing: String) throws(TikTokError) {
         for field in ["bid_price", "conversion_bid_price"] {
-            if let bid = try body.number(field), bid.value <= 0 { throw .invalid(field, "Must be greater than 0.") }
+            guard let bid = try body.number(field) else { continue }
+            if bid.value <= 0 { throw .invalid(field, "Must be greater than 0.") }
+            if bid.value < minimumBid {
+                throw .invalid(field, "The bid must be at least \(minimumBid) \(currency).")
+            }
         }
         guard bidType == "BID_TYPE_CUSTOM" else { return }
         let field = billing == "OCPM" ? "conversion_bid_price" : "bid_price"
         guard body.has(field) else { throw .missing(field) }
+    }
+
+    /// `deep_bid_type: VO_MIN_ROAS` (minimum ROAS) needs a value-optimised ad group (`optimization_goal`
+    /// `VALUE`) and a positive `roas_bid`.
+    static func checkDeepBid(_ body: TikTokParams, goal: String) throws(TikTokError) {
+        let deep = try body.enumValue("deep_bid_type", TikTokEnums.deepBidTypes)
+        if let roas = try body.number("roas_bid"), roas.value <= 0 {
+            throw .invalid("roas_bid", "Must be greater than 0.")
+        }
+        guard deep == "VO_MIN_ROAS" else { return }
+        guard goal == "VALUE" else {
+            throw .invalid(
+                "deep_bid_type", "VO_MIN_ROAS is only available when optimization_goal is VALUE, not \(goal).")
+        }
+        guard body.has("roas_bid") else { throw .missing("roas_bid") }
+    }
+
+    /// The stored bid fields an update's `bid_type` makes stale: all of them for `BID_TYPE_NO_BID`, the price the
+    /// billing event does not use for `BID_TYPE_CUSTOM`. TikTok reads back only the bid in force.
+    static func clearedBidFields(bidType: String?, billing: String, body: TikTokParams) -> Set<String> {
+        switch bidType {
+        case "BID_TYPE_NO_BID":
+            return body.has("deep_bid_type")
+                ? ["bid_price", "conversion_bid_price"]
+                : ["bid_price", "conversion_bid_price", "deep_bid_type", "roas_bid"]
+        case "BID_TYPE_CUSTOM":
+            return billing == "OCPM" ? ["bid_price"] : ["conversion_bid_price"]
+        default:
+            return []
+        }
     }
 
     /// A schedule time in `YYYY-MM-DD HH:MM:SS` (UTC+0).

@@ -33,6 +33,10 @@ enum TikTokEnums {
     static let placements = ["PLACEMENT_TIKTOK", "PLACEMENT_PANGLE", "PLACEMENT_GLOBAL_APP_BUNDLE"]
     /// `bid_type`.
     static let bidTypes = ["BID_TYPE_NO_BID", "BID_TYPE_CUSTOM", "BID_TYPE_MAX_CONVERSION"]
+    /// `age_groups`: TikTok's age buckets.
+    static let ageGroups = ["AGE_13_17", "AGE_18_24", "AGE_25_34", "AGE_35_44", "AGE_45_54", "AGE_55_100"]
+    /// `deep_bid_type`: the secondary bidding of value-optimised ad groups (only minimum ROAS is modelled).
+    static let deepBidTypes = ["DEFAULT", "VO_MIN_ROAS", "VO_HIGHEST_VALUE"]
     /// `gender`.
     static let genders = ["GENDER_FEMALE", "GENDER_MALE", "GENDER_UNLIMITED"]
     /// `call_to_action`.

@@ -20,8 +20,10 @@ import Testing
 ///
 /// It creates the full hierarchy from the sample Disney+ request, reads it back, pages through campaigns,
 /// finds entities by their idempotency markers, pauses and resumes them, changes the budget, uploads an image,
-/// fetches metrics after advancing the emulator's clock, and triggers each mapped error through a fault rule.
-/// Failures are recorded as test issues naming the platform and the step.
+/// changes bids and targeting and archives a campaign where the capability data says the platform can (and
+/// checks that what it says it cannot is refused before any call), fetches metrics after advancing the
+/// emulator's clock, and triggers each mapped error through a fault rule. Failures are recorded as test issues
+/// naming the platform and the step.
 public struct PlatformConformanceTest: Sendable {
     /// The platform module under test and the account it acts on.
     public struct Subject: Sendable {
@@ -96,9 +98,9 @@ public struct PlatformConformanceTest: Sendable {
         self.errorCases = errorCases
     }
 
-    private var platform: any ConformingPlatform { subject.platform }
-    private var account: AccountContext { subject.account }
-    private var id: PlatformID { subject.platform.id }
+    var platform: any ConformingPlatform { subject.platform }
+    var account: AccountContext { subject.account }
+    var id: PlatformID { subject.platform.id }
 
     /// Runs every check in order.
     public func run() async throws {
@@ -107,6 +109,9 @@ public struct PlatformConformanceTest: Sendable {
         try await findByMarker(launched)
         try await listWithPaging(launched)
         try await pauseAndBudget(launched)
+        try await bids(launched)
+        try await targeting(launched)
+        try await archive(launched)
         try await metrics(launched)
         try await errors()
         try await rateLimit()
@@ -366,6 +371,7 @@ public struct PlatformConformanceTest: Sendable {
     }
 }
 
-/// A platform module with every ability the conformance suite exercises.
+/// A platform module with every ability the conformance suite exercises. Archiving is optional: platforms whose
+/// capability data refuses it need not conform to ``Archiving``.
 public typealias ConformingPlatform = AdPlatform & MediaUploading & StatusChanging & BudgetChanging & MetricsFetching
-    & MarkedEntityLookup & EntityReading
+    & MarkedEntityLookup & EntityReading & BidChanging & TargetingChanging

@@ -41,6 +41,37 @@ public enum GoogleCapabilities {
         usesCallToAction: false,
         budget: BudgetRules(
             unit: .micros, placement: .campaign, dailyMinimumMicros: nil, supportsLifetime: false,
-            minimumSource: "Google sets no fixed minimum; amounts must be multiples of the currency's minimum unit")
+            minimumSource: "Google sets no fixed minimum; amounts must be multiples of the currency's minimum unit"),
+        lifecycle: lifecycle
     )
+
+    /// What Google Ads lets this module change after launch. Status and archive (as `REMOVED`) at every level;
+    /// daily budgets on campaigns; bids on campaigns (the bidding strategy) and ad groups (the max CPC and the
+    /// target overrides); countries on campaigns (location criteria), ages and genders on ad groups (exclusion
+    /// criteria).
+    public static let lifecycle = LifecycleCapabilities(
+        campaign: .init(
+            statusActions: [.activate, .pause, .resume, .archive, .remove], budgetPeriods: [.daily],
+            bidStrategies: [.automatic, .bidCap, .costCap, .targetROAS], targetingFields: [.countries]),
+        adGroup: .init(
+            statusActions: [.activate, .pause, .resume, .archive, .remove],
+            bidStrategies: [.automatic, .bidCap, .costCap, .targetROAS], targetingFields: [.ageRange, .genders]),
+        ad: .init(statusActions: [.activate, .pause, .resume, .archive, .remove]),
+        // Mapped, not refused: REMOVED is a status, not a deletion. The entity, its settings and its metrics stay
+        // readable (GAQL returns it with status REMOVED), as Meta's ARCHIVED does, and like ARCHIVED it can never
+        // deliver again. Declared here so the mapping is never implicit.
+        archive: .removal(
+            "REMOVED",
+            explanation:
+                "Google Ads has no archived state; archiving sets REMOVED, which stops delivery for good and keeps the "
+                + "entity and its metrics readable, as Meta's ARCHIVED does. It cannot be re-enabled"),
+        ageLimits: AgeRange(minimum: 18, maximum: 65),
+        countries: Set(GoogleGeoTargets.countryCriterionIDs.keys),
+        notes: [
+            "budget.lifetime": "this module sets daily campaign budgets only",
+            "adGroup.targeting.countries":
+                "Google targets locations per campaign (campaign location criteria); change the campaign's countries",
+            "campaign.targeting.ageRange": "Google's age criteria sit on ad groups",
+            "campaign.targeting.genders": "Google's gender criteria sit on ad groups",
+        ])
 }

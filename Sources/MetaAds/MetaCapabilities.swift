@@ -55,6 +55,34 @@ public enum MetaCapabilities {
             placement: .campaign,
             dailyMinimumMicros: 1_000_000,
             supportsLifetime: true,
-            minimumSource: "approximate: Meta's minimum depends on currency and billing event; not in the reference")
+            minimumSource: "approximate: Meta's minimum depends on currency and billing event; not in the reference"),
+        lifecycle: lifecycle
     )
+
+    /// What Meta lets this module change after launch. Status and archive work on every level; budgets on the
+    /// campaign (Advantage campaign budget, as this module launches) or on ad sets of campaigns without one; bids
+    /// and targeting on ad sets.
+    public static let lifecycle = LifecycleCapabilities(
+        campaign: .init(
+            statusActions: [.activate, .pause, .resume, .archive, .remove], budgetPeriods: [.daily, .lifetime]),
+        adGroup: .init(
+            statusActions: [.activate, .pause, .resume, .archive, .remove], budgetPeriods: [.daily, .lifetime],
+            bidStrategies: [.automatic, .bidCap, .costCap], targetingFields: [.countries, .ageRange, .genders]),
+        ad: .init(statusActions: [.activate, .pause, .resume, .archive, .remove]),
+        archive: .archivedState(
+            "ARCHIVED", reversible: false,
+            explanation:
+                "Meta's ARCHIVED stops delivery and keeps the object and its insights readable by id; afterwards only "
+                + "its name can change, and its status only to DELETED (Meta: Manage your ad object's status)"),
+        ageLimits: AgeRange(minimum: 13, maximum: 65),
+        notes: [
+            "bid.targetROAS":
+                "Meta's minimum-ROAS bidding (LOWEST_COST_WITH_MIN_ROAS) needs ad sets optimising for VALUE, which "
+                + "this module does not launch",
+            "campaign.bid.automatic": "this module sets bids on ad sets",
+            "campaign.bid.bidCap": "this module sets bids on ad sets",
+            "campaign.bid.costCap": "this module sets bids on ad sets",
+            "ad.budget.daily": "Meta budgets sit on campaigns and ad sets",
+            "ad.budget.lifetime": "Meta budgets sit on campaigns and ad sets",
+        ])
 }

@@ -47,6 +47,30 @@ public enum SnapchatCapabilities {
         ],
         budget: BudgetRules(
             unit: .micros, placement: .adGroup, dailyMinimumMicros: 5_000_000, supportsLifetime: true,
-            minimumSource: "Snap docs: ad squad daily_budget_micro ≥ 5,000,000 in every currency [DOC]")
+            minimumSource: "Snap docs: ad squad daily_budget_micro ≥ 5,000,000 in every currency [DOC]"),
+        lifecycle: lifecycle
     )
+
+    /// What Snapchat lets this module change after launch: status at every level (no archive), and budgets, bids
+    /// and targeting on ad squads. A target ROAS (`MIN_ROAS`) needs a squad optimising for purchases, which Snap
+    /// itself checks: launches for sales optimise for `PIXEL_PURCHASE`, others do not.
+    public static let lifecycle = LifecycleCapabilities(
+        campaign: .init(statusActions: [.activate, .pause, .resume, .remove]),
+        adGroup: .init(
+            statusActions: [.activate, .pause, .resume, .remove], budgetPeriods: [.daily, .lifetime],
+            bidStrategies: [.automatic, .bidCap, .costCap, .targetROAS],
+            targetingFields: [.countries, .ageRange, .genders]),
+        ad: .init(statusActions: [.activate, .pause, .resume, .remove]),
+        // Refused rather than mapped to a DELETE, which removes the entity for good.
+        archive: .unsupported(
+            "Snapchat has no archived state: entities are ACTIVE or PAUSED, and removal is an HTTP DELETE that "
+                + "cannot be undone; pause the entity, or remove it explicitly"),
+        // 50 is Ads Manager's oldest age, meaning 50 and over [3P; UNVERIFIED in the reference].
+        ageLimits: AgeRange(minimum: 13, maximum: 50),
+        notes: [
+            "campaign.budget.daily":
+                "this module puts Snapchat budgets on ad squads (a campaign's daily_budget_micro is a spend cap)",
+            "campaign.budget.lifetime":
+                "this module puts Snapchat budgets on ad squads (a campaign's lifetime_spend_cap_micro is a spend cap)",
+        ])
 }

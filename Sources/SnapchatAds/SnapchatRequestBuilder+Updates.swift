@@ -56,7 +56,7 @@ extension SnapchatRequestBuilder {
 
     /// `PUT` to the collection an entity was created in: campaigns under the account, ad squads under their
     /// campaign, ads under their squad.
-    private func update(
+    func update(
         _ collection: SnapchatEntityCollection, entity: [String: JSONValue], in account: AccountContext,
         operation: String
     ) throws(AdPlatformError) -> PlatformHTTPRequest {

@@ -54,6 +54,31 @@ public enum TikTokCapabilities {
             unit: .majorUnits, placement: .adGroup, dailyMinimumMicros: 20_000_000, supportsLifetime: true,
             minimumSource:
                 "TikTok's published ad-group daily minimum of 20 USD-equivalent; per-currency values UNVERIFIED in the reference"
-        )
+        ),
+        lifecycle: lifecycle
     )
+
+    /// What TikTok lets this module change after launch: status at every level (no archive), budgets on campaigns
+    /// and ad groups, bids and targeting on ad groups.
+    public static let lifecycle = LifecycleCapabilities(
+        campaign: .init(statusActions: [.activate, .pause, .resume, .remove], budgetPeriods: [.daily, .lifetime]),
+        adGroup: .init(
+            statusActions: [.activate, .pause, .resume, .remove], budgetPeriods: [.daily, .lifetime],
+            bidStrategies: [.automatic, .bidCap, .costCap], targetingFields: [.countries, .ageRange, .genders]),
+        ad: .init(statusActions: [.activate, .pause, .resume, .remove]),
+        // Refused rather than mapped to DELETE: DELETE is a deletion (the entity leaves every list and cannot be
+        // restored), which is not what someone asking to archive expects.
+        archive: .unsupported(
+            "TikTok has no archived state: beyond DISABLE its only operation_status is DELETE, a deletion that "
+                + "cannot be undone; pause the entity, or remove it explicitly"),
+        ageLimits: AgeRange(minimum: 13, maximum: 65),
+        countries: Set(TikTokTargetingTranslator.locationIDs.keys),
+        notes: [
+            "bid.targetROAS":
+                "TikTok's minimum-ROAS bidding (deep_bid_type VO_MIN_ROAS with roas_bid) needs ad groups optimising "
+                + "for VALUE, which this module does not launch",
+            "campaign.bid.automatic": "TikTok holds bids on ad groups",
+            "campaign.bid.bidCap": "TikTok holds bids on ad groups",
+            "campaign.bid.costCap": "TikTok holds bids on ad groups",
+        ])
 }

@@ -152,7 +152,7 @@ public enum TikTokResponseParser {
         return order.compactMap { byID[$0] }
     }
 
-    private static func listData(
+    static func listData(
         from response: PlatformHTTPResponse, operation: String
     ) throws(AdPlatformError) -> (items: [JSONValue], page: Int, totalPages: Int) {
         let data = try data(from: response, operation: operation)
@@ -182,7 +182,7 @@ public enum TikTokResponseParser {
     }
 
     /// TikTok ids are numeric strings; some clients see them as JSON numbers, so both are read.
-    private static func identifier(_ value: JSONValue?) -> String? {
+    static func identifier(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let text) where !text.isEmpty: text
         case .integer(let number): String(number)
@@ -190,7 +190,7 @@ public enum TikTokResponseParser {
         }
     }
 
-    private static func malformed(
+    static func malformed(
         _ expectation: String, _ response: PlatformHTTPResponse, _ operation: String
     ) -> AdPlatformError {
         let envelope = try? JSONValue(parsing: response.body)

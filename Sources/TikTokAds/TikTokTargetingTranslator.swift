@@ -64,4 +64,27 @@ public enum TikTokTargetingTranslator {
         case .female: return "GENDER_FEMALE"
         }
     }
+
+    /// The countries of location ids, in order; an id with no country in ``locationIDs`` (a region, or a market
+    /// this module does not know) is returned as it is, so nothing targeted is hidden.
+    public static func countries(forLocationIDs ids: [String]) -> [String] {
+        ids.map { id in locationIDs.first { $0.value == id }?.key ?? id }
+    }
+
+    /// The range the buckets cover, or `nil` when there are none (every age). The oldest bucket, 55 and over,
+    /// reads as 65: generic ranges end at 65 for "and over".
+    public static func ageRange(forGroups groups: [String]) -> AgeRange? {
+        let covered = ageBuckets.filter { groups.contains($0.value) }
+        guard let first = covered.first, let last = covered.last else { return nil }
+        return AgeRange(minimum: first.ages.lowerBound, maximum: min(last.ages.upperBound, 65))
+    }
+
+    /// The genders a `gender` value targets: one for `GENDER_MALE` or `GENDER_FEMALE`, none (everyone) otherwise.
+    public static func genders(forGender value: String?) -> [Gender] {
+        switch value {
+        case "GENDER_MALE": [.male]
+        case "GENDER_FEMALE": [.female]
+        default: []
+        }
+    }
 }

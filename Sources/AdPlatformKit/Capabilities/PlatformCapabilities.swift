@@ -24,12 +24,16 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
     public var usesCallToAction: Bool
     /// Budget unit, placement and minimums.
     public var budget: BudgetRules
+    /// What can be changed after launch, per level: status, budget, bid and targeting.
+    public var lifecycle: LifecycleCapabilities
 
-    /// Creates capabilities.
+    /// Creates capabilities. Without `lifecycle`, the platform gets ``LifecycleCapabilities/basic(budget:)``:
+    /// status changes and budgets where they sit, nothing else.
     public init(
         platform: PlatformID, displayName: String, hierarchy: EntityHierarchy, textLimits: [TextLimit],
         headlines: CountLimit, descriptions: CountLimit, media: MediaSupport, objectives: [Objective: String],
-        callToActions: [CallToAction: String], usesCallToAction: Bool = true, budget: BudgetRules
+        callToActions: [CallToAction: String], usesCallToAction: Bool = true, budget: BudgetRules,
+        lifecycle: LifecycleCapabilities? = nil
     ) {
         self.platform = platform
         self.displayName = displayName
@@ -42,6 +46,7 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
         self.callToActions = callToActions
         self.usesCallToAction = usesCallToAction
         self.budget = budget
+        self.lifecycle = lifecycle ?? .basic(budget: budget)
     }
 
     /// The limits for one field (there may be a hard and a recommended one).
