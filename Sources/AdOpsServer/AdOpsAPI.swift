@@ -37,6 +37,7 @@ public enum AdOpsAPI {
             .addRoutes(to: api.group("ad_accounts"))
         SubmissionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         JobRoutes(engine: engine).addRoutes(to: api.group("jobs"))
+        ActionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         routeMethods.fill(from: router)
         return router
     }
