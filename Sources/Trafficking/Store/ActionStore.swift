@@ -44,4 +44,12 @@ public protocol ActionStore: Sendable {
     func actionLog(_ action: UUID) async throws -> [ActionLogEntry]
     /// An action's API calls, oldest first.
     func apiCalls(action: UUID) async throws -> [APICallRecord]
+    /// Wakes this process's idle workers when an action is stored, or `nil` when the store cannot tell; workers
+    /// then find new actions by polling.
+    var workSignal: WorkSignal? { get }
+}
+
+extension ActionStore {
+    /// No signal: workers poll.
+    public var workSignal: WorkSignal? { nil }
 }

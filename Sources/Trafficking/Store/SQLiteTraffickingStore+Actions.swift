@@ -16,7 +16,7 @@ extension SQLiteTraffickingStore {
                 actionID: action.id, at: now, event: "requested",
                 message: "\(action.requestedBy) asked to \(action.kind) at level \(action.level) (\(targets)): "
                     + "\(action.steps.count) \(action.steps.count == 1 ? "entity" : "entities") to change"))
-        return try await write { db in
+        let stored = try await write { db in
             guard let campaign = try CampaignRow.fetchOne(db, key: action.campaignID.databaseKey) else {
                 throw StoreError(.notFound, "campaign \(action.campaignID.databaseKey) does not exist")
             }
@@ -30,6 +30,8 @@ extension SQLiteTraffickingStore {
             try requested.insert(db)
             return try Self.action(row, db)
         }
+        workSignal?.notify()
+        return stored
     }
 
     /// An action with its steps, or `nil`.

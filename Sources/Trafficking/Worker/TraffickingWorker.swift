@@ -61,6 +61,8 @@ public final class TraffickingWorker: Service {
 
     private func loop() async {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            // Read before looking for work, so a signal given while this worker finds the queue empty still wakes it.
+            let generation = store.workSignal?.generation
             let ran: Bool
             do {
                 // Actions first: they are short, and someone is usually waiting for them.
@@ -73,7 +75,14 @@ public final class TraffickingWorker: Service {
                 ran = false
             }
             if !ran {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.configuration.pollInterval) }
+                try? await cancelWhenGracefulShutdown {
+                    if let signal = self.store.workSignal, let generation {
+                        await signal.wait(after: generation, upTo: self.configuration.pollInterval)
+                        try Task.checkCancellation()
+                    } else {
+                        try await Task.sleep(for: self.configuration.pollInterval)
+                    }
+                }
             }
         }
     }
