@@ -275,6 +275,34 @@ struct LifecycleActionTests {
         }
     }
 
+    @Test("a permanent platform error fails the action with the platform's message; the changes made are kept")
+    func permanentError() async throws {
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            let campaign = try await Self.launch(.meta, in: fixture)
+            let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
+            let group = try #require(detail.mappings.first { $0.level == .adGroup })
+            // Meta refuses to change the first ad set: the ads under every ad set are activated first.
+            _ = mock.mock.faults.add(
+                FaultRule(
+                    platform: "meta", method: "POST", path: "/v*/\(group.platformID)/", kind: .platformError,
+                    status: 400, code: "100", message: "Invalid parameter: the ad set is under review"))
+            let action = try await Self.run(try await Self.request(.activate, on: campaign, in: fixture), in: fixture)
+            #expect(action.status == .failed)
+            #expect(action.error?.message == "Invalid parameter: the ad set is under review")
+            #expect(action.error?.platformCode?.hasPrefix("100") == true)
+            #expect(action.error?.step == "adGroup/\(group.platformID)")
+            #expect(action.attempts == 1, "a permanent error is not retried")
+            #expect(action.changes.map(\.level) == [.ad, .ad])
+            let after = try #require(try await fixture.store.campaignDetail(campaign.id))
+            #expect(after.campaign.status == .paused)
+            #expect(after.mappings.filter { $0.level == .ad }.allSatisfy { $0.lastSeenStatus == .active })
+            #expect(after.mappings.filter { $0.level == .adGroup }.allSatisfy { $0.lastSeenStatus == .paused })
+            let log = try await fixture.store.actionLog(action.id)
+            #expect(log.last?.event == "failed" && log.last?.message.contains("under review") == true)
+        }
+    }
+
     /// Whether a journal path matches a fault-rule pattern with `*` wildcards.
     static func matches(_ path: String, _ pattern: String) -> Bool {
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
