@@ -303,6 +303,40 @@ struct LifecycleActionTests {
         }
     }
 
+    @Test("a worker that loses an action's lease leaves it to the new holder and goes on with the next")
+    func leaseLost() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            let first = try await Self.launch(.meta, in: fixture)
+            let second = try await Self.launch(.meta, in: fixture)
+            // The first pause hangs on the platform long enough for its lease to be taken.
+            _ = mock.mock.faults.add(
+                FaultRule(platform: "meta", method: "POST", kind: .latency, latencyMilliseconds: 2_000, remaining: 1))
+            let slow = try await Self.request(.pause, on: first, in: fixture)
+            let worker = fixture.worker(owner: "worker-a", lease: .milliseconds(600), concurrency: 1)
+            let store = fixture.store
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await worker.run() }
+                defer { group.cancelAll() }
+                while try await store.action(slow.id)?.steps.first?.state != .started {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                let taken = try await store.claimActions(
+                    owner: "thief", limit: 1, lease: .seconds(60), now: clock.now.addingTimeInterval(5))
+                #expect(taken.map(\.id) == [slow.id])
+                let next = try await Self.request(.pause, on: second, in: fixture)
+                let deadline = ContinuousClock.now + .seconds(20)
+                while try await store.action(next.id)?.status != .done, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                #expect(try await store.action(next.id)?.status == .done, "the worker went on after losing a lease")
+            }
+            let left = try #require(try await store.action(slow.id))
+            #expect(left.status == .processing && left.leaseOwner == "thief")
+        }
+    }
+
     /// Whether a journal path matches a fault-rule pattern with `*` wildcards.
     static func matches(_ path: String, _ pattern: String) -> Bool {
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)

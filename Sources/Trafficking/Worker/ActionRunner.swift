@@ -22,9 +22,6 @@ struct ActionRunner: Sendable {
         case requeue(JobError)
     }
 
-    /// Thrown when the worker no longer holds the action's lease: another worker took it over and decides.
-    struct LeaseLost: Error {}
-
     /// Runs the action; returns what to do with it and the records not yet written, which the worker writes with
     /// the action's end. Throws only for store failures, a lost lease and cancellation, which leave the action to
     /// be resumed by the next claim.

@@ -69,6 +69,10 @@ public final class TraffickingWorker: Service {
                 ran = try await runNextAction() ? true : try await runNext()
             } catch is CancellationError {
                 return
+            } catch is LeaseLost {
+                // Another worker took the work over; this one goes on with the next.
+                logger.warning("lease lost; the work was left to the worker that took it over")
+                ran = true
             } catch {
                 // A store failure: the claimed job or action (if any) stays leased and is resumed after the lease.
                 logger.error("worker step failed", metadata: ["error": "\(error)"])
@@ -155,7 +159,8 @@ public final class TraffickingWorker: Service {
     }
 
     /// Runs `body` while renewing its lease at a third of its length with `renew` (given the new expiry); throws
-    /// `CancellationError` when the lease was lost to another worker, which then decides what happens to the work.
+    /// ``LeaseLost`` when the lease was lost to another worker, which then decides what happens to the work. (A
+    /// `CancellationError` here would end this worker's loop, not just the work.)
     private func holdingLease<T: Sendable>(
         named name: String, renew: @escaping @Sendable (Date) async throws -> Bool,
         run body: @escaping @Sendable () async throws -> T
@@ -170,7 +175,7 @@ public final class TraffickingWorker: Service {
             while let next = try await group.next() {
                 if let next { return next }
                 // The lease keeper returned: the work was lost to another worker.
-                throw CancellationError()
+                throw LeaseLost()
             }
             throw CancellationError()
         }
