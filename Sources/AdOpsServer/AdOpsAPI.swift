@@ -38,6 +38,7 @@ public enum AdOpsAPI {
         SubmissionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         JobRoutes(engine: engine).addRoutes(to: api.group("jobs"))
         CampaignRoutes(engine: engine).addRoutes(to: api.group("campaigns"))
+        ActionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         routeMethods.fill(from: router)
         return router
     }

@@ -161,7 +161,7 @@ extension PlatformConformanceTest {
     /// The action is refused by the capability data (naming the platform and the capability) and by the module,
     /// which throws `unsupported` before any call.
     func expectRefused(
-        _ action: LifecycleAction, at level: EntityKind, capability: String, call: () async throws -> Void
+        _ action: LifecycleChange, at level: EntityKind, capability: String, call: () async throws -> Void
     ) async throws {
         let refusal = platform.capabilities.lifecycleRefusal(for: action, at: level)
         #expect(

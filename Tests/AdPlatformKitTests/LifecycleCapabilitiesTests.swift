@@ -25,7 +25,7 @@ struct LifecycleCapabilitiesTests {
     @Test(
         "supported actions pass",
         arguments: [
-            (LifecycleAction.status(.pause), EntityKind.campaign),
+            (LifecycleChange.status(.pause), EntityKind.campaign),
             (.status(.resume), .adGroup),
             (.budget(Budget(.daily, Money(minorUnits: 500, currency: usd))), .adGroup),
             (.bid(.bidCap(Money(minorUnits: 150, currency: usd))), .adGroup),
@@ -36,14 +36,14 @@ struct LifecycleCapabilitiesTests {
             ),
             (.targeting(TargetingChange(genders: [])), .adGroup),
         ])
-    func supported(action: LifecycleAction, level: EntityKind) {
+    func supported(action: LifecycleChange, level: EntityKind) {
         #expect(Self.social.lifecycleRefusal(for: action, at: level) == nil)
     }
 
     @Test(
         "unsupported actions are refused naming the platform, the level and the capability",
         arguments: [
-            (LifecycleAction.status(.archive), EntityKind.campaign, "status.archive", "deletes instead of archiving"),
+            (LifecycleChange.status(.archive), EntityKind.campaign, "status.archive", "deletes instead of archiving"),
             (.status(.remove), .ad, "status.remove", "not supported at this level"),
             (
                 .budget(Budget(.lifetime, Money(minorUnits: 5_000, currency: usd))), .adGroup, "budget.lifetime",
@@ -62,7 +62,7 @@ struct LifecycleCapabilitiesTests {
             (.targeting(TargetingChange(countries: ["FR"])), .adGroup, "targeting.countries", "knows CA, GB, US"),
             (.status(.pause), .creative, "status.pause", "only campaigns, ad groups and ads"),
         ])
-    func refused(action: LifecycleAction, level: EntityKind, capability: String, why: String) throws {
+    func refused(action: LifecycleChange, level: EntityKind, capability: String, why: String) throws {
         let refusal = try #require(Self.social.lifecycleRefusal(for: action, at: level))
         #expect(refusal.reason == .unsupported)
         #expect(refusal.capability == capability)
@@ -78,7 +78,7 @@ struct LifecycleCapabilitiesTests {
         "impossible values are refused with the field and the limit",
         arguments: [
             (
-                LifecycleAction.targeting(TargetingChange(ageRange: AgeRange(minimum: 10, maximum: 20))),
+                LifecycleChange.targeting(TargetingChange(ageRange: AgeRange(minimum: 10, maximum: 20))),
                 "targeting.ageRange", "13 to 50"
             ),
             (
@@ -91,7 +91,7 @@ struct LifecycleCapabilitiesTests {
             (.bid(.bidCap(Money(minorUnits: 0, currency: usd))), "bid.amount", "above zero"),
             (.budget(Budget(.daily, Money(minorUnits: -1, currency: usd))), "budget.amount", "above zero"),
         ])
-    func invalidValues(action: LifecycleAction, fieldPath: String, limit: String) throws {
+    func invalidValues(action: LifecycleChange, fieldPath: String, limit: String) throws {
         let refusal = try #require(Self.social.lifecycleRefusal(for: action, at: .adGroup))
         #expect(refusal.reason == .invalidValue)
         #expect(refusal.fieldPath == fieldPath)

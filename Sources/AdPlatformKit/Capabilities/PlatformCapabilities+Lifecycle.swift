@@ -8,7 +8,7 @@ extension PlatformCapabilities {
     /// limits for (the daily budget minimum where budgets sit, positive bid amounts, the age limits, the countries
     /// the module can target). The platform may still refuse what only it knows (a bid below its minimum for the
     /// ad group's billing event).
-    public func lifecycleRefusal(for action: LifecycleAction, at level: EntityKind) -> LifecycleRefusal? {
+    public func lifecycleRefusal(for action: LifecycleChange, at level: EntityKind) -> LifecycleRefusal? {
         let levelName = lifecycleLevelName(level)
         guard let supported = lifecycle.level(level) else {
             return refusal(
@@ -67,7 +67,7 @@ extension PlatformCapabilities {
     /// Throws the refusal as an ``AdPlatformError`` for `operation`; does nothing when the action is possible.
     /// Platform modules call it first, so an unsupported action never reaches the network.
     public func checkLifecycle(
-        _ action: LifecycleAction, at level: EntityKind, operation: String
+        _ action: LifecycleChange, at level: EntityKind, operation: String
     ) throws(AdPlatformError) {
         if let refusal = lifecycleRefusal(for: action, at: level) { throw refusal.error(operation: operation) }
     }

@@ -1,10 +1,13 @@
 import AdPlatformKit
 import Foundation
 
-/// One platform HTTP call a job made, redacted: no query string, no tokens, bodies summarised.
+/// One platform HTTP call a job or a lifecycle action made, redacted: no query string, no tokens, bodies
+/// summarised.
 public struct APICallRecord: Sendable, Hashable, Codable {
     /// The job that made it, if any.
     public var jobID: UUID?
+    /// The lifecycle action that made it, if any.
+    public var actionID: UUID?
     /// The platform, if known.
     public var platform: PlatformID?
     /// When it was sent.
@@ -25,9 +28,10 @@ public struct APICallRecord: Sendable, Hashable, Codable {
     /// Creates a record.
     public init(
         jobID: UUID?, platform: PlatformID?, at: Date, method: String, path: String, status: Int?,
-        durationMilliseconds: Double, requestSummary: String, responseSummary: String
+        durationMilliseconds: Double, requestSummary: String, responseSummary: String, actionID: UUID? = nil
     ) {
         self.jobID = jobID
+        self.actionID = actionID
         self.platform = platform
         self.at = at
         self.method = method

@@ -91,16 +91,10 @@ extension SQLiteTraffickingStore {
         // shared by every job.
         let (time, expiryTime) = (DatabaseTimestamp.text(now), DatabaseTimestamp.text(expiry))
         let rows = try await write { db -> [CampaignJobRow] in
-            let ids = try Self.dueJobs(limit: max(limit, 0), now: time, db)
-            let claim = try db.cachedStatement(
-                sql: """
-                    UPDATE campaign_jobs SET status = 'PROCESSING', lease_owner = ?, lease_expires_at = ?,
-                        attempts = attempts + 1, takeovers = takeovers + (status = 'PROCESSING'), updated_at = ?
-                    WHERE id = ?
-                    """)
+            let ids = try Self.jobQueue.dueIDs(limit: max(limit, 0), now: time, db)
             let read = try db.cachedStatement(sql: "SELECT * FROM campaign_jobs WHERE id = ?")
             return try ids.compactMap { id in
-                try claim.execute(arguments: [owner, expiryTime, time, id])
+                try Self.jobQueue.claim(id, owner: owner, expiry: expiryTime, now: time, db)
                 return try CampaignJobRow.fetchOne(read, arguments: [id])
             }
         }
@@ -111,19 +105,9 @@ extension SQLiteTraffickingStore {
         }
     }
 
-    /// The ids of up to `limit` due jobs, oldest first. Two queries, each walking an index in order and stopping at
-    /// `limit`, so a claim costs the same with ten jobs queued as with a hundred thousand; one query with an `OR`
-    /// would read every PENDING row and sort them.
-    private static func dueJobs(limit: Int, now: String, _ db: Database) throws -> [String] {
-        guard limit > 0 else { return [] }
-        let pending = try Row.fetchAll(db.cachedStatement(sql: duePendingSQL), arguments: [now, limit])
-        let expired = try Row.fetchAll(db.cachedStatement(sql: expiredLeasesSQL), arguments: [now, limit])
-        // Throwing decodes: a row altered outside the store becomes a `corrupt` error, not a crash.
-        let due = try (pending + expired).map { row -> (id: String, createdAt: String, rowID: Int64) in
-            (try row.decode(atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2))
-        }
-        return due.sorted { ($0.createdAt, $0.rowID) < ($1.createdAt, $1.rowID) }.prefix(limit).map(\.id)
-    }
+    /// The job queue's claims and leases, shared with lifecycle actions.
+    static let jobQueue = LeaseQueue(
+        table: "campaign_jobs", duePendingSQL: duePendingSQL, expiredLeasesSQL: expiredLeasesSQL)
 
     /// Due PENDING jobs in claim order, read from the `(status, created_at)` index without sorting; arguments: the
     /// time, the limit.
@@ -144,9 +128,7 @@ extension SQLiteTraffickingStore {
     /// Moves the lease's expiry to `until` if `owner` still holds the PROCESSING job; `false` when it lost it.
     /// A renewal is a heartbeat, not a change, so `updated_at` stays.
     public func renewLease(job: UUID, owner: String, until: Date) async throws -> Bool {
-        try await write { db in
-            try Self.held(job, by: owner).updateAll(db, Columns.leaseExpiresAt.set(to: until)) > 0
-        }
+        try await write { db in try Self.jobQueue.renew(job.databaseKey, owner: owner, until: until, db) }
     }
 
     /// Gives a job `owner` holds back as PENDING, not to be claimed before `notBefore`, with `error` in its error

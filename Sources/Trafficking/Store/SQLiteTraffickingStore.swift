@@ -21,6 +21,8 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     /// The current time, for `created_at`, `updated_at` and the like.
     /// The time of day rows are stamped with; the engine, the worker and the intake on this store read it too.
     public let clock: WallClock
+    /// Wakes this process's idle workers when an action is stored.
+    public let workSignal: WorkSignal? = WorkSignal()
     private let committer: GroupCommitter
     /// Requests decoded from `payload_json`, so a ticket's jobs decode theirs once.
     let requests = DecodedRequestCache()

@@ -10,6 +10,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v2", migrate: indexDueJobsInClaimOrder)
         migrator.registerMigration("v3", migrate: countLeaseTakeovers)
         migrator.registerMigration("v4", migrate: createCampaigns)
+        migrator.registerMigration("v5", migrate: createLifecycleActions)
         return migrator
     }
 
@@ -195,5 +196,79 @@ enum TraffickingMigrations {
             let job = try row.job(cache: cache)
             try SQLiteTraffickingStore.projectCampaign(of: job, at: job.finishedAt ?? job.updatedAt, db)
         }
+    }
+
+    /// v5: lifecycle actions, their steps (one per entity they change, in order, with old and new values) and their
+    /// log, and `api_calls.action_id` so an action's platform calls are in the same redacted call log as a job's.
+    ///
+    /// Actions are claimed like jobs (the same lease columns), so the claim code is shared (``LeaseQueue``).
+    private static func createLifecycleActions(_ db: Database) throws {
+        try db.create(table: "lifecycle_actions") { t in
+            t.primaryKey("id", .text)
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("platform", .text).notNull()
+            t.column("kind", .text).notNull()
+            // The kind's value (a budget) as JSON; NULL for kinds without one.
+            t.column("value_json", .text)
+            t.column("level", .text).notNull()
+            t.column("targets_json", .text).notNull().defaults(to: "[]")
+            t.column("requested_by", .text).notNull()
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('PENDING', 'PROCESSING', 'DONE', 'FAILED')")
+            t.column("error_message", .text)
+            t.column("error_code", .text)
+            t.column("platform_error_code", .text)
+            t.column("error_step", .text)
+            t.column("error_field", .text)
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("takeovers", .integer).notNull().defaults(to: 0)
+            t.column("lease_owner", .text)
+            t.column("lease_expires_at", .datetime)
+            t.column("not_before", .datetime)
+            t.column("created_at", .datetime).notNull()
+            t.column("updated_at", .datetime).notNull()
+            t.column("finished_at", .datetime)
+        }
+        // Claims read PENDING actions in order and expired leases; a campaign's actions run one at a time, in the
+        // order asked, which the claim checks per campaign.
+        try db.create(
+            index: "lifecycle_actions_pending_order", on: "lifecycle_actions", columns: ["status", "created_at"])
+        try db.create(
+            index: "lifecycle_actions_lease", on: "lifecycle_actions", columns: ["status", "lease_expires_at"])
+        try db.create(
+            index: "lifecycle_actions_campaign", on: "lifecycle_actions", columns: ["campaign_id", "status"])
+
+        try db.create(table: "action_steps") { t in
+            t.column("action_id", .text).notNull().references("lifecycle_actions", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.primaryKey(["action_id", "position"])
+            t.column("level", .text).notNull()
+            t.column("platform_id", .text).notNull()
+            t.column("parent_platform_id", .text)
+            t.column("name", .text).notNull()
+            t.column("new_value_json", .text).notNull()
+            t.column("old_value_json", .text)
+            t.column("old_value_source", .text)
+            t.column("state", .text).notNull().check(sql: "state IN ('pending', 'started', 'done')")
+            t.column("response", .text)
+            t.column("started_at", .datetime)
+            t.column("finished_at", .datetime)
+        }
+
+        try db.create(table: "action_log") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("action_id", .text).notNull().references("lifecycle_actions", onDelete: .cascade)
+            t.column("at", .datetime).notNull()
+            t.column("level", .text).notNull().check(sql: "level IN ('info', 'warning', 'error')")
+            t.column("event", .text).notNull()
+            t.column("message", .text).notNull()
+        }
+        try db.create(index: "action_log_action", on: "action_log", columns: ["action_id"])
+
+        try db.alter(table: "api_calls") { t in
+            t.add(column: "action_id", .text).references("lifecycle_actions", onDelete: .cascade)
+        }
+        try db.create(index: "api_calls_action", on: "api_calls", columns: ["action_id"])
     }
 }

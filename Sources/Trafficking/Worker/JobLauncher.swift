@@ -223,82 +223,15 @@ struct JobLauncher: Sendable {
         return entities
     }
 
-    /// Runs an operation, retrying errors whose disposition is `retry` with backoff. An expired access token is
-    /// refreshed once per step where the platform can (``CredentialRefreshing``), and the operation runs again
-    /// with the new one. Other platform errors end the job, and expired or invalid credentials that cannot be
-    /// refreshed also mark the account REQUIRES_REAUTH.
+    /// Runs an operation under the engine's retry rules (``PlatformCallPolicy``), logging into the job's run.
     private func withRetries<T: Sendable>(
         step key: String, run: JobRun, account: LiveAccount, module: any AdPlatform,
         _ operation: () async throws -> T
     ) async throws -> T {
-        var retry = 0
-        var refreshed = false
-        while true {
-            do {
-                return try await operation()
-            } catch let error as AdPlatformError {
-                switch error.disposition {
-                case .retry:
-                    retry += 1
-                    guard retry < configuration.retry.maximumAttempts else {
-                        throw StepFailure.exhausted(JobError(error, step: key))
-                    }
-                    let delay = configuration.retry.delay(beforeRetry: retry - 1, retryAfter: error.retryAfter)
-                    run.log(
-                        .warning, "retry", "step \(key): \(error.code) (\(error.message)); retry \(retry) in \(delay)")
-                    try await configuration.sleep(delay)
-                case .refreshCredentials where !refreshed:
-                    refreshed = true
-                    guard let refresher = module as? any CredentialRefreshing else {
-                        try await failPermanently(after: error, step: key, run: run)
-                    }
-                    try await refreshCredentials(with: refresher, account: account, step: key, run: run)
-                case .refreshCredentials, .fail:
-                    try await failPermanently(after: error, step: key, run: run)
-                }
-            }
-        }
-    }
-
-    /// New credentials after `authExpired`: the ones another job of the account already stored, if the stored
-    /// access token is no longer the one that failed; otherwise the platform's, stored (encrypted) before any
-    /// call uses them. A refused refresh marks the account REQUIRES_REAUTH; an unavailable token endpoint ends
-    /// the run so the job is retried later.
-    private func refreshCredentials(
-        with refresher: any CredentialRefreshing, account: LiveAccount, step key: String, run: JobRun
-    ) async throws {
-        let failed = account.current
-        if let stored = try await store.credentials(ofAccount: run.job.accountID),
-            stored.accessToken != failed.credentials.accessToken
-        {
-            account.use(stored)
-            run.log(.info, "credentials", "step \(key): another job already refreshed the access token; using it")
-            return
-        }
-        let fresh: PlatformCredentials
-        do {
-            fresh = try await refresher.refreshCredentials(in: failed)
-        } catch let error as AdPlatformError {
-            if error.disposition == .retry { throw StepFailure.exhausted(JobError(error, step: key)) }
-            try await failPermanently(after: error, step: key, run: run)
-        }
-        _ = try await store.updateAccount(run.job.accountID, AdAccountChanges(credentials: fresh))
-        account.use(fresh)
-        run.log(.info, "credentials", "step \(key): the access token expired; refreshed it, retrying the call")
-    }
-
-    /// Ends the job for an error that retrying will not fix; credentials the platform rejected also mark the
-    /// account REQUIRES_REAUTH, so no other job runs on it until a person re-authorises it.
-    private func failPermanently(
-        after error: AdPlatformError, step key: String, run: JobRun
-    ) async throws
-        -> Never
-    {
-        if error.code == .authExpired || error.code == .authInvalid {
-            _ = try await store.updateAccount(run.job.accountID, AdAccountChanges(status: .requiresReauth))
-            run.log(.error, "reauth", "the platform rejected the account's credentials; it is now REQUIRES_REAUTH")
-        }
-        throw StepFailure.permanent(JobError(error, step: key))
+        let policy = PlatformCallPolicy(
+            store: store, configuration: configuration, accountID: run.job.accountID,
+            log: { level, event, message in run.log(level, event, message) })
+        return try await policy.call(step: key, account: account, module: module, operation)
     }
 
     private func primary(_ entities: [PlatformEntity], kind: EntityKind, step: String) throws -> PlatformEntity {

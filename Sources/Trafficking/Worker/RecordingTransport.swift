@@ -1,7 +1,7 @@
 import AdPlatformKit
 import Foundation
 
-/// A transport that spends a running job's rate budget before each call and records the call into the job's
+/// A transport that spends a running job's or action's rate budget before each call and records the call into its
 /// ``APICallCollector``, redacted: the path
 /// without its query (Meta sends the access token there), query parameter names only, body sizes and types, and
 /// a truncated response with token and secret values masked. If the masking pattern could not be built, no response
@@ -55,7 +55,7 @@ public struct RecordingTransport: HTTPTransport {
         return APICallRecord(
             jobID: collector.jobID, platform: collector.platform, at: at, method: request.method.rawValue,
             path: request.url.path, status: status, durationMilliseconds: milliseconds,
-            requestSummary: Self.summarize(request), responseSummary: response)
+            requestSummary: Self.summarize(request), responseSummary: response, actionID: collector.actionID)
     }
 
     /// Content type, size and query parameter names; never values, because tokens travel in queries and forms.

@@ -3,15 +3,18 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// The worker: claims PENDING jobs with a lease, runs each through the launcher, and ends or requeues it.
+/// The worker: claims PENDING lifecycle actions and jobs with a lease, runs each (actions through the
+/// ``ActionRunner``, jobs through the launcher), and ends or requeues it.
 ///
-/// It is a `Service`: in a `ServiceGroup` it stops claiming on graceful shutdown and lets running jobs finish. A
-/// worker that dies leaves its jobs leased; when the lease runs out another worker claims them and resumes from
-/// the ledger.
+/// It is a `Service`: in a `ServiceGroup` it stops claiming on graceful shutdown and lets running work finish. A
+/// worker that dies leaves its jobs and actions leased; when the lease runs out another worker claims them and
+/// resumes from the ledger or the action's steps. Actions are claimed first: a pause should not wait behind a queue
+/// of launches.
 public final class TraffickingWorker: Service {
     private let store: any TraffickingStore
     private let configuration: WorkerConfiguration
     private let launcher: JobLauncher
+    private let actions: ActionRunner
     private let logger: Logger
 
     /// Creates a worker. `transport` fetches `http(s)` media; platform calls go through the registry's modules.
@@ -25,6 +28,7 @@ public final class TraffickingWorker: Service {
         launcher = JobLauncher(
             store: store, registry: registry, configuration: configuration,
             media: MediaFetcher(store: store, transport: transport))
+        actions = ActionRunner(store: store, registry: registry, configuration: configuration)
     }
 
     /// Runs until graceful shutdown or cancellation, with ``WorkerConfiguration/concurrency`` jobs at once.
@@ -57,18 +61,32 @@ public final class TraffickingWorker: Service {
 
     private func loop() async {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            // Read before looking for work, so a signal given while this worker finds the queue empty still wakes it.
+            let generation = store.workSignal?.generation
             let ran: Bool
             do {
-                ran = try await runNext()
+                // Actions first: they are short, and someone is usually waiting for them.
+                ran = try await runNextAction() ? true : try await runNext()
             } catch is CancellationError {
                 return
+            } catch is LeaseLost {
+                // Another worker took the work over; this one goes on with the next.
+                logger.warning("lease lost; the work was left to the worker that took it over")
+                ran = true
             } catch {
-                // A store failure: the claimed job (if any) stays leased and is resumed after the lease.
+                // A store failure: the claimed job or action (if any) stays leased and is resumed after the lease.
                 logger.error("worker step failed", metadata: ["error": "\(error)"])
                 ran = false
             }
             if !ran {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.configuration.pollInterval) }
+                try? await cancelWhenGracefulShutdown {
+                    if let signal = self.store.workSignal, let generation {
+                        await signal.wait(after: generation, upTo: self.configuration.pollInterval)
+                        try Task.checkCancellation()
+                    } else {
+                        try await Task.sleep(for: self.configuration.pollInterval)
+                    }
+                }
             }
         }
     }
@@ -83,24 +101,24 @@ public final class TraffickingWorker: Service {
         return true
     }
 
+    /// Claims one lifecycle action and runs it; returns whether there was one.
+    @discardableResult
+    public func runNextAction() async throws -> Bool {
+        let claimed = try await store.claimActions(
+            owner: configuration.owner, limit: 1, lease: configuration.lease, now: store.clock.now)
+        guard let action = claimed.first else { return false }
+        try await process(action)
+        return true
+    }
+
     private func process(_ job: CampaignJob) async throws {
         logger.info(
             "job claimed",
             metadata: ["job": "\(job.id)", "platform": "\(job.platform)", "attempt": "\(job.attempts)"])
-        let (result, records) = try await withThrowingTaskGroup(of: (JobLauncher.Result, JobRunRecords)?.self) {
-            group in
-            group.addTask { try await self.launcher.run(job) }
-            group.addTask {
-                try await self.keepLease(on: job)
-                return nil
-            }
-            defer { group.cancelAll() }
-            while let next = try await group.next() {
-                if let next { return next }
-                // The lease keeper returned: the job was lost to another worker.
-                throw CancellationError()
-            }
-            throw CancellationError()
+        let (result, records) = try await holdingLease(named: "job \(job.id)") { until in
+            try await self.store.renewLease(job: job.id, owner: self.configuration.owner, until: until)
+        } run: {
+            try await self.launcher.run(job)
         }
         switch result {
         case .finish(let outcome):
@@ -114,14 +132,63 @@ public final class TraffickingWorker: Service {
         }
     }
 
-    /// Renews the lease at a third of its length; returns when the lease was lost.
-    private func keepLease(on job: CampaignJob) async throws {
+    private func process(_ action: LifecycleAction) async throws {
+        logger.info(
+            "action claimed",
+            metadata: [
+                "action": "\(action.id)", "kind": "\(action.kind.name)", "platform": "\(action.platform)",
+                "attempt": "\(action.attempts)",
+            ])
+        let owner = configuration.owner
+        let (result, records) = try await holdingLease(named: "action \(action.id)") { until in
+            try await self.store.renewLease(action: action.id, owner: owner, until: until)
+        } run: {
+            try await self.actions.run(action, owner: owner)
+        }
+        switch result {
+        case .finish(let outcome):
+            try await store.finishAction(action.id, owner: owner, outcome: outcome, records: records)
+            logger.info(
+                "action finished", metadata: ["action": "\(action.id)", "status": "\(outcome.status.rawValue)"])
+        case .requeue(let error):
+            let notBefore = store.clock.now.addingTimeInterval(Self.seconds(configuration.requeueDelay))
+            try await store.releaseAction(
+                action.id, owner: owner, notBefore: notBefore, error: error, records: records)
+            logger.warning("action requeued", metadata: ["action": "\(action.id)", "error": "\(error)"])
+        }
+    }
+
+    /// Runs `body` while renewing its lease at a third of its length with `renew` (given the new expiry); throws
+    /// ``LeaseLost`` when the lease was lost to another worker, which then decides what happens to the work. (A
+    /// `CancellationError` here would end this worker's loop, not just the work.)
+    private func holdingLease<T: Sendable>(
+        named name: String, renew: @escaping @Sendable (Date) async throws -> Bool,
+        run body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await self.keepLease(named: name, renew: renew)
+                return nil
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let next { return next }
+                // The lease keeper returned: the work was lost to another worker.
+                throw LeaseLost()
+            }
+            throw CancellationError()
+        }
+    }
+
+    /// Renews a lease at a third of its length; returns when the lease was lost.
+    private func keepLease(named name: String, renew: @Sendable (Date) async throws -> Bool) async throws {
         let interval = configuration.lease / 3
         while true {
             try await Task.sleep(for: interval)
             let until = store.clock.now.addingTimeInterval(Self.seconds(configuration.lease))
-            guard try await store.renewLease(job: job.id, owner: configuration.owner, until: until) else {
-                logger.warning("lease lost; abandoning the job", metadata: ["job": "\(job.id)"])
+            guard try await renew(until) else {
+                logger.warning("lease lost; abandoning the work", metadata: ["work": "\(name)"])
                 return
             }
         }

@@ -63,13 +63,15 @@ struct DemoRun {
         }
 
         let insights = try await deliver(details)
+        let operated = try await operate(details)
         let succeeded =
             details.count == jobs.count && details.allSatisfy { $0.job.status == .success }
             && written.count == report.accepted.count && !report.accepted.isEmpty
-            && insights.allSatisfy { $0.conversions >= 1 }
+            && insights.allSatisfy { $0.conversions >= 1 } && operated
         Terminal.output(
             succeeded
-                ? "\nDone: \(details.count) campaigns on 4 platforms, ids written back, conversions in every platform's insights."
+                ? "\nDone: \(details.count) campaigns on 4 platforms, ids written back, conversions in every platform's "
+                    + "insights, a pause and a budget change on the platforms and in our records."
                 : "\nThe demo did not complete: see the statuses and errors above.")
         return succeeded
     }
@@ -107,16 +109,23 @@ struct DemoRun {
         // Each job's module and decrypted account, looked up once for both activation and insights.
         var targets: [UUID: (any AdPlatform, AccountContext)] = [:]
         for detail in done { targets[detail.job.id] = try await moduleAndAccount(for: detail.job) }
-        Terminal.output("\n5. Activating the campaigns (they were trafficked PAUSED)")
+        Terminal.output(
+            "\n5. Activating the campaigns: lifecycle actions run by the worker (they were trafficked PAUSED)")
+        var activations: [LifecycleAction] = []
         for detail in done {
-            guard let (module, account) = targets[detail.job.id], let changer = module as? any StatusChanging else {
-                continue
-            }
-            for step in detail.steps {
-                for entity in step.entities where [.campaign, .adGroup, .ad].contains(entity.kind) {
-                    try await changer.setStatus(.active, of: entity, in: account)
-                }
-            }
+            guard let campaign = try await context.store.campaign(job: detail.job.id) else { continue }
+            activations.append(
+                try await context.engine.requestAction(
+                    ActionRequest(campaignID: campaign.id, kind: .activate, requestedBy: "cli")))
+        }
+        for action in try await runActions(activations) {
+            // The levels in the order the action walked them, in the platform's own names.
+            let hierarchy = context.registry[action.platform]?.capabilities.hierarchy
+            let path = action.changes.map { hierarchy?.name(of: $0.level.kind) ?? $0.level.rawValue }
+                .reduce(into: [String]()) { path, level in if path.last != level { path.append(level) } }
+            Terminal.output(
+                "   \(action.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(action.status.rawValue)  "
+                    + "\(action.changes.count) entities PAUSED → ACTIVE: \(path.joined(separator: " → "))")
         }
         let flightStart = done.map(\.job.request.schedule.start).max() ?? context.store.clock.now
         let day = max(flightStart, try await control.now()).addingTimeInterval(86_400)
@@ -167,6 +176,112 @@ struct DemoRun {
         Terminal.output(table.render())
         return rows
     }
+
+    /// Pauses one campaign and raises another's budget through lifecycle actions run by the worker, then shows both
+    /// on the platform (read back through its module) and in our records; returns whether both took effect.
+    private func operate(_ details: [JobDetail]) async throws -> Bool {
+        Terminal.output("\n8. Lifecycle actions after the insights, run by the worker")
+        let done = details.filter { $0.job.status == .success }
+        // The first ticket's TikTok campaign is paused; the second ticket's Meta campaign, whose budget sits on the
+        // campaign, gets half as much again.
+        guard let paused = done.first(where: { $0.job.platform == .tiktok }),
+            let raised = done.last(where: { $0.job.platform == .meta }),
+            let pauseCampaign = try await context.store.campaign(job: paused.job.id),
+            let budgetCampaign = try await context.store.campaign(job: raised.job.id)
+        else {
+            Terminal.output("   no TikTok and Meta campaigns to act on")
+            return false
+        }
+        let old = budgetCampaign.budget
+        let budget = Budget(
+            old.period, Money(minorUnits: old.amount.minorUnits * 3 / 2, currency: old.amount.currency))
+        let requested = [
+            try await context.engine.requestAction(
+                ActionRequest(campaignID: pauseCampaign.id, kind: .pause, requestedBy: "cli")),
+            try await context.engine.requestAction(
+                ActionRequest(campaignID: budgetCampaign.id, kind: .budget(budget), requestedBy: "cli")),
+        ]
+        let ended = try await runActions(requested)
+        for action in ended {
+            for change in action.changes {
+                Terminal.output(
+                    "   \(action.kind.name.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+                        + "\(action.platform.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+                        + "\(change.level) \(change.platformID)  \(change.field) \(change.oldValue?.description ?? "?") → "
+                        + "\(change.newValue)  (\(action.status.rawValue), asked by \(action.requestedBy))")
+            }
+            if action.status != .done {
+                Terminal.output(
+                    "   \(action.kind.name) on \(action.platform) \(action.status.rawValue): \(action.error?.description ?? "")"
+                )
+            }
+        }
+
+        Terminal.output("   On the platforms, read back through each module:")
+        let pausedEntity = try await readCampaign(pauseCampaign, job: paused.job)
+        let budgetEntity = try await readCampaign(budgetCampaign, job: raised.job)
+        let platformStatus = pausedEntity?.status
+        Terminal.output(
+            "     \(pauseCampaign.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) campaign "
+                + "\(pauseCampaign.platformCampaignID ?? "-")  status \(platformStatus?.rawValue ?? "?")")
+        let platformBudget = try budgetEntity.flatMap { try budgetAttribute(of: $0, job: raised.job) }
+        Terminal.output(
+            "     \(budgetCampaign.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) campaign "
+                + "\(budgetCampaign.platformCampaignID ?? "-")  \(platformBudget?.text ?? "budget not readable")")
+
+        Terminal.output("   In our records (adops campaigns show):")
+        let pausedRecord = try await context.store.campaign(pauseCampaign.id)
+        let budgetRecord = try await context.store.campaign(budgetCampaign.id)
+        for record in [pausedRecord, budgetRecord].compactMap({ $0 }) {
+            Terminal.output("     campaign   \(record.id.uuidString)")
+            Terminal.output("     name       \(record.name)")
+            Terminal.output("     platform   \(record.platform) (\(record.platformCampaignID ?? "-"))")
+            Terminal.output("     status     \(record.status.rawValue)")
+            Terminal.output("     budget     \(record.budget)")
+        }
+        return ended.allSatisfy { $0.status == .done } && platformStatus == .paused
+            && platformBudget?.money == budget.amount && pausedRecord?.status == .paused
+            && budgetRecord?.budget == budget
+    }
+
+    /// Runs the worker until every action is over; returns them as they ended.
+    private func runActions(_ actions: [LifecycleAction]) async throws -> [LifecycleAction] {
+        let worker = context.worker(logger: EngineContext.logger("adops.worker", level: .warning))
+        let store = context.store
+        let ids = actions.map(\.id)
+        try await worker.run {
+            for id in ids where try await store.action(id)?.status.isTerminal == false { return false }
+            return true
+        }
+        var ended: [LifecycleAction] = []
+        for id in ids { if let action = try await store.action(id) { ended.append(action) } }
+        return ended
+    }
+
+    /// A campaign as its platform module reads it back, or `nil` when the module does not read entities.
+    private func readCampaign(_ campaign: Campaign, job: CampaignJob) async throws -> PlatformEntity? {
+        let (module, account) = try await moduleAndAccount(for: job)
+        guard let reader = module as? any EntityReading, let id = campaign.platformCampaignID else { return nil }
+        return try await reader.readEntity(.campaign, id: id, in: account)
+    }
+
+    /// The budget a campaign read back carries, as the platform wrote it and in money. `EntityReading` returns
+    /// platform attributes, not a budget, so the demo looks for the budget fields the modules report.
+    private func budgetAttribute(of entity: PlatformEntity, job: CampaignJob) throws -> (text: String, money: Money)? {
+        guard let module = context.registry[job.platform] else { return nil }
+        let currency = job.request.budget.amount.currency
+        for key in Self.budgetAttributes {
+            guard let value = entity.attributes[key],
+                let money = try? module.capabilities.budget.unit.money(
+                    fromPlatformValue: .string(value), currency: currency)
+            else { continue }
+            return ("\(key) \(value) (\(money))", money)
+        }
+        return nil
+    }
+
+    /// The attributes the modules report a campaign's budget in (Meta's daily or lifetime budget in offset units).
+    static let budgetAttributes = ["daily_budget", "lifetime_budget", "budget", "daily_budget_micro"]
 
     /// Waits for Ctrl-C, printing where the pages are.
     func waitForInterrupt() async {

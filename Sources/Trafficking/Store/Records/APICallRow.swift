@@ -9,6 +9,7 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
     /// `nil` until inserted; SQLite assigns it.
     var id: Int64?
     var jobID: String?
+    var actionID: String?
     var platform: String?
     var at: Date
     var method: String
@@ -21,6 +22,7 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case id
         case jobID = "job_id"
+        case actionID = "action_id"
         case platform
         case at
         case method
@@ -38,6 +40,7 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
     init(_ call: APICallRecord) {
         id = nil
         jobID = call.jobID?.databaseKey
+        actionID = call.actionID?.databaseKey
         platform = call.platform?.rawValue
         at = call.at
         method = call.method
@@ -53,24 +56,27 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
     func insert(_ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO api_calls (job_id, platform, at, method, path, status, duration_ms, request_summary,
-                    response_summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO api_calls (job_id, action_id, platform, at, method, path, status, duration_ms,
+                    request_summary, response_summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            jobID, platform, DatabaseTimestamp.text(at), method, path, status, durationMilliseconds, requestSummary,
+            jobID, actionID, platform, DatabaseTimestamp.text(at), method, path, status, durationMilliseconds,
+            requestSummary,
             responseSummary,
         ])
     }
 
-    /// The public value, or ``StoreError`` `corrupt` when the job id is not a UUID.
+    /// The public value, or ``StoreError`` `corrupt` when the job or action id is not a UUID.
     func record() throws -> APICallRecord {
-        APICallRecord(
-            jobID: try jobID.map {
-                try UUID.stored($0, table: Self.databaseTableName, row: id.map(String.init) ?? "?", column: "job_id")
-            },
+        let row = id.map(String.init) ?? "?"
+        return APICallRecord(
+            jobID: try jobID.map { try UUID.stored($0, table: Self.databaseTableName, row: row, column: "job_id") },
             platform: platform.map(PlatformID.init(rawValue:)),
             at: at, method: method, path: path, status: status, durationMilliseconds: durationMilliseconds,
-            requestSummary: requestSummary, responseSummary: responseSummary)
+            requestSummary: requestSummary, responseSummary: responseSummary,
+            actionID: try actionID.map {
+                try UUID.stored($0, table: Self.databaseTableName, row: row, column: "action_id")
+            })
     }
 }

@@ -1,5 +1,5 @@
 /// One change asked for after launch, with its value, as the capability check sees it.
-public enum LifecycleAction: Sendable, Hashable, CustomStringConvertible {
+public enum LifecycleChange: Sendable, Hashable, CustomStringConvertible {
     /// A status change.
     case status(StatusAction)
     /// A new budget.

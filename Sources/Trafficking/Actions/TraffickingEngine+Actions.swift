@@ -1,0 +1,47 @@
+import AdPlatformKit
+import Foundation
+
+extension TraffickingEngine {
+    /// Checks an action against the campaign, its launch, its ad account and its platform's abilities and budget
+    /// rules, plans its steps, and stores it PENDING for the worker. Throws ``ActionError`` and stores nothing when
+    /// anything is refused: no platform call is made before the action is stored, and none for a refused one.
+    public func requestAction(_ request: ActionRequest) async throws -> LifecycleAction {
+        let id = request.campaignID.uuidString
+        guard let detail = try await store.campaignDetail(request.campaignID) else {
+            throw ActionError.field(.campaignNotFound, "campaign", "no campaign \(id)")
+        }
+        let campaign = detail.campaign
+        let launch = try await store.job(campaign.jobID)
+        guard let launch, launch.status.isTerminal, campaign.status != .draft else {
+            throw ActionError.field(
+                .notLaunched, "campaign",
+                "campaign \(id) is not launched yet: its launch job \(campaign.jobID.uuidString) is "
+                    + "\(launch?.status.rawValue ?? "gone"); act on it once the job has ended",
+                platform: campaign.platform, limit: "launched", actual: campaign.status.rawValue)
+        }
+        guard let account = try await store.account(campaign.accountID), account.status == .active else {
+            throw ActionError.field(
+                .accountUnavailable, "campaign",
+                "the ad account of campaign \(id) is deleted or not ACTIVE; actions need an ACTIVE account",
+                platform: campaign.platform)
+        }
+        guard let module = registry[campaign.platform] else {
+            throw ActionError.field(
+                .unsupported, "campaign", "no platform module is registered for '\(campaign.platform)'",
+                platform: campaign.platform)
+        }
+        let steps = try ActionPlanner(platform: module).plan(
+            request, detail: detail, launch: launch.request, currency: account.currency)
+        return try await store.enqueueAction(
+            NewLifecycleAction(
+                id: .timeOrdered(at: store.clock.now), campaignID: campaign.id, kind: request.kind,
+                level: request.level, targets: request.entityIDs, requestedBy: request.requestedBy, steps: steps))
+    }
+
+    /// An action with its log and its platform calls, or `nil`.
+    public func actionDetail(of id: UUID) async throws -> ActionDetail? {
+        guard let action = try await store.action(id) else { return nil }
+        return ActionDetail(
+            action: action, log: try await store.actionLog(id), calls: try await store.apiCalls(action: id))
+    }
+}

@@ -1,0 +1,194 @@
+import AdPlatformKit
+import Foundation
+
+/// Runs one claimed lifecycle action to its end: each planned step in order, through the platform module's
+/// ``StatusChanging`` or ``BudgetChanging`` ability, with the engine's retry rules (``PlatformCallPolicy``).
+///
+/// Exactly once on the platform, after a crash at any point: status and budget sets are absolute, so sending one
+/// again leaves the platform as one send did. Each step records its old value before its call (`started`) and is
+/// recorded `done` as soon as the platform confirms it, so a resumed action skips done steps, keeps the old values
+/// it read before the crash, and, for a status the platform already shows, records the step done without sending
+/// it again.
+struct ActionRunner: Sendable {
+    let store: any TraffickingStore
+    let registry: PlatformRegistry
+    let configuration: WorkerConfiguration
+
+    /// What the worker does with the action afterwards.
+    enum Result: Sendable, Equatable {
+        /// End it.
+        case finish(ActionOutcome)
+        /// Give it back to the queue, due after the requeue delay.
+        case requeue(JobError)
+    }
+
+    /// Runs the action; returns what to do with it and the records not yet written, which the worker writes with
+    /// the action's end. Throws only for store failures, a lost lease and cancellation, which leave the action to
+    /// be resumed by the next claim.
+    func run(_ action: LifecycleAction, owner: String) async throws -> (Result, ActionRunRecords) {
+        let run = ActionRun(action: action, clock: store.clock)
+        do {
+            let (module, context) = try await prepare(action)
+            if action.takeovers > configuration.maximumTakeovers {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "the action was taken over \(action.takeovers) times from workers that stopped "
+                            + "before finishing it; giving up. Its done changes are kept; ask again to finish it",
+                        code: "abandoned"))
+            }
+            let account = LiveAccount(context)
+            let collector = APICallCollector(
+                actionID: action.id, platform: action.platform, clock: store.clock, accountID: context.accountID,
+                budget: configuration.rateBudget, sleep: configuration.sleep)
+            run.collector = collector
+            let policy = PlatformCallPolicy(
+                store: store, configuration: configuration, accountID: action.accountID,
+                log: { level, event, message in run.log(level, event, message) })
+            try await APICallCollector.$current.withValue(collector) {
+                for step in action.steps where step.state != .done {
+                    try await change(
+                        step, module: module, account: account, policy: policy, run: run, owner: owner)
+                }
+            }
+            let count = action.steps.count
+            run.log(.info, "done", "\(count) \(count == 1 ? "entity has" : "entities have") the new value")
+            return (.finish(.done), run.takeRecords())
+        } catch let failure as StepFailure {
+            switch failure {
+            // Claims from the queue only: takeovers follow crashes, not the platform's errors.
+            case .exhausted(let error) where action.attempts - action.takeovers < configuration.maximumClaims:
+                run.log(.warning, "requeued", "retries ran out (\(error)); the action goes back to the queue")
+                return (.requeue(error), run.takeRecords())
+            case .exhausted(let error), .permanent(let error):
+                run.log(.error, "failed", error.description)
+                return (.finish(.failed(error)), run.takeRecords())
+            }
+        }
+    }
+
+    /// The module and the account context; an action that cannot run at all fails permanently.
+    private func prepare(_ action: LifecycleAction) async throws -> (any AdPlatform, AccountContext) {
+        guard let module = registry[action.platform] else {
+            throw StepFailure.permanent(
+                JobError(message: "no platform module is registered for '\(action.platform)'", code: "unsupported"))
+        }
+        guard let account = try await store.account(action.accountID) else {
+            throw StepFailure.permanent(
+                JobError(message: "ad account \(action.accountID) was deleted", code: "accountNotFound"))
+        }
+        guard account.status == .active else {
+            throw StepFailure.permanent(
+                JobError(
+                    message: "ad account \(account.name) is \(account.status.rawValue); only ACTIVE accounts run "
+                        + "actions",
+                    code: "accountUnavailable"))
+        }
+        guard let credentials = try await store.credentials(ofAccount: action.accountID) else {
+            throw StepFailure.permanent(
+                JobError(message: "ad account \(action.accountID) has no credentials", code: "authInvalid"))
+        }
+        return (module, account.context(credentials: credentials))
+    }
+
+    /// Changes one entity: reads its old value where it can, records the step started, makes the change, and
+    /// records it done with the platform's answer.
+    private func change(
+        _ step: ActionStep, module: any AdPlatform, account: LiveAccount, policy: PlatformCallPolicy, run: ActionRun,
+        owner: String
+    ) async throws {
+        let action = run.action
+        let entity = step.entity(on: action.platform)
+        let key = "\(step.level)/\(step.platformID)"
+        let reader = module as? any EntityReading
+        var oldValue = step.oldValue
+        var source = step.oldValueSource
+        if step.state == .started {
+            // A previous run recorded the old value, then may have sent the change before it stopped.
+            if case .status(let status) = step.newValue, let reader {
+                let current = try await policy.call(step: key, account: account, module: module) {
+                    try await reader.readEntity(entity.kind, id: entity.id, in: account.current)
+                }
+                if current.status == status {
+                    run.log(
+                        .warning, "recovered",
+                        "\(key) already shows \(status.rawValue) on \(action.platform): the change was made before "
+                            + "the last run stopped; not sending it again")
+                    try await complete(
+                        step, response: "already \(status.rawValue) on the platform", run: run, owner: owner)
+                    return
+                }
+            }
+            run.log(
+                .warning, "resumed",
+                "\(key) may have been changed before the last run stopped; sending the absolute value again")
+        } else {
+            // The old value from the platform where the module reads entities; budgets are not among what
+            // `EntityReading` returns generically, so theirs come from our records.
+            if case .status = step.newValue, let reader {
+                let current = try await policy.call(step: key, account: account, module: module) {
+                    try await reader.readEntity(entity.kind, id: entity.id, in: account.current)
+                }
+                if let status = current.status {
+                    oldValue = .status(status)
+                    source = .platform
+                }
+            }
+            guard
+                try await store.startActionStep(
+                    action.id, owner: owner, position: step.position, oldValue: oldValue, source: source,
+                    records: run.takeRecords())
+            else { throw LeaseLost() }
+        }
+        try await policy.call(step: key, account: account, module: module) {
+            try await set(step.newValue, of: entity, module: module, account: account)
+        }
+        let calls = run.drainCalls()
+        let response = calls.last.map { call in
+            "HTTP \(call.status.map(String.init) ?? "-"): \(call.responseSummary)"
+        }
+        var done = step
+        done.oldValue = oldValue
+        done.oldValueSource = source
+        run.log(
+            .info, "changed",
+            "\(done.summary) (old value from \(source?.rawValue ?? "nowhere: unknown")); \(action.platform) answered "
+                + (response ?? "nothing recorded"))
+        guard
+            try await store.completeActionStep(
+                action.id, owner: owner, position: step.position, response: response,
+                records: ActionRunRecords(calls: calls, log: run.drainLog()))
+        else { throw LeaseLost() }
+    }
+
+    /// Records a step done without a platform call.
+    private func complete(_ step: ActionStep, response: String, run: ActionRun, owner: String) async throws {
+        guard
+            try await store.completeActionStep(
+                run.action.id, owner: owner, position: step.position, response: response, records: run.takeRecords())
+        else { throw LeaseLost() }
+    }
+
+    /// The platform call that sets the value, through the ability the value needs.
+    private func set(
+        _ value: ActionValue, of entity: PlatformEntity, module: any AdPlatform, account: LiveAccount
+    ) async throws {
+        switch value {
+        case .status(let status):
+            guard let changer = module as? any StatusChanging else {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "\(module.capabilities.displayName) cannot change statuses (StatusChanging)",
+                        code: "unsupported"))
+            }
+            try await changer.setStatus(status, of: entity, in: account.current)
+        case .budget(let budget):
+            guard let changer = module as? any BudgetChanging else {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "\(module.capabilities.displayName) cannot change budgets (BudgetChanging)",
+                        code: "unsupported"))
+            }
+            try await changer.setBudget(budget, of: entity, in: account.current)
+        }
+    }
+}
