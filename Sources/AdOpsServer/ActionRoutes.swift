@@ -86,7 +86,12 @@ struct ActionRoutes<Context: RequestContext>: Sendable {
         do {
             amount = try Money(decimal: budget.amount, currency: currency ?? campaign.budget.amount.currency)
         } catch {
-            throw Problem.malformedBody(RequestDecodingError(fieldPath: "budget.amount", message: error.message))
+            // Too many decimals for the currency, or too large: a rule the schema cannot state, so a 422 as on
+            // submissions; a non-number is a malformed body.
+            throw Problem.malformedBody(
+                RequestDecodingError(
+                    fieldPath: "budget.amount", message: error.message,
+                    brokenRule: error.reason == .notADecimal ? nil : error.reason.rawValue))
         }
         return .budget(Budget(budget.period ?? campaign.budget.period, amount))
     }

@@ -199,20 +199,26 @@ struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging {
         #expect(try await harness.store.actions(campaign: meta.id, page: PageRequest()).total == 0)
     }
 
-    @Test("400 naming the field: an unknown type or level, a budget action without a budget, an amount that is not one")
+    @Test(
+        "400 naming the field: an unknown type or level, a budget action without a budget, an amount that is not one; 422 for one too precise"
+    )
     func malformed() async throws {
         let harness = try Harness()
         let meta = try await harness.campaign(on: .meta)
         try await harness.run { client in
             for (body, field) in [
                 (["type": "archive"], "type"), (["type": "pause", "level": "creative"], "level"),
-                (["type": "budget"], "budget"), (["type": "budget", "budget": ["amount": "12.345"]], "budget.amount"),
+                (["type": "budget"], "budget"), (["type": "budget", "budget": ["amount": "twelve"]], "budget.amount"),
                 (["type": "pause", "budget": ["amount": "1"]], "budget"),
             ] as [([String: Any], String)] {
                 let reply = try await client.send(.post, Self.actions(meta), json: body)
                 #expect(reply.isProblem(.badRequest), "\(body): \(reply.text)")
                 #expect(reply.violationFields == [field], "\(body)")
             }
+            // More decimals than the currency has is a rule the schema cannot state: 422, as on submissions.
+            let precise = try await client.send(
+                .post, Self.actions(meta), json: ["type": "budget", "budget": ["amount": "12.345"]])
+            #expect(precise.isProblem(.unprocessableContent) && precise.violationFields == ["budget.amount"])
             let badID = try await client.send(.post, "/api/v1/campaigns/nope/actions", json: ["type": "pause"])
             #expect(badID.isProblem(.badRequest) && badID.violationFields == ["id"])
         }
