@@ -12,9 +12,10 @@ import Synchronization
 import Testing
 import Trafficking
 
-/// How long an action takes from the API call to the platform call, with a worker idling as `adops serve`'s does
-/// (the default 200 ms poll): the store wakes it when an action is stored, so the action does not wait for a poll.
-@Suite("Lifecycle action latency")
+/// An action asked through the API reaches its platform without waiting for the worker's next poll: the store
+/// wakes idle workers when an action is stored. The worker here polls once an hour, so only the wake-up can run
+/// the actions; how fast it is belongs to a benchmark, not to this test.
+@Suite("Lifecycle action wake-up")
 struct ActionLatencyTests {
     /// A transport that notes when each platform call leaves.
     final class CallTimer: HTTPTransport {
@@ -38,7 +39,7 @@ struct ActionLatencyTests {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
-    @Test("from POST /api/v1/campaigns/{id}/actions to the platform call: p50 well under the poll interval")
+    @Test("an action stored through POST /api/v1/campaigns/{id}/actions wakes an idle worker, which polls hourly")
     func apiToPlatformCall() async throws {
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
@@ -52,7 +53,7 @@ struct ActionLatencyTests {
             let engine = TraffickingEngine(store: fixture.store, registry: registry)
             let worker = TraffickingWorker(
                 store: fixture.store, registry: registry, transport: timer,
-                configuration: WorkerConfiguration(owner: "latency", concurrency: 1),
+                configuration: WorkerConfiguration(owner: "latency", concurrency: 1, pollInterval: .seconds(3_600)),
                 logger: Logger(label: "latency") { _ in SwiftLogNoOpLogHandler() })
             var logger = Logger(label: "latency-api")
             logger.logLevel = .critical
@@ -66,7 +67,7 @@ struct ActionLatencyTests {
                 defer { group.cancelAll() }
                 return try await Application(router: router, logger: logger).test(.router) { client in
                     var measured: [Double] = []
-                    for round in 0..<40 {
+                    for round in 0..<6 {
                         let started = ContinuousClock.now
                         let body = ByteBuffer(string: #"{"type": "\#(round % 2 == 0 ? "activate" : "pause")"}"#)
                         let reply = try await client.execute(
@@ -77,7 +78,11 @@ struct ActionLatencyTests {
                             (try JSONSerialization.jsonObject(with: Data(String(buffer: reply.body).utf8))
                                 as? [String: Any])?["id"] as? String)
                         let actionID = try #require(UUID(uuidString: id))
-                        while try await fixture.store.action(actionID)?.status.isTerminal == false {
+                        // A generous bound: without the wake-up nothing would run for an hour.
+                        let deadline = ContinuousClock.now + .seconds(30)
+                        while try await fixture.store.action(actionID)?.status.isTerminal == false,
+                            ContinuousClock.now < deadline
+                        {
                             try await Task.sleep(for: .milliseconds(2))
                         }
                         #expect(try await fixture.store.action(actionID)?.status == .done)
@@ -87,12 +92,7 @@ struct ActionLatencyTests {
                     return measured
                 }
             }
-            let sorted = toFirstCall.sorted()
-            let p50 = sorted[sorted.count / 2]
-            let p95 = sorted[sorted.count * 95 / 100]
-            print(String(format: "action latency, API call to first platform call: p50 %.1f ms, p95 %.1f ms", p50, p95))
-            // The poll interval is 200 ms: without the wake-up the median would be about 100 ms.
-            #expect(p50 < 50, "p50 \(p50) ms")
+            #expect(toFirstCall.count == 6)
         }
     }
 }
