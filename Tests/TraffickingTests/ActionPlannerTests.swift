@@ -111,6 +111,26 @@ struct ActionPlannerTests {
         #expect(budget?.message.contains("BudgetChanging") == true)
     }
 
+    @Test("what the platform's lifecycle capability data refuses is refused before any call, naming the capability")
+    func capabilityData() throws {
+        var capabilities = MetaCapabilities.capabilities
+        capabilities.lifecycle.ad.statusActions.remove(.pause)
+        let error = #expect(throws: ActionError.self) {
+            try Self.planner(capabilities).plan(
+                Self.request(.pause, level: .ad), detail: Self.detail(), launch: nil, currency: .usd)
+        }
+        #expect(error?.kind == .unsupported)
+        #expect(error?.violations.first?.fieldPath == "status")
+        #expect(error?.violations.first?.limit?.contains("pause") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("Meta cannot pause") == true, "\(String(describing: error))")
+        // The campaign level still takes it.
+        #expect(
+            try Self.planner(capabilities).plan(
+                Self.request(.pause), detail: Self.detail(), launch: nil, currency: .usd
+            )
+            .count == 1)
+    }
+
     @Test("a budget where the platform holds none is refused, naming the level it does hold them at")
     func budgetPlacement() throws {
         let meta = #expect(throws: ActionError.self) {

@@ -48,6 +48,7 @@ public struct ActionPlanner: Sendable {
         if case .budget(let budget) = request.kind {
             try check(budget, level: request.level, currency: currency, schedule: detail.campaign.schedule)
         }
+        try checkCapabilityData(request)
         let atLevel = detail.mappings.filter { $0.level == request.level.kind }
         guard !atLevel.isEmpty else {
             let levelName = capabilities.hierarchy.name(of: request.level.kind)
@@ -103,6 +104,29 @@ public struct ActionPlanner: Sendable {
                     platform: platform, rule: "unsupportedAction", limit: "BudgetChanging")
             }
         }
+    }
+
+    /// The platform's lifecycle capability data (``PlatformCapabilities/lifecycleRefusal(for:at:)``), the same check
+    /// the platform modules make before a call: what a level supports that the checks above do not cover, such as
+    /// a status change a level does not take.
+    private func checkCapabilityData(_ request: ActionRequest) throws(ActionError) {
+        let change: LifecycleChange =
+            switch request.kind {
+            case .activate: .status(.activate)
+            case .pause: .status(.pause)
+            case .resume: .status(.resume)
+            case .budget(let budget): .budget(budget)
+            }
+        guard let refusal = capabilities.lifecycleRefusal(for: change, at: request.level.kind) else { return }
+        let kind: ActionError.Kind =
+            switch refusal.reason {
+            case .unsupported: .unsupported
+            case .invalidValue: .invalidBudget
+            case .budgetTooLow: .budgetBelowMinimum
+            }
+        throw ActionError.field(
+            kind, refusal.fieldPath, refusal.message, platform: platform,
+            rule: Violation.Rule(rawValue: refusal.reason.rawValue), limit: refusal.capability)
     }
 
     /// The budget rules of ``BudgetRules``, as the request validator applies them at launch.
