@@ -359,6 +359,10 @@ def test_ad_squad_creative_and_ad_validation(snap):
 def test_stats_total_and_day_in_micros_with_conversions(snap):
     made = create_hierarchy(snap, daily=20_000_000)
     started = dt.datetime.fromisoformat(snap.control("GET", "/clock").json()["now"].replace("Z", "+00:00"))
+    # The emulator models conversions too; a conversion rate of 0 leaves the pixel's alone, as this test counts them.
+    truth = {"platform": "snapchat", "entityId": made["campaign"]["id"], "conversionRate": 0,
+             "from": started.date().isoformat()}
+    assert snap.control("PUT", "/truth", json=truth).status_code == 200
     assert snap.control("POST", "/clock", json={"advance": "48h"}).status_code == 200
     click = snap.control("POST", "/clicks", json={"platform": "snapchat", "adId": made["ad"]["id"]}).json()
     assert "ScCid=" in click["url"]
