@@ -69,10 +69,16 @@ struct CredentialRefreshTests {
             _ = try await fixture.store.updateAccount(snapchat.id, AdAccountChanges(credentials: Self.refreshable))
             // The campaign create is held for a second, then refused as expired: long enough to store another
             // job's refreshed token once this job has read its credentials (its campaign step is started).
+            // Latency comes from a latency rule (a latency on a rule of another kind is ignored), so the two fire on
+            // the same request: held, then refused.
+            _ = mock.mock.faults.add(
+                FaultRule(
+                    platform: "snapchat", method: "POST", path: "/v1/adaccounts/*/campaigns", kind: .latency,
+                    latencyMilliseconds: 1_000, remaining: 1))
             _ = mock.mock.faults.add(
                 FaultRule(
                     platform: "snapchat", method: "POST", path: "/v1/adaccounts/*/campaigns", kind: .platformError,
-                    code: "E1002", message: "Access token expired", latencyMilliseconds: 1_000, remaining: 1))
+                    code: "E1002", message: "Access token expired", remaining: 1))
             let jobs = try await fixture.engine.submit(
                 try EngineFixture.disneyRequest(mock: mock), accounts: [snapchat.id])
             var rotated = Self.refreshable
