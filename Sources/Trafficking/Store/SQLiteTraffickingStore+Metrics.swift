@@ -9,8 +9,10 @@ extension SQLiteTraffickingStore {
         try await read { db in
             let rows = try CampaignRow.filter(
                 CampaignRow.Columns.accountID == account.databaseKey
-                    && [CampaignStatus.live.rawValue, CampaignStatus.paused.rawValue, CampaignStatus.completed.rawValue]
-                        .contains(CampaignRow.Columns.status)
+                    && [
+                        CampaignStatus.live.rawValue, CampaignStatus.paused.rawValue, CampaignStatus.completed.rawValue,
+                    ]
+                    .contains(CampaignRow.Columns.status)
             ).order(CampaignRow.Columns.createdAt, Column.rowID).fetchAll(db)
             let campaigns = try rows.map { try $0.campaign() }.filter { campaign in
                 campaign.status == .live || (campaign.schedule.end.map { $0 >= endedSince } ?? true)
@@ -39,7 +41,8 @@ extension SQLiteTraffickingStore {
         let row = try SyncRunRow(run, heartbeatAt: now)
         return try await write { db in
             let running = try SyncRunRow.filter(
-                SyncRunRow.Columns.accountID == row.accountID && SyncRunRow.Columns.status == SyncRunStatus.running.rawValue
+                SyncRunRow.Columns.accountID == row.accountID
+                    && SyncRunRow.Columns.status == SyncRunStatus.running.rawValue
             ).fetchAll(db)
             if let live = running.first(where: { $0.heartbeatAt > staleBefore }) {
                 throw StoreError(

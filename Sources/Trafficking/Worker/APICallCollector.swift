@@ -59,7 +59,8 @@ public final class APICallCollector: Sendable {
     }
 
     private init(
-        jobID: UUID?, actionID: UUID?, syncRunID: UUID? = nil, platform: PlatformID, clock: WallClock, accountID: String, budget: RateBudget,
+        jobID: UUID?, actionID: UUID?, syncRunID: UUID? = nil, platform: PlatformID, clock: WallClock,
+        accountID: String, budget: RateBudget,
         sleep: @escaping @Sendable (Duration) async throws -> Void
     ) {
         self.jobID = jobID

@@ -64,7 +64,8 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            jobID, actionID, syncRunID, platform, DatabaseTimestamp.text(at), method, path, status, durationMilliseconds,
+            jobID, actionID, syncRunID, platform, DatabaseTimestamp.text(at), method, path, status,
+            durationMilliseconds,
             requestSummary,
             responseSummary,
         ])
