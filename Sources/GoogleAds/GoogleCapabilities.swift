@@ -42,8 +42,23 @@ public enum GoogleCapabilities {
         budget: BudgetRules(
             unit: .micros, placement: .campaign, dailyMinimumMicros: nil, supportsLifetime: false,
             minimumSource: "Google sets no fixed minimum; amounts must be multiples of the currency's minimum unit"),
-        lifecycle: lifecycle
+        lifecycle: lifecycle, reporting: reporting
     )
+
+    /// GAQL metrics per metric, and Google's restatement window.
+    public static let reporting = ReportingCapabilities(
+        metrics: [
+            MetricDefinition(.impressions, from: ["metrics.impressions"], unit: "count"),
+            MetricDefinition(.clicks, from: ["metrics.clicks"], unit: "count"),
+            MetricDefinition(.spend, from: ["metrics.cost_micros"], unit: "micro-currency"),
+            MetricDefinition(.conversions, from: ["metrics.conversions"], unit: "fractional count"),
+            MetricDefinition(.conversionValue, from: ["metrics.conversions_value"], unit: "decimal, major units"),
+        ],
+        attributionWindow: "conversion_action_default", restatementDays: 14,
+        restatementSource:
+            "Airbyte source-google-ads re-reads its conversion window, 14 days by default, on every sync; an "
+            + "account whose conversion actions count longer needs a longer window",
+        maximumDaysPerQuery: 90)
 
     /// What Google Ads lets this module change after launch. Status and archive (as `REMOVED`) at every level;
     /// daily budgets on campaigns; bids on campaigns (the bidding strategy) and ad groups (the max CPC and the

@@ -10,8 +10,8 @@ public enum GoogleQueryBuilder {
     public static let markerParameterKey = "aomarker"
 
     /// Metrics for the query's level and days: `SELECT campaign.id, metrics.… FROM campaign WHERE segments.date
-    /// BETWEEN '…' AND '…' AND campaign.id IN (…)`. `segments.date` is filtered, not selected, so Google sums the
-    /// days into one row per entity.
+    /// BETWEEN '…' AND '…' AND campaign.id IN (…)`. For totals `segments.date` is filtered, not selected, so Google
+    /// sums the days into one row per entity; a daily query selects it, for a row per entity and day.
     public static func metricsQuery(_ query: MetricsQuery) throws(AdPlatformError) -> String {
         let operation = "fetchMetrics"
         guard query.level == .campaign || query.level == .adGroup || query.level == .ad,
@@ -28,10 +28,11 @@ public enum GoogleQueryBuilder {
             let ids = try numericIDs(query.entityIDs, fieldPath: "entityIDs", operation: operation)
             conditions.append("\(resource.idField) IN (\(ids.joined(separator: ", ")))")
         }
-        let fields = [
-            resource.idField, "metrics.impressions", "metrics.clicks", "metrics.cost_micros", "metrics.conversions",
-            "metrics.conversions_value",
-        ]
+        let fields =
+            [resource.idField] + (query.granularity == .daily ? ["segments.date"] : []) + [
+                "metrics.impressions", "metrics.clicks", "metrics.cost_micros", "metrics.conversions",
+                "metrics.conversions_value",
+            ]
         return "SELECT \(fields.joined(separator: ", ")) FROM \(resource.queryResource) WHERE "
             + conditions.joined(separator: " AND ")
     }

@@ -170,6 +170,8 @@ public enum GoogleResponseParser {
         from rows: [JSONValue], level: EntityKind, currency: Currency, operation: String = "fetchMetrics"
     ) throws(AdPlatformError) -> [MetricRow] {
         struct Totals {
+            var id: String
+            var date: String?
             var impressions: Int64 = 0
             var clicks: Int64 = 0
             var costMicros: Int64 = 0
@@ -189,8 +191,10 @@ public enum GoogleResponseParser {
                     .malformedResponse, "expected \(resource.idField) in a metrics row", operation: operation)
             }
             let metrics = row["metrics"] ?? [:]
-            var sum = totals[id] ?? Totals()
-            if totals[id] == nil { order.append(id) }
+            let day = row["segments"]?["date"]?.scalarText
+            let key = day.map { id + "|" + $0 } ?? id
+            var sum = totals[key] ?? Totals(id: id, date: day)
+            if totals[key] == nil { order.append(key) }
             sum.impressions += try int64(metrics, "impressions", operation: operation)
             sum.clicks += try int64(metrics, "clicks", operation: operation)
             sum.costMicros += try int64(metrics, "costMicros", operation: operation)
@@ -201,14 +205,14 @@ public enum GoogleResponseParser {
                     .malformedResponse, "conversionsValue \(value) is not a decimal amount", operation: operation)
             }
             sum.revenueMinorUnits += revenue.minorUnits
-            totals[id] = sum
+            totals[key] = sum
         }
-        return order.compactMap { id in
-            guard let sum = totals[id] else { return nil }
+        return order.compactMap { key in
+            guard let sum = totals[key] else { return nil }
             return MetricRow(
-                platform: .google, level: level, entityID: id, impressions: sum.impressions, clicks: sum.clicks,
+                platform: .google, level: level, entityID: sum.id, impressions: sum.impressions, clicks: sum.clicks,
                 spend: Money.rounding(micros: sum.costMicros, currency: currency), conversions: sum.conversions,
-                revenue: Money(minorUnits: sum.revenueMinorUnits, currency: currency))
+                revenue: Money(minorUnits: sum.revenueMinorUnits, currency: currency), date: sum.date)
         }
     }
 

@@ -12,7 +12,8 @@ extension MetaAdsPlatform {
             rows += page.items
             cursor = try advance(from: cursor, to: page.nextCursor, parser: parser)
         } while cursor != nil
-        return try parser.metricRows(from: rows, level: query.level, currency: account.currency)
+        return try parser.metricRows(
+            from: rows, level: query.level, currency: account.currency, daily: query.granularity == .daily)
     }
 
     /// The next cursor, or `nil` at the end; throws when Meta hands back the cursor it was given, which would

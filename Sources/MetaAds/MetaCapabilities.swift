@@ -56,8 +56,27 @@ public enum MetaCapabilities {
             dailyMinimumMicros: 1_000_000,
             supportsLifetime: true,
             minimumSource: "approximate: Meta's minimum depends on currency and billing event; not in the reference"),
-        lifecycle: lifecycle
+        lifecycle: lifecycle, reporting: reporting
     )
+
+    /// Insights fields per metric, and Meta's restatement window.
+    public static let reporting = ReportingCapabilities(
+        metrics: [
+            MetricDefinition(.impressions, from: ["impressions"], unit: "count, as a string"),
+            MetricDefinition(.clicks, from: ["clicks"], unit: "count, as a string"),
+            MetricDefinition(.spend, from: ["spend"], unit: "decimal string, major units of the account currency"),
+            MetricDefinition(
+                .conversions, from: ["actions"] + MetaConversionActions.actionTypes.sorted(),
+                unit: "count per action type; one name per outcome is counted"),
+            MetricDefinition(
+                .conversionValue, from: ["action_values"] + MetaConversionActions.actionTypes.sorted(),
+                unit: "decimal string, major units"),
+        ],
+        attributionWindow: "7d_click_1d_view", restatementDays: 28,
+        restatementSource:
+            "Meta freezes insights 28 days after they are generated; Airbyte source-facebook-marketing re-reads "
+            + "insights_lookback_window = 28 days (default and maximum) on every sync",
+        maximumDaysPerQuery: 90)
 
     /// What Meta lets this module change after launch. Status and archive work on every level; budgets on the
     /// campaign (Advantage campaign budget, as this module launches) or on ad sets of campaigns without one; bids

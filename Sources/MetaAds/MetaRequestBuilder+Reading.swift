@@ -19,6 +19,7 @@ extension MetaRequestBuilder {
             ("fields", ([level.idField] + Self.insightsFields).joined(separator: ",")),
             ("time_range", Self.formText(["since": .string(query.since), "until": .string(query.until)])),
         ]
+        if query.granularity == .daily { items.append(("time_increment", "1")) }
         if !query.entityIDs.isEmpty {
             let filter: JSONValue = [
                 [

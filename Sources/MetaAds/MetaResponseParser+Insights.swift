@@ -3,13 +3,13 @@ import Foundation
 
 extension MetaResponseParser {
     /// One ``MetricRow`` per entity from insights rows, summing rows of the same entity (one per day when the
-    /// report is split by day).
+    /// report is split by day); with `daily`, one per entity and `date_start` day instead.
     ///
     /// Metrics arrive as strings. `spend` is a decimal in major units; conversions and revenue sum the `actions`
     /// and `action_values` that ``MetaConversionActions/counted(_:)`` selects. Sums are kept exact and rounded to
     /// the currency's minor unit once, at the end.
     public func metricRows(
-        from rows: [JSONValue], level kind: EntityKind, currency: Currency
+        from rows: [JSONValue], level kind: EntityKind, currency: Currency, daily: Bool = false
     )
         throws(AdPlatformError) -> [MetricRow]
     {
@@ -20,8 +20,17 @@ extension MetaResponseParser {
             guard let id = row[level.idField]?.scalarText, !id.isEmpty else {
                 throw malformed("expected \"\(level.idField)\" in each insights row, got \(Self.excerpt(row))")
             }
-            if totals[id] == nil { order.append(id) }
-            var total = totals[id] ?? InsightsTotals()
+            var key = id
+            var day: String?
+            if daily {
+                guard let start = row["date_start"]?.scalarText, !start.isEmpty else {
+                    throw malformed("expected \"date_start\" in each daily insights row, got \(Self.excerpt(row))")
+                }
+                key += "|" + start
+                day = start
+            }
+            if totals[key] == nil { order.append(key) }
+            var total = totals[key] ?? InsightsTotals(id: id, date: day)
             total.impressions += try whole(row, "impressions")
             total.clicks += try whole(row, "clicks")
             total.spend += try decimal(row["spend"], "spend")
@@ -34,21 +43,23 @@ extension MetaResponseParser {
             for action in try conversionActions(row, "action_values") {
                 total.revenue += try decimal(action["value"], "action_values.value")
             }
-            totals[id] = total
+            totals[key] = total
         }
         var result: [MetricRow] = []
-        for id in order {
-            guard let total = totals[id] else { continue }
+        for key in order {
+            guard let total = totals[key] else { continue }
             result.append(
                 MetricRow(
-                    platform: .meta, level: kind, entityID: id, impressions: total.impressions,
+                    platform: .meta, level: kind, entityID: total.id, impressions: total.impressions,
                     clicks: total.clicks, spend: try money(total.spend, currency), conversions: total.conversions,
-                    revenue: try money(total.revenue, currency)))
+                    revenue: try money(total.revenue, currency), date: total.date))
         }
         return result
     }
 
     private struct InsightsTotals {
+        var id: String
+        var date: String?
         var impressions: Int64 = 0
         var clicks: Int64 = 0
         var spend = Decimal(0)

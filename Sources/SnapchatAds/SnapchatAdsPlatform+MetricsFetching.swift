@@ -1,7 +1,7 @@
 import AdPlatformKit
 
 extension SnapchatAdsPlatform {
-    /// One stats call per entity, each a row of totals over the query's days. With no ids, every entity of the
+    /// One stats call per entity, each a row of totals over the query's days, or a row per day for a daily query. With no ids, every entity of the
     /// level in the account is listed first.
     public func fetchMetrics(_ query: MetricsQuery, in account: AccountContext) async throws -> [MetricRow] {
         let operation = "fetchMetrics"
@@ -14,7 +14,14 @@ extension SnapchatAdsPlatform {
         var rows: [MetricRow] = []
         for id in ids {
             let request = try builder.stats(
-                level: query.level, entityID: id, since: query.since, until: query.until, in: account)
+                level: query.level, entityID: id, since: query.since, until: query.until,
+                granularity: query.granularity, in: account)
+            if query.granularity == .daily {
+                rows += try parser.dailyMetricRows(
+                    level: query.level, entityID: id, currency: account.currency,
+                    from: try await transport.send(request), operation: operation)
+                continue
+            }
             rows.append(
                 try parser.metricRow(
                     level: query.level, entityID: id, currency: account.currency,

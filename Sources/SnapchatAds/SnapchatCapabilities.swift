@@ -48,8 +48,23 @@ public enum SnapchatCapabilities {
         budget: BudgetRules(
             unit: .micros, placement: .adGroup, dailyMinimumMicros: 5_000_000, supportsLifetime: true,
             minimumSource: "Snap docs: ad squad daily_budget_micro ≥ 5,000,000 in every currency [DOC]"),
-        lifecycle: lifecycle
+        lifecycle: lifecycle, reporting: reporting
     )
+
+    /// Stats fields per metric, and Snap's restatement window.
+    public static let reporting = ReportingCapabilities(
+        metrics: [
+            MetricDefinition(.impressions, from: ["impressions"], unit: "count"),
+            MetricDefinition(.clicks, from: ["swipes"], unit: "count"),
+            MetricDefinition(.spend, from: ["spend"], unit: "micro-currency"),
+            MetricDefinition(.conversions, from: ["conversion_purchases", "conversion_sign_ups"], unit: "count"),
+            MetricDefinition(.conversionValue, from: ["conversion_purchases_value"], unit: "micro-currency"),
+        ],
+        attributionWindow: "28d_swipe_1d_view", restatementDays: 28,
+        restatementSource:
+            "Snap's default attribution is 28-day swipe, 1-day view (Airbyte source-snapchat-marketing "
+            + "swipe_up_attribution_window=28_DAY), so conversions land on a day for 28 days",
+        maximumDaysPerQuery: 31)
 
     /// What Snapchat lets this module change after launch: status at every level (no archive), and budgets, bids
     /// and targeting on ad squads. A target ROAS (`MIN_ROAS`) needs a squad optimising for purchases, which Snap

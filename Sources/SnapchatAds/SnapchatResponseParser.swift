@@ -216,7 +216,7 @@ public struct SnapchatResponseParser: Sendable {
         return objects
     }
 
-    private func checkSubRequest(
+    func checkSubRequest(
         _ item: JSONValue, response: PlatformHTTPResponse, requestID: String?, operation: String
     ) throws(AdPlatformError) {
         guard let status = item["sub_request_status"]?.stringValue else { return }

@@ -55,8 +55,24 @@ public enum TikTokCapabilities {
             minimumSource:
                 "TikTok's published ad-group daily minimum of 20 USD-equivalent; per-currency values UNVERIFIED in the reference"
         ),
-        lifecycle: lifecycle
+        lifecycle: lifecycle, reporting: reporting
     )
+
+    /// Report metrics per metric, and TikTok's restatement window.
+    public static let reporting = ReportingCapabilities(
+        metrics: [
+            MetricDefinition(.impressions, from: ["impressions"], unit: "count, as a string"),
+            MetricDefinition(.clicks, from: ["clicks"], unit: "count, as a string"),
+            MetricDefinition(.spend, from: ["spend"], unit: "decimal string, major units of the advertiser currency"),
+            MetricDefinition(.conversions, from: ["conversion"], unit: "count, as a string"),
+            MetricDefinition(
+                .conversionValue, from: ["total_complete_payment_rate"], unit: "decimal string, major units"),
+        ],
+        attributionWindow: "7d_click_1d_view", restatementDays: 7,
+        restatementSource:
+            "TikTok's reporting lags about 11 hours and attributes within a 7-day click window; Airbyte "
+            + "source-tiktok-marketing re-reads 3 days by default, which misses late 7-day conversions",
+        maximumDaysPerQuery: 30)
 
     /// What TikTok lets this module change after launch: status at every level (no archive), budgets on campaigns
     /// and ad groups, bids and targeting on ad groups.

@@ -19,7 +19,12 @@ extension TikTokRequestBuilder {
             ("advertiser_id", account.accountID),
             ("report_type", "BASIC"),
             ("data_level", resource.dataLevel),
-            ("dimensions", JSONValue.array([.string(resource.idField)]).encodedString()),
+            (
+                "dimensions",
+                JSONValue.array(
+                    [.string(resource.idField)] + (query.granularity == .daily ? [.string("stat_time_day")] : [])
+                ).encodedString()
+            ),
             ("metrics", JSONValue.array(Self.reportMetrics.map(JSONValue.string)).encodedString()),
             ("start_date", query.since),
             ("end_date", query.until),

@@ -79,7 +79,8 @@ public enum TikTokResponseParser {
     }
 
     /// One page of a report as one row per list item; values arrive as strings. Spend and revenue are rounded to
-    /// the currency's minor unit; `-` or a missing metric counts as zero.
+    /// the currency's minor unit; `-` or a missing metric counts as zero. A report by `stat_time_day` gives each
+    /// row its day.
     public static func reportPage(
         level: EntityKind, currency: Currency, from response: PlatformHTTPResponse, operation: String
     ) throws(AdPlatformError) -> TikTokPage<MetricRow> {
@@ -90,6 +91,14 @@ public enum TikTokResponseParser {
             let path = "data.list[\(index)]"
             guard let id = identifier(item["dimensions"]?[resource.idField]) else {
                 throw malformed("expected \(path).dimensions.\(resource.idField)", response, operation)
+            }
+            var day: String?
+            if let time = item["dimensions"]?["stat_time_day"] {
+                guard let text = time.scalarText, text.count >= 10 else {
+                    throw malformed(
+                        "expected \(path).dimensions.stat_time_day as 'YYYY-MM-DD HH:MM:SS'", response, operation)
+                }
+                day = String(text.prefix(10))
             }
             let metrics = item["metrics"] ?? .object([:])
             func text(_ name: String) -> String? {
@@ -127,19 +136,21 @@ public enum TikTokResponseParser {
                 MetricRow(
                     platform: .tiktok, level: level, entityID: id, impressions: try count("impressions"),
                     clicks: try count("clicks"), spend: try money("spend"), conversions: conversions,
-                    revenue: try money("total_complete_payment_rate")))
+                    revenue: try money("total_complete_payment_rate"), date: day))
         }
         return TikTokPage(items: rows, page: page, totalPages: totalPages)
     }
 
-    /// Rows summed per entity, in order of first appearance, for reports that return one row per day or page.
+    /// Rows summed per entity (and day, for daily rows), in order of first appearance, for reports that return
+    /// one entity on several rows or pages.
     public static func summing(_ rows: [MetricRow]) -> [MetricRow] {
         var order: [String] = []
         var byID: [String: MetricRow] = [:]
         for row in rows {
-            guard var total = byID[row.entityID] else {
-                order.append(row.entityID)
-                byID[row.entityID] = row
+            let key = row.date.map { row.entityID + "|" + $0 } ?? row.entityID
+            guard var total = byID[key] else {
+                order.append(key)
+                byID[key] = row
                 continue
             }
             total.impressions += row.impressions
@@ -147,7 +158,7 @@ public enum TikTokResponseParser {
             total.spend.minorUnits += row.spend.minorUnits
             total.conversions += row.conversions
             total.revenue.minorUnits += row.revenue.minorUnits
-            byID[row.entityID] = total
+            byID[key] = total
         }
         return order.compactMap { byID[$0] }
     }

@@ -26,6 +26,8 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
     public var budget: BudgetRules
     /// What can be changed after launch, per level: status, budget, bid and targeting.
     public var lifecycle: LifecycleCapabilities
+    /// How delivery is reported: the metric field map, attribution and restatement windows.
+    public var reporting: ReportingCapabilities
 
     /// Creates capabilities. Without `lifecycle`, the platform gets ``LifecycleCapabilities/basic(budget:)``:
     /// status changes and budgets where they sit, nothing else.
@@ -33,7 +35,7 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
         platform: PlatformID, displayName: String, hierarchy: EntityHierarchy, textLimits: [TextLimit],
         headlines: CountLimit, descriptions: CountLimit, media: MediaSupport, objectives: [Objective: String],
         callToActions: [CallToAction: String], usesCallToAction: Bool = true, budget: BudgetRules,
-        lifecycle: LifecycleCapabilities? = nil
+        lifecycle: LifecycleCapabilities? = nil, reporting: ReportingCapabilities = .unspecified
     ) {
         self.platform = platform
         self.displayName = displayName
@@ -47,6 +49,7 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
         self.usesCallToAction = usesCallToAction
         self.budget = budget
         self.lifecycle = lifecycle ?? .basic(budget: budget)
+        self.reporting = reporting
     }
 
     /// The limits for one field (there may be a hard and a recommended one).

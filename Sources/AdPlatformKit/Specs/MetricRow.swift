@@ -6,6 +6,8 @@ public struct MetricRow: Sendable, Hashable, Codable {
     public var level: EntityKind
     /// The entity's platform id.
     public var entityID: String
+    /// The day, `YYYY-MM-DD` in the account's time zone, for a daily query; `nil` for totals.
+    public var date: String?
     /// Times shown.
     public var impressions: Int64
     /// Clicks (Snapchat swipes).
@@ -20,8 +22,9 @@ public struct MetricRow: Sendable, Hashable, Codable {
     /// Creates a row.
     public init(
         platform: PlatformID, level: EntityKind, entityID: String, impressions: Int64, clicks: Int64, spend: Money,
-        conversions: Double, revenue: Money
+        conversions: Double, revenue: Money, date: String? = nil
     ) {
+        self.date = date
         self.platform = platform
         self.level = level
         self.entityID = entityID

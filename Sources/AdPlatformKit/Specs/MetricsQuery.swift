@@ -8,9 +8,14 @@ public struct MetricsQuery: Sendable, Hashable {
     public var since: String
     /// The last day, inclusive.
     public var until: String
+    /// One row per entity, or per entity and day.
+    public var granularity: MetricsGranularity
 
     /// Creates a query.
-    public init(level: EntityKind, entityIDs: [String], since: String, until: String) {
+    public init(
+        level: EntityKind, entityIDs: [String], since: String, until: String, granularity: MetricsGranularity = .total
+    ) {
+        self.granularity = granularity
         self.level = level
         self.entityIDs = entityIDs
         self.since = since

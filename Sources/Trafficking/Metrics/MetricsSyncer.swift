@@ -1,0 +1,246 @@
+import AdPlatformKit
+import Foundation
+
+/// Reads delivery from the platforms into our store: each live or recently live campaign's daily rows at campaign,
+/// ad group and ad level, and its entities' status, which finds drift.
+///
+/// A run covers one account. It re-reads the platform's restatement window (``ReportingCapabilities``) every
+/// time, or the whole flight for a full sync, and writes campaigns in chunks, each in one transaction that
+/// replaces the chunk's rows over the days read, so a re-sync never duplicates a row and a day the platform
+/// restated is stored as restated. Calls go through the engine's pipeline: the account's rate budget, the
+/// redacted call log, and the retry rules, which wait out a rate limit until its reset rather than fail. A chunk
+/// that still fails is listed in the run's errors and the run goes on; a run whose process dies is resumed by the
+/// account's next run, which skips the campaigns it already wrote.
+public struct MetricsSyncer: Sendable {
+    /// The store.
+    public let store: any TraffickingStore
+    /// The platform modules.
+    public let registry: PlatformRegistry
+    /// Retry rules, rate budget and sleep, as the worker uses them.
+    public let configuration: WorkerConfiguration
+    /// Campaigns per chunk: per report call and per transaction.
+    public var campaignsPerChunk: Int
+    /// How long a run may go without writing before another run takes it for dead.
+    public var staleAfter: Duration
+
+    /// Creates a syncer.
+    public init(
+        store: any TraffickingStore, registry: PlatformRegistry, configuration: WorkerConfiguration,
+        campaignsPerChunk: Int = 50, staleAfter: Duration = .seconds(600)
+    ) {
+        self.store = store
+        self.registry = registry
+        self.configuration = configuration
+        self.campaignsPerChunk = max(1, campaignsPerChunk)
+        self.staleAfter = staleAfter
+    }
+
+    /// Syncs one account: `full` reads every day of each campaign's flight so far, `incremental` the platform's
+    /// restatement window, `entity` one campaign's window. Returns the finished run. Throws ``SyncError`` when the
+    /// run cannot start; failures during the run are in its errors.
+    public func sync(
+        account accountID: UUID, kind: SyncKind, campaign: UUID? = nil,
+        progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    ) async throws -> SyncRun {
+        let (account, module, context) = try await prepare(accountID)
+        let reporting = module.capabilities.reporting
+        let now = store.clock.now
+        let today = ReportDay.of(now)
+        let windowStart = ReportDay.adding(-(reporting.restatementDays - 1), to: today) ?? today
+        let endedSince = kind == .full ? Date.distantPast : ReportDay.date(windowStart) ?? now
+        var targets = try await store.syncTargets(account: accountID, endedSince: endedSince)
+        if kind == .entity || campaign != nil {
+            guard let campaign else { throw SyncError(.notFound, "a sync of one campaign needs the campaign's id") }
+            targets = targets.filter { $0.campaign.id == campaign }
+            guard !targets.isEmpty else {
+                throw SyncError(
+                    .notFound,
+                    "campaign \(campaign) is not a live or recently live campaign of account \(account.name)")
+            }
+        }
+        let since =
+            kind == .full
+            ? targets.map { ReportDay.of($0.campaign.schedule.start) }.min().map { min($0, today) } ?? windowStart
+            : windowStart
+        let start: SyncStart
+        do {
+            start = try await store.startSyncRun(
+                SyncRun(
+                    id: .timeOrdered(at: now), accountID: accountID, platform: account.platform, kind: kind,
+                    campaignID: campaign, since: since, until: today, startedAt: now),
+                staleAfter: staleAfter)
+        } catch let error as StoreError where error.code == .conflict {
+            throw SyncError(.conflict, error.message)
+        }
+        var run = start.run
+        if let resuming = start.resuming {
+            targets = targets.filter { ($0.campaign.lastSyncedAt ?? .distantPast) < resuming.startedAt }
+        }
+        let chunks = targets.chunked(into: campaignsPerChunk)
+        let collector = APICallCollector(
+            syncRunID: run.id, platform: account.platform, clock: store.clock, accountID: context.accountID,
+            budget: configuration.rateBudget, sleep: configuration.sleep)
+        let live = LiveAccount(context)
+        let policy = PlatformCallPolicy(
+            store: store, configuration: configuration, accountID: accountID, log: { _, _, _ in })
+        var statuses: [String: DeliveryStatus] = [:]
+        do {
+            statuses = try await APICallCollector.$current.withValue(collector) {
+                try await entityStatuses(module: module, account: live, policy: policy)
+            }
+        } catch {
+            run.errors.append("reading entity statuses: \(Self.describe(error))")
+        }
+        for (index, chunk) in chunks.enumerated() {
+            do {
+                let rows = try await APICallCollector.$current.withValue(collector) {
+                    try await read(
+                        Array(chunk), since: since, until: today, module: module, account: live, policy: policy)
+                }
+                let syncedAt = store.clock.now
+                let calls = collector.drain()
+                let observations = chunk.flatMap(\.mappings).compactMap { mapping -> EntityObservation? in
+                    guard let status = statuses[mapping.platformID] else { return nil }
+                    return EntityObservation(
+                        platform: account.platform, platformID: mapping.platformID, status: status,
+                        observedAt: syncedAt)
+                }
+                let drifts = try await store.recordSyncChunk(
+                    SyncChunk(
+                        runID: run.id, campaigns: chunk.map(\.campaign.id), since: since, until: today,
+                        rows: rows.map { $0.stamped(syncedAt) }, observations: observations,
+                        calls: calls, syncedAt: syncedAt))
+                run.campaigns += chunk.count
+                run.entities += chunk.reduce(0) { $0 + $1.mappings.count }
+                run.rows += rows.count
+                run.drifts += drifts.count
+                run.calls += calls.count
+            } catch let error as StepFailure {
+                let names = chunk.map(\.campaign.name)
+                run.errors.append("campaigns \(names.first ?? "")…\(names.last ?? ""): \(Self.describe(error))")
+                run.calls += try await flush(collector, run: run.id)
+                if case .permanent(let job) = error, job.code == "authExpired" || job.code == "authInvalid" { break }
+            }
+            progress(SyncProgress(run: run, chunksDone: index + 1, chunksTotal: chunks.count))
+        }
+        run.calls += try await flush(collector, run: run.id)
+        run.finishedAt = store.clock.now
+        run.status =
+            run.errors.isEmpty ? .succeeded : run.campaigns > 0 || chunks.isEmpty ? .partial : .failed
+        try await store.finishSyncRun(run)
+        return run
+    }
+
+    /// Writes calls not yet written (those of a failed chunk, or of the status reads of a run without chunks).
+    private func flush(_ collector: APICallCollector, run: UUID) async throws -> Int {
+        let calls = collector.drain()
+        guard !calls.isEmpty else { return 0 }
+        _ = try await store.recordSyncChunk(
+            SyncChunk(
+                runID: run, campaigns: [], since: "", until: "", rows: [], observations: [], calls: calls,
+                syncedAt: store.clock.now))
+        return calls.count
+    }
+
+    /// The account, its module (which must report metrics) and its context with credentials.
+    private func prepare(_ accountID: UUID) async throws -> (AdAccount, any MetricsFetching, AccountContext) {
+        guard let account = try await store.account(accountID) else {
+            throw SyncError(.notFound, "ad account \(accountID) does not exist")
+        }
+        guard account.status == .active else {
+            throw SyncError(
+                .unavailable,
+                "ad account \(account.name) is \(account.status.rawValue); it syncs again once it is ACTIVE"
+                    + (account.status == .requiresReauth
+                        ? " (update its credentials with `adops accounts update`)" : ""))
+        }
+        guard let module = registry[account.platform] as? any MetricsFetching else {
+            throw SyncError(
+                .unavailable, "no platform module that reports metrics is registered for '\(account.platform)'")
+        }
+        guard let credentials = try await store.credentials(ofAccount: accountID) else {
+            throw SyncError(.unavailable, "ad account \(account.name) has no credentials")
+        }
+        return (account, module, account.context(credentials: credentials))
+    }
+
+    /// Every level's daily rows for the chunk's campaigns, in pieces the platform accepts.
+    private func read(
+        _ chunk: [SyncTarget], since: String, until: String, module: any MetricsFetching, account: LiveAccount,
+        policy: PlatformCallPolicy
+    ) async throws -> [DailyMetric] {
+        let reporting = module.capabilities.reporting
+        var rows: [DailyMetric] = []
+        for level in [EntityKind.campaign, .adGroup, .ad] {
+            var owner: [String: UUID] = [:]
+            for target in chunk {
+                for mapping in target.mappings where mapping.level == level {
+                    owner[mapping.platformID] = target.campaign.id
+                }
+            }
+            guard !owner.isEmpty else { continue }
+            let ids = owner.keys.sorted()
+            for piece in ReportDay.pieces(since: since, until: until, length: reporting.maximumDaysPerQuery) {
+                let query = MetricsQuery(
+                    level: level, entityIDs: ids, since: piece.since, until: piece.until, granularity: .daily)
+                let answer = try await policy.call(step: "metrics/\(level)", account: account, module: module) {
+                    try await module.fetchMetrics(query, in: account.current)
+                }
+                for row in answer {
+                    guard let campaign = owner[row.entityID], let date = row.date, !row.isEmpty else { continue }
+                    rows.append(
+                        DailyMetric(
+                            campaignID: campaign, level: level, platformID: row.entityID, date: date,
+                            attributionWindow: reporting.attributionWindow, totals: MetricTotals(row),
+                            syncedAt: .distantPast))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The status of every campaign, ad group and ad in the account, where the platform lists them.
+    private func entityStatuses(
+        module: any AdPlatform, account: LiveAccount, policy: PlatformCallPolicy
+    ) async throws -> [String: DeliveryStatus] {
+        guard let reader = module as? any EntityReading else { return [:] }
+        var statuses: [String: DeliveryStatus] = [:]
+        for level in [EntityKind.campaign, .adGroup, .ad] {
+            var cursor: String?
+            var seen: Set<String> = []
+            repeat {
+                let page = try await policy.call(step: "status/\(level)", account: account, module: module) {
+                    try await reader.listEntities(level, in: account.current, pageSize: 500, after: cursor)
+                }
+                for entity in page.entities { statuses[entity.id] = entity.status }
+                cursor = page.nextCursor.flatMap { seen.insert($0).inserted ? $0 : nil }
+            } while cursor != nil
+        }
+        return statuses
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case let failure as StepFailure:
+            switch failure {
+            case .exhausted(let job), .permanent(let job): job.description
+            }
+        default: String(describing: error)
+        }
+    }
+}
+
+extension MetricRow {
+    /// Whether the row reports nothing at all: platforms that omit such days and those that send zeros then agree.
+    fileprivate var isEmpty: Bool {
+        impressions == 0 && clicks == 0 && spend.minorUnits == 0 && conversions == 0 && revenue.minorUnits == 0
+    }
+}
+
+extension DailyMetric {
+    fileprivate func stamped(_ at: Date) -> DailyMetric {
+        var copy = self
+        copy.syncedAt = at
+        return copy
+    }
+}

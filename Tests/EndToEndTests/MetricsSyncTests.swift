@@ -1,0 +1,135 @@
+import AdPlatformKit
+import AdPlatformTesting
+import Foundation
+import MockPlatforms
+import Testing
+import Trafficking
+
+/// The metrics sync against the emulators over sockets: daily rows at every level equal the emulator's ground
+/// truth, late conversions restate past days without duplicating a row, spend follows a budget change, and a pause
+/// made outside AdOps Lab is found as drift.
+@Suite("Metrics sync end to end")
+struct MetricsSyncTests {
+    /// A syncer with the test worker's fast retries.
+    static func syncer(_ fixture: EngineFixture) -> MetricsSyncer {
+        MetricsSyncer(
+            store: fixture.store, registry: fixture.registry,
+            configuration: WorkerConfiguration(
+                retry: RetryPolicy(maximumAttempts: 12, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5)),
+                sleep: { _ in }))
+    }
+
+    /// Moves the emulators and the store, which share no clock object, on together.
+    static func advance(days: Double, _ clock: ManualWallClock, _ fixture: EngineFixture) {
+        _ = clock.advance(by: days * 86_400)
+        fixture.mock.mock.world.advance(by: days * 86_400)
+    }
+
+    /// Every stored row of the campaign compared with what the emulator's world delivered that day; returns the
+    /// differences, and the number of rows compared.
+    static func differences(
+        _ campaign: Campaign, in fixture: EngineFixture, since: String, until: String
+    ) async throws -> (mismatches: [String], compared: Int) {
+        let rows = try await fixture.store.metrics(campaign: campaign.id, since: since, until: until, level: nil)
+        var mismatches: [String] = []
+        for row in rows {
+            let entity = try #require(
+                LifecycleActionTests.entity(row.platformID, on: campaign.platform, in: fixture))
+            let day = try #require(ISO8601DateFormatter.day(row.date))
+            let truth = fixture.mock.mock.world.delivery(
+                campaign.platform.rawValue, entityID: entity.id, from: day, to: day.addingTimeInterval(86_400))
+            let spend = Money.rounding(micros: truth.spendMicros, currency: .usd)
+            let value = Money.rounding(micros: truth.revenueMicros, currency: .usd)
+            let stored = row.totals
+            if stored.impressions != truth.impressions || stored.clicks != truth.clicks || stored.spend != spend
+                || stored.conversions != Double(truth.conversions) || stored.conversionValue != value
+            {
+                mismatches.append(
+                    "\(row.level) \(row.platformID) \(row.date): stored \(stored.impressions)/\(stored.clicks)/"
+                        + "\(stored.spend)/\(stored.conversions)/\(stored.conversionValue), truth \(truth.impressions)/"
+                        + "\(truth.clicks)/\(spend)/\(truth.conversions)/\(value)")
+            }
+        }
+        return (mismatches, rows.count)
+    }
+
+    @Test(
+        "rows equal ground truth at every level; late conversions restate without duplicates; drift by sync",
+        arguments: PlatformID.builtIn)
+    func syncMatchesTruth(platform: PlatformID) async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let campaign = try await LifecycleActionTests.launch(platform, in: fixture)
+            let activated = try await LifecycleActionTests.run(
+                try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
+            try #require(activated.status == .done, "\(activated.error?.description ?? "")")
+            // The flight starts tomorrow: four days on, three have delivered.
+            Self.advance(days: 4, clock, fixture)
+            let account = try #require(fixture.accounts[platform])
+            let syncer = Self.syncer(fixture)
+
+            let first = try await syncer.sync(account: account.id, kind: .incremental)
+            #expect(first.status == .succeeded, "\(first.errors)")
+            #expect(first.campaigns == 1 && first.rows > 0 && first.calls > 0)
+            let since = first.since
+            let until = first.until
+            var check = try await Self.differences(campaign, in: fixture, since: since, until: until)
+            #expect(check.mismatches.isEmpty, "\(check.mismatches.joined(separator: "\n"))")
+            let levels = Set(
+                try await fixture.store.metrics(campaign: campaign.id, since: since, until: until, level: nil).map(
+                    \.level))
+            #expect(levels == [.campaign, .adGroup, .ad])
+            let stored = try #require(try await fixture.store.campaign(campaign.id))
+            #expect(stored.lastSyncedAt == first.finishedAt || stored.lastSyncedAt != nil)
+
+            // Late conversions on the first day of delivery, for one ad.
+            let ad = try #require(
+                try await fixture.store.campaignDetail(campaign.id)?.mappings.first { $0.level == .ad })
+            let adEntity = try #require(LifecycleActionTests.entity(ad.platformID, on: platform, in: fixture))
+            let firstDay = try #require(
+                try await fixture.store.metrics(campaign: campaign.id, since: since, until: until, level: .ad).first?
+                    .date)
+            _ = try mock.mock.world.addLateConversions(
+                platform: platform.rawValue, entityID: adEntity.id,
+                day: try #require(ISO8601DateFormatter.day(firstDay)), count: 7, valueMicros: 70_000_000)
+            let before = check.compared
+            let second = try await syncer.sync(account: account.id, kind: .incremental)
+            #expect(second.status == .succeeded, "\(second.errors)")
+            check = try await Self.differences(campaign, in: fixture, since: since, until: until)
+            #expect(check.mismatches.isEmpty, "\(check.mismatches.joined(separator: "\n"))")
+            #expect(check.compared == before, "a re-sync replaces rows, never adds")
+            let restated = try await fixture.store.metrics(
+                campaign: campaign.id, since: firstDay, until: firstDay, level: .ad)
+            #expect(restated.contains { $0.platformID == ad.platformID && $0.totals.conversions >= 7 })
+
+            // Someone pauses the campaign in the platform's own tools: the next sync finds it.
+            let module = try #require(fixture.registry[platform] as? any StatusChanging)
+            let credentials = try #require(try await fixture.store.credentials(ofAccount: account.id))
+            let mapping = try #require(
+                try await fixture.store.campaignDetail(campaign.id)?.mappings.first { $0.level == .campaign })
+            try await module.setStatus(
+                .paused,
+                of: PlatformEntity(
+                    platform: platform, kind: .campaign, id: mapping.platformID, name: mapping.name),
+                in: account.context(credentials: credentials))
+            let third = try await syncer.sync(account: account.id, kind: .incremental)
+            #expect(third.drifts == 1, "\(third)")
+            let drifted = try #require(try await fixture.store.campaign(campaign.id))
+            #expect(drifted.drifted && drifted.status == .paused)
+            let drifts = try await fixture.store.drifts(campaign: campaign.id)
+            #expect(
+                drifts.first?.ours == "ACTIVE" && drifts.first?.platforms == "PAUSED" && drifts.first?.source == .sync)
+            #expect(try await fixture.store.syncRuns(account: account.id, page: PageRequest()).total == 3)
+        }
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Midnight UTC of a `YYYY-MM-DD` day.
+    static func day(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
+    }
+}
