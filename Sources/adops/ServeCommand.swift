@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Jobs the worker runs at once (default: ADOPS_WORKER_CONCURRENCY, else 4).")
     var concurrency: Int?
 
-    @Flag(help: "Serve the API only; run workers elsewhere with `adops worker`.")
+    @Flag(help: "Serve the API only; run workers (jobs, actions, metrics syncs) elsewhere with `adops worker`.")
     var noWorker = false
 
     @Option(help: ArgumentHelp("Take tickets from this folder (default: ADOPS_TICKETS_DIR).", valueName: "dir"))
@@ -66,6 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             var services: [any Service] = []
             if !noWorker {
                 services.append(context.worker(concurrency: concurrency, logger: EngineContext.logger("adops.worker")))
+                services.append(context.syncService(logger: EngineContext.logger("adops.sync")))
             }
             services += try TicketSyncServices.make(
                 context: context, folder: tickets, logger: EngineContext.logger("adops.tickets"))

@@ -33,7 +33,10 @@ struct WorkerCommand: AsyncParsableCommand {
             let context = try engine.open()
             let logger = EngineContext.logger("adops.worker")
             let services: [any Service] =
-                [context.worker(concurrency: concurrency, logger: logger)]
+                [
+                    context.worker(concurrency: concurrency, logger: logger),
+                    context.syncService(logger: EngineContext.logger("adops.sync")),
+                ]
                 + (try TicketSyncServices.make(
                     context: context, folder: tickets, logger: EngineContext.logger("adops.tickets")))
             let group = ServiceGroup(

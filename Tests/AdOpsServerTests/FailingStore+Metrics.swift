@@ -16,3 +16,8 @@ extension FailingStore {
     }
     func drifts(campaign: UUID) async throws -> [Drift] { throw Failure() }
 }
+
+extension FailingStore {
+    func queueSyncRun(_ run: SyncRun) async throws { throw Failure() }
+    func claimSyncRun(staleAfter: Duration) async throws -> SyncStart? { throw Failure() }
+}

@@ -42,6 +42,55 @@ public struct MetricsSyncer: Sendable {
         account accountID: UUID, kind: SyncKind, campaign: UUID? = nil,
         progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) async throws -> SyncRun {
+        let plan = try await plan(account: accountID, kind: kind, campaign: campaign)
+        let start: SyncStart
+        do {
+            start = try await store.startSyncRun(
+                SyncRun(
+                    id: .timeOrdered(at: store.clock.now), accountID: accountID, platform: plan.account.platform,
+                    kind: kind, campaignID: campaign, since: plan.since, until: plan.until,
+                    startedAt: store.clock.now),
+                staleAfter: staleAfter)
+        } catch let error as StoreError where error.code == .conflict {
+            throw SyncError(.conflict, error.message)
+        }
+        return try await execute(start, plan: plan, progress: progress)
+    }
+
+    /// Runs a queued run a sync service claimed (``MetricsStore/claimSyncRun(staleAfter:)``). A run that cannot
+    /// start (a deleted account, one that is not ACTIVE) is finished `failed`, with the reason.
+    public func run(
+        claimed start: SyncStart, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    ) async throws -> SyncRun {
+        let plan: SyncPlan
+        do {
+            plan = try await self.plan(
+                account: start.run.accountID, kind: start.run.kind, campaign: start.run.campaignID)
+        } catch let error as SyncError {
+            var failed = start.run
+            failed.status = .failed
+            failed.errors = [error.message]
+            failed.finishedAt = store.clock.now
+            try await store.finishSyncRun(failed)
+            return failed
+        }
+        var started = start
+        started.run.since = plan.since
+        started.run.until = plan.until
+        return try await execute(started, plan: plan, progress: progress)
+    }
+
+    /// What a run reads: the account, its module and context, the campaigns and the days.
+    struct SyncPlan: Sendable {
+        var account: AdAccount
+        var module: any MetricsFetching
+        var context: AccountContext
+        var targets: [SyncTarget]
+        var since: String
+        var until: String
+    }
+
+    private func plan(account accountID: UUID, kind: SyncKind, campaign: UUID?) async throws -> SyncPlan {
         let (account, module, context) = try await prepare(accountID)
         let reporting = module.capabilities.reporting
         let now = store.clock.now
@@ -62,16 +111,16 @@ public struct MetricsSyncer: Sendable {
             kind == .full
             ? targets.map { ReportDay.of($0.campaign.schedule.start) }.min().map { min($0, today) } ?? windowStart
             : windowStart
-        let start: SyncStart
-        do {
-            start = try await store.startSyncRun(
-                SyncRun(
-                    id: .timeOrdered(at: now), accountID: accountID, platform: account.platform, kind: kind,
-                    campaignID: campaign, since: since, until: today, startedAt: now),
-                staleAfter: staleAfter)
-        } catch let error as StoreError where error.code == .conflict {
-            throw SyncError(.conflict, error.message)
-        }
+        return SyncPlan(
+            account: account, module: module, context: context, targets: targets, since: since, until: today)
+    }
+
+    private func execute(
+        _ start: SyncStart, plan: SyncPlan, progress: @escaping @Sendable (SyncProgress) -> Void
+    ) async throws -> SyncRun {
+        let (account, module, context, since, today) = (plan.account, plan.module, plan.context, plan.since, plan.until)
+        var targets = plan.targets
+        let accountID = account.id
         var run = start.run
         if let resuming = start.resuming {
             targets = targets.filter { ($0.campaign.lastSyncedAt ?? .distantPast) < resuming.startedAt }

@@ -1,5 +1,7 @@
 /// Where a metrics sync run is.
 public enum SyncRunStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Asked for (through the API); a sync service will run it.
+    case queued
     /// Reading.
     case running
     /// Every campaign was synced.

@@ -11,6 +11,11 @@ public protocol MetricsStore: Sendable {
     /// has not written for `staleAfter`: its process stopped, so it becomes `interrupted` and the new run resumes
     /// it.
     func startSyncRun(_ run: SyncRun, staleAfter: Duration) async throws -> SyncStart
+    /// Stores a run asked for, `queued`, for a sync service to claim.
+    func queueSyncRun(_ run: SyncRun) async throws
+    /// Takes the oldest queued run whose account no live run is syncing, and makes it `running`, or returns
+    /// `nil`. Stale running runs of its account become `interrupted`, as in ``startSyncRun(_:staleAfter:)``.
+    func claimSyncRun(staleAfter: Duration) async throws -> SyncStart?
     /// Writes a chunk in one transaction and returns the drifts its observations found.
     func recordSyncChunk(_ chunk: SyncChunk) async throws -> [Drift]
     /// Stores a run's final figures and status.

@@ -37,32 +37,77 @@ extension SQLiteTraffickingStore {
     /// ``MetricsStore/startSyncRun(_:staleAfter:)``.
     public func startSyncRun(_ run: SyncRun, staleAfter: Duration) async throws -> SyncStart {
         let now = clock.now
-        let staleBefore = now.addingTimeInterval(-Double(staleAfter.components.seconds))
-        let row = try SyncRunRow(run, heartbeatAt: now)
+        var started = run
+        started.status = .running
+        let row = try SyncRunRow(started, heartbeatAt: now)
+        let running = started
         return try await write { db in
-            let running = try SyncRunRow.filter(
-                SyncRunRow.Columns.accountID == row.accountID
-                    && SyncRunRow.Columns.status == SyncRunStatus.running.rawValue
-            ).fetchAll(db)
-            if let live = running.first(where: { $0.heartbeatAt > staleBefore }) {
-                throw StoreError(
-                    .conflict, "account \(row.accountID) is being synced by run \(live.id), started \(live.startedAt)")
-            }
-            var resuming: SyncRun?
-            for stale in running {
-                try db.execute(
-                    sql: "UPDATE sync_runs SET status = 'interrupted', finished_at = ? WHERE id = ?",
-                    arguments: [DatabaseTimestamp.text(now), stale.id])
-                var interrupted = try stale.run()
-                interrupted.status = .interrupted
-                interrupted.finishedAt = now
-                if interrupted.kind == run.kind && interrupted.campaignID == run.campaignID {
-                    resuming = interrupted
-                }
-            }
+            let resuming = try Self.clearStaleRuns(
+                of: row.accountID, for: running, staleAfter: staleAfter, now: now, db)
             try row.insert(db)
             return SyncStart(run: try row.run(), resuming: resuming)
         }
+    }
+
+    /// Stores a run asked for, `queued`.
+    public func queueSyncRun(_ run: SyncRun) async throws {
+        var queued = run
+        queued.status = .queued
+        let row = try SyncRunRow(queued, heartbeatAt: run.startedAt)
+        try await write { db in try row.insert(db) }
+    }
+
+    /// Takes the oldest queued run whose account is free, and makes it running.
+    public func claimSyncRun(staleAfter: Duration) async throws -> SyncStart? {
+        let now = clock.now
+        return try await write { db in
+            let queued = try SyncRunRow.filter(SyncRunRow.Columns.status == SyncRunStatus.queued.rawValue)
+                .order(SyncRunRow.Columns.startedAt, SyncRunRow.Columns.id).fetchAll(db)
+            for candidate in queued {
+                let run = try candidate.run()
+                let resuming: SyncRun?
+                do {
+                    resuming = try Self.clearStaleRuns(
+                        of: candidate.accountID, for: run, staleAfter: staleAfter, now: now, db)
+                } catch let error as StoreError where error.code == .conflict {
+                    continue
+                }
+                try db.execute(
+                    sql: "UPDATE sync_runs SET status = 'running', started_at = ?, heartbeat_at = ? WHERE id = ?",
+                    arguments: [DatabaseTimestamp.text(now), DatabaseTimestamp.text(now), candidate.id])
+                var claimed = run
+                claimed.status = .running
+                claimed.startedAt = now
+                return SyncStart(run: claimed, resuming: resuming)
+            }
+            return nil
+        }
+    }
+
+    /// Marks the account's running runs that have not written for `staleAfter` interrupted, and returns the one
+    /// `run` resumes (same kind and campaign); throws `conflict` when a run of the account is still live.
+    private static func clearStaleRuns(
+        of account: String, for run: SyncRun, staleAfter: Duration, now: Date, _ db: Database
+    ) throws -> SyncRun? {
+        let staleBefore = now.addingTimeInterval(-Double(staleAfter.components.seconds))
+        let running = try SyncRunRow.filter(
+            SyncRunRow.Columns.accountID == account && SyncRunRow.Columns.status == SyncRunStatus.running.rawValue
+        ).fetchAll(db)
+        if let live = running.first(where: { $0.heartbeatAt > staleBefore }) {
+            throw StoreError(
+                .conflict, "account \(account) is being synced by run \(live.id), started \(live.startedAt)")
+        }
+        var resuming: SyncRun?
+        for stale in running {
+            try db.execute(
+                sql: "UPDATE sync_runs SET status = 'interrupted', finished_at = ? WHERE id = ?",
+                arguments: [DatabaseTimestamp.text(now), stale.id])
+            var interrupted = try stale.run()
+            interrupted.status = .interrupted
+            interrupted.finishedAt = now
+            if interrupted.kind == run.kind && interrupted.campaignID == run.campaignID { resuming = interrupted }
+        }
+        return resuming
     }
 
     /// Replaces the chunk's entities' rows over its days, applies its observations, stamps its campaigns synced,

@@ -302,7 +302,7 @@ enum TraffickingMigrations {
             t.column("since", .text).notNull()
             t.column("until", .text).notNull()
             t.column("status", .text).notNull()
-                .check(sql: "status IN ('running', 'succeeded', 'partial', 'failed', 'interrupted')")
+                .check(sql: "status IN ('queued', 'running', 'succeeded', 'partial', 'failed', 'interrupted')")
             t.column("campaigns", .integer).notNull().defaults(to: 0)
             t.column("entities", .integer).notNull().defaults(to: 0)
             t.column("rows", .integer).notNull().defaults(to: 0)
@@ -316,6 +316,7 @@ enum TraffickingMigrations {
         }
         try db.create(index: "sync_runs_account", on: "sync_runs", columns: ["account_id", "started_at"])
         try db.create(index: "sync_runs_started", on: "sync_runs", columns: ["started_at"])
+        try db.create(index: "sync_runs_status", on: "sync_runs", columns: ["status", "started_at"])
 
         try db.create(table: "drift_events") { t in
             t.autoIncrementedPrimaryKey("id")

@@ -48,6 +48,20 @@ struct EngineContext {
             logger: logger)
     }
 
+    /// A metrics syncer with the settings' rate budgets.
+    func syncer() -> MetricsSyncer {
+        MetricsSyncer(
+            store: store, registry: registry,
+            configuration: WorkerConfiguration(rateBudget: RateBudget(rates: settings.rates)))
+    }
+
+    /// The metrics sync service, scheduled every `ADOPS_SYNC_INTERVAL` seconds (0: only runs asked for).
+    func syncService(logger: Logger) -> MetricsSyncService {
+        let seconds = settings.syncIntervalSeconds
+        return MetricsSyncService(
+            syncer: syncer(), interval: seconds > 0 ? .seconds(seconds) : nil, logger: logger)
+    }
+
     /// Logs to standard error, so standard output stays for results and `--json`.
     static func logger(_ label: String, level: Logger.Level = .info) -> Logger {
         var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
