@@ -11,6 +11,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v3", migrate: countLeaseTakeovers)
         migrator.registerMigration("v4", migrate: createCampaigns)
         migrator.registerMigration("v5", migrate: createLifecycleActions)
+        migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
         return migrator
     }
 
@@ -270,5 +271,16 @@ enum TraffickingMigrations {
             t.add(column: "action_id", .text).references("lifecycle_actions", onDelete: .cascade)
         }
         try db.create(index: "api_calls_action", on: "api_calls", columns: ["action_id"])
+    }
+
+    /// v8: the receipts of platform webhook changes (``WebhookStore``), one per platform and change identity, so a
+    /// change a platform delivers again is processed once. Self-contained: it touches no other table.
+    private static func createWebhookReceipts(_ db: Database) throws {
+        try db.create(table: "webhook_receipts") { t in
+            t.column("platform", .text).notNull()
+            t.column("identity", .text).notNull()
+            t.primaryKey(["platform", "identity"])
+            t.column("received_at", .datetime).notNull()
+        }
     }
 }
