@@ -56,7 +56,4 @@ struct FailingStore: TraffickingStore {
     ) async throws
         -> CreativeVersion
     { throw Failure() }
-    func recordObservations(_ observations: [EntityObservation], source: ObservationSource) async throws -> [Drift] {
-        throw Failure()
-    }
 }

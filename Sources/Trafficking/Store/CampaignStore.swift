@@ -22,6 +22,4 @@ public protocol CampaignStore: Sendable {
         campaign: UUID, creativeKey: String, creative: CreativeDefinition
     ) async throws
         -> CreativeVersion
-    /// Applies what platforms report about their entities; returns the drift found. (Stand-in for the lead's API.)
-    func recordObservations(_ observations: [EntityObservation], source: ObservationSource) async throws -> [Drift]
 }
