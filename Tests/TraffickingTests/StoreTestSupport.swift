@@ -21,6 +21,13 @@ final class StoreTestClock: @unchecked Sendable {
         current = current.addingTimeInterval(1)
         return current
     }
+
+    /// Moves the clock on.
+    func advance(by seconds: TimeInterval) {
+        lock.lock()
+        defer { lock.unlock() }
+        current = current.addingTimeInterval(seconds)
+    }
 }
 
 /// Values the store tests share.

@@ -1,13 +1,15 @@
 import AdPlatformKit
 import Foundation
 
-/// One platform HTTP call a job or a lifecycle action made, redacted: no query string, no tokens, bodies
+/// One platform HTTP call a job, a lifecycle action or a metrics sync made, redacted: no query string, no tokens, bodies
 /// summarised.
 public struct APICallRecord: Sendable, Hashable, Codable {
     /// The job that made it, if any.
     public var jobID: UUID?
     /// The lifecycle action that made it, if any.
     public var actionID: UUID?
+    /// The metrics sync run that made it, if any.
+    public var syncRunID: UUID?
     /// The platform, if known.
     public var platform: PlatformID?
     /// When it was sent.
@@ -28,10 +30,12 @@ public struct APICallRecord: Sendable, Hashable, Codable {
     /// Creates a record.
     public init(
         jobID: UUID?, platform: PlatformID?, at: Date, method: String, path: String, status: Int?,
-        durationMilliseconds: Double, requestSummary: String, responseSummary: String, actionID: UUID? = nil
+        durationMilliseconds: Double, requestSummary: String, responseSummary: String, actionID: UUID? = nil,
+        syncRunID: UUID? = nil
     ) {
         self.jobID = jobID
         self.actionID = actionID
+        self.syncRunID = syncRunID
         self.platform = platform
         self.at = at
         self.method = method

@@ -22,4 +22,10 @@ public protocol CampaignStore: Sendable {
         campaign: UUID, creativeKey: String, creative: CreativeDefinition
     ) async throws
         -> CreativeVersion
+    /// Applies what a platform said about its entities: each mapping's last-seen status and budget follow the
+    /// platform, and the campaign's too at campaign level. A difference from a value we knew is a ``Drift``: it is
+    /// logged and the campaign is marked drifted; we never write the platform back. Observations of entities we
+    /// do not map, of campaigns with a lifecycle action under way, or older than what we last saw, change
+    /// nothing. Applying the same observation twice finds no drift the second time.
+    func recordObservations(_ observations: [EntityObservation], source: ObservationSource) async throws -> [Drift]
 }

@@ -11,6 +11,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v3", migrate: countLeaseTakeovers)
         migrator.registerMigration("v4", migrate: createCampaigns)
         migrator.registerMigration("v5", migrate: createLifecycleActions)
+        migrator.registerMigration("v6-metrics-sync", migrate: createMetricsSync)
         migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
         return migrator
     }
@@ -271,6 +272,69 @@ enum TraffickingMigrations {
             t.add(column: "action_id", .text).references("lifecycle_actions", onDelete: .cascade)
         }
         try db.create(index: "api_calls_action", on: "api_calls", columns: ["action_id"])
+    }
+
+    /// v6: synced metrics (one row per entity, day and attribution window), the sync log, the drifts syncs and
+    /// webhooks find, and `api_calls.sync_run_id` so a sync's platform calls are in the call log too.
+    private static func createMetricsSync(_ db: Database) throws {
+        try db.create(table: "metric_rows", options: .withoutRowID) { t in
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("level", .text).notNull()
+            t.column("platform_id", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("attribution_window", .text).notNull()
+            // The upsert key: a re-sync replaces a row, never adds one.
+            t.primaryKey(["campaign_id", "level", "platform_id", "date", "attribution_window"])
+            t.column("impressions", .integer).notNull()
+            t.column("clicks", .integer).notNull()
+            t.column("spend_minor", .integer).notNull()
+            t.column("conversions", .double).notNull()
+            t.column("conversion_value_minor", .integer).notNull()
+            t.column("currency", .text).notNull()
+            t.column("synced_at", .datetime).notNull()
+        }
+
+        try db.create(table: "sync_runs") { t in
+            t.primaryKey("id", .text)
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("platform", .text).notNull()
+            t.column("kind", .text).notNull().check(sql: "kind IN ('full', 'incremental', 'entity')")
+            t.column("campaign_id", .text)
+            t.column("since", .text).notNull()
+            t.column("until", .text).notNull()
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('running', 'succeeded', 'partial', 'failed', 'interrupted')")
+            t.column("campaigns", .integer).notNull().defaults(to: 0)
+            t.column("entities", .integer).notNull().defaults(to: 0)
+            t.column("rows", .integer).notNull().defaults(to: 0)
+            t.column("calls", .integer).notNull().defaults(to: 0)
+            t.column("drifts", .integer).notNull().defaults(to: 0)
+            t.column("errors_json", .text).notNull().defaults(to: "[]")
+            t.column("started_at", .datetime).notNull()
+            // Each chunk's write moves it, so a run whose process died can be told from one still reading.
+            t.column("heartbeat_at", .datetime).notNull()
+            t.column("finished_at", .datetime)
+        }
+        try db.create(index: "sync_runs_account", on: "sync_runs", columns: ["account_id", "started_at"])
+        try db.create(index: "sync_runs_started", on: "sync_runs", columns: ["started_at"])
+
+        try db.create(table: "drift_events") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("level", .text).notNull()
+            t.column("platform_id", .text).notNull()
+            t.column("field", .text).notNull().check(sql: "field IN ('status', 'budget')")
+            t.column("ours", .text)
+            t.column("platform_value", .text).notNull()
+            t.column("source", .text).notNull().check(sql: "source IN ('sync', 'webhook')")
+            t.column("detected_at", .datetime).notNull()
+        }
+        try db.create(index: "drift_events_campaign", on: "drift_events", columns: ["campaign_id"])
+
+        try db.alter(table: "api_calls") { t in
+            t.add(column: "sync_run_id", .text).references("sync_runs", onDelete: .cascade)
+        }
+        try db.create(index: "api_calls_sync_run", on: "api_calls", columns: ["sync_run_id"])
     }
 
     /// v8: the receipts of platform webhook changes (``WebhookStore``), one per platform and change identity, so a

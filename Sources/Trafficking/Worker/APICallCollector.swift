@@ -13,6 +13,8 @@ public final class APICallCollector: Sendable {
     public let jobID: UUID?
     /// The lifecycle action, when an action runs.
     public let actionID: UUID?
+    /// The metrics sync run, when a sync runs.
+    public let syncRunID: UUID?
     /// The job's platform.
     public let platform: PlatformID
     /// The platform's id of the job's ad account, for the rate budget.
@@ -45,12 +47,25 @@ public final class APICallCollector: Sendable {
             sleep: sleep)
     }
 
+    /// Creates a collector for a metrics sync run, spending the same per-account rate budget as jobs.
+    public convenience init(
+        syncRunID: UUID, platform: PlatformID, clock: WallClock, accountID: String = "",
+        budget: RateBudget = .unlimited,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
+        self.init(
+            jobID: nil, actionID: nil, syncRunID: syncRunID, platform: platform, clock: clock, accountID: accountID,
+            budget: budget, sleep: sleep)
+    }
+
     private init(
-        jobID: UUID?, actionID: UUID?, platform: PlatformID, clock: WallClock, accountID: String, budget: RateBudget,
+        jobID: UUID?, actionID: UUID?, syncRunID: UUID? = nil, platform: PlatformID, clock: WallClock,
+        accountID: String, budget: RateBudget,
         sleep: @escaping @Sendable (Duration) async throws -> Void
     ) {
         self.jobID = jobID
         self.actionID = actionID
+        self.syncRunID = syncRunID
         self.platform = platform
         self.accountID = accountID
         self.budget = budget

@@ -55,7 +55,8 @@ public struct RecordingTransport: HTTPTransport {
         return APICallRecord(
             jobID: collector.jobID, platform: collector.platform, at: at, method: request.method.rawValue,
             path: request.url.path, status: status, durationMilliseconds: milliseconds,
-            requestSummary: Self.summarize(request), responseSummary: response, actionID: collector.actionID)
+            requestSummary: Self.summarize(request), responseSummary: response, actionID: collector.actionID,
+            syncRunID: collector.syncRunID)
     }
 
     /// Content type, size and query parameter names; never values, because tokens travel in queries and forms.

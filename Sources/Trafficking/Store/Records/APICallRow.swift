@@ -10,6 +10,7 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
     var id: Int64?
     var jobID: String?
     var actionID: String?
+    var syncRunID: String?
     var platform: String?
     var at: Date
     var method: String
@@ -23,6 +24,7 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
         case id
         case jobID = "job_id"
         case actionID = "action_id"
+        case syncRunID = "sync_run_id"
         case platform
         case at
         case method
@@ -41,6 +43,7 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
         id = nil
         jobID = call.jobID?.databaseKey
         actionID = call.actionID?.databaseKey
+        syncRunID = call.syncRunID?.databaseKey
         platform = call.platform?.rawValue
         at = call.at
         method = call.method
@@ -56,12 +59,13 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
     func insert(_ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO api_calls (job_id, action_id, platform, at, method, path, status, duration_ms,
-                    request_summary, response_summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO api_calls (job_id, action_id, sync_run_id, platform, at, method, path, status,
+                    duration_ms, request_summary, response_summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            jobID, actionID, platform, DatabaseTimestamp.text(at), method, path, status, durationMilliseconds,
+            jobID, actionID, syncRunID, platform, DatabaseTimestamp.text(at), method, path, status,
+            durationMilliseconds,
             requestSummary,
             responseSummary,
         ])
@@ -77,6 +81,9 @@ struct APICallRow: Codable, FetchableRecord, TableRecord {
             requestSummary: requestSummary, responseSummary: responseSummary,
             actionID: try actionID.map {
                 try UUID.stored($0, table: Self.databaseTableName, row: row, column: "action_id")
+            },
+            syncRunID: try syncRunID.map {
+                try UUID.stored($0, table: Self.databaseTableName, row: row, column: "sync_run_id")
             })
     }
 }
