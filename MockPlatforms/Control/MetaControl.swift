@@ -39,6 +39,9 @@ struct MetaControl {
             return ControlPlane.problem(
                 400, "status", "expected {\"status\": \"ACTIVE\"|\"PAUSED\"|\"ARCHIVED\"|\"DELETED\"}")
         }
+        guard mock.world.entity(MetaEmulator.platformID, id) != nil else {
+            return ControlPlane.problem(404, "id", "no Meta entity '\(id)'")
+        }
         do throws(MetaError) {
             let entity = try emulator.setStatus(status, ofEntity: id, world: mock.world)
             return .json(
@@ -48,8 +51,7 @@ struct MetaControl {
                     ("effective_status", .string(emulator.effectiveStatus(of: entity, world: mock.world))),
                 ]))
         } catch {
-            let field = error.status == 404 ? "id" : "status"
-            return ControlPlane.problem(error.status, field, error.message)
+            return ControlPlane.problem(error.status, "status", error.message)
         }
     }
 

@@ -35,8 +35,8 @@ extension MetaEmulator {
                     (
                         "fields",
                         .array(
-                            subscription.fields.map {
-                                .object([("name", .string($0)), ("version", .string(subscription.version))])
+                            subscription.fields.map { field -> MockJSON in
+                                .object([("name", .string(field)), ("version", .string(subscription.version))])
                             })
                     ),
                 ])
@@ -59,7 +59,7 @@ extension MetaEmulator {
             guard !fields.isEmpty else { throw MetaError.required("fields") }
             if let unknown = fields.first(where: { !allowed.contains($0) }) {
                 throw MetaError.param(
-                    "(#100) Param fields[0] must be one of {\(allowed.joined(separator: ", "))}, "
+                    "Param fields[0] must be one of {\(allowed.joined(separator: ", "))}, "
                         + "not \(unknown)")
             }
             let verifyToken = try params.string("verify_token") ?? ""
@@ -94,7 +94,7 @@ extension MetaEmulator {
         default:
             let appID = try call.params.requiredString("app_id")
             guard webhooks.uninstall(appID: appID, account: digits) else {
-                throw MetaError.param("(#100) The app \(appID) is not subscribed to \(account)")
+                throw MetaError.param("The app \(appID) is not subscribed to \(account)")
             }
             return Self.success
         }

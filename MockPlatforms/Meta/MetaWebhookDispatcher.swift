@@ -45,7 +45,7 @@ public struct MetaWebhookDispatcher: Service {
                         while await webhooks.deliverDue(now: world.now), !Task.isCancelled {}
                     }
                 }
-                await group.next()
+                _ = await group.next()
                 group.cancelAll()
             }
         }

@@ -75,7 +75,9 @@ public final class MetaWebhooks: Sendable {
             configuration: AsyncHTTPClientTransport.Configuration(timeout: .seconds(10), maximumResponseBytes: 1 << 16))
     ) {
         self.transport = transport
-        (wakes, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        wakes = stream
+        wakeContinuation = continuation
     }
 
     /// Asks the dispatcher to look for due deliveries now (after a change, or a move of the virtual clock).

@@ -1,5 +1,6 @@
 import AdPlatformKit
 import Foundation
+import HTTPTypes
 import Trafficking
 
 /// Reads a Meta webhook delivery, `{"object":"ad_account","entry":[{"id","time","changes":[{"field","value"}]}]}`,

@@ -1,5 +1,6 @@
 import AdPlatformKit
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOFoundationCompat
@@ -65,13 +66,14 @@ struct MetaWebhookRoutes<Context: RequestContext>: Sendable {
         }
         let body = Data(buffer: buffer)
         let header = Self.signatureHeader.flatMap { request.headers[$0] }
-        do {
+        do throws(MetaWebhookSignature.Failure) {
             try MetaWebhookSignature.verify(header: header, body: body, secret: configuration.appSecret)
         } catch {
             throw Self.forbidden("X-Hub-Signature-256", error.message)
         }
         let changes = try MetaWebhookPayload.changes(from: body)
-        let report = try await WebhookIntake(store: engine.store).receive(changes, from: .meta)
+        let report = try await engine.store.applyWebhookChanges(
+            changes, from: .meta, receivedAt: engine.store.clock.now)
         return try JSONBody.response(WebhookReceiptResource(report))
     }
 

@@ -3,9 +3,8 @@ import Foundation
 import Trafficking
 
 extension FailingStore {
-    func receivedWebhookChanges(platform: PlatformID, identities: [String]) async throws -> Set<String> {
-        throw Failure()
-    }
-    func recordWebhookReceipts(_ receipts: [WebhookReceipt]) async throws { throw Failure() }
+    func applyWebhookChanges(
+        _ changes: [WebhookChange], from platform: PlatformID, receivedAt: Date
+    ) async throws -> WebhookIntakeReport { throw Failure() }
     func webhookReceiptCount(platform: PlatformID) async throws -> Int { throw Failure() }
 }

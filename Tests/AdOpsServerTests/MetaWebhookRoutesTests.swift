@@ -2,6 +2,7 @@ import AdOpsServer
 import AdPlatformKit
 import AdPlatformTesting
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Testing
 import Trafficking
@@ -67,9 +68,13 @@ import Trafficking
         try await harness.run { client in
             let job = try await JobRoutesTests.submitJob(client)
             try await JobRoutesTests.fail(job, in: harness.store)
-            let body = MetaWebhookFixture.body(changes: [
-                .init(id: "120210000000001", status: "ACTIVE"), .init(id: "999", status: "PAUSED", level: "AD"),
-            ])
+            // Meta stamps the entry with the time of the change: after the launch recorded the mapping.
+            let time = Int(harness.store.clock.now.timeIntervalSince1970) + 60
+            let body = MetaWebhookFixture.body(
+                time: time,
+                changes: [
+                    .init(id: "120210000000001", status: "ACTIVE"), .init(id: "999", status: "PAUSED", level: "AD"),
+                ])
             let signature = MetaWebhookFixture.signature(of: body, secret: Self.webhook.appSecret)
             let name = try #require(HTTPField.Name("X-Hub-Signature-256"))
             let first = try await client.send(
@@ -80,7 +85,8 @@ import Trafficking
             #expect(first.object["duplicates"] as? Int == 0)
             #expect(first.object["applied"] as? Int == 2)
             #expect(first.object["drifts"] as? Int == 1)
-            let campaign = try #require(try await harness.store.campaign(job: try #require(UUID(uuidString: job))))
+            let jobID = try #require(UUID(uuidString: job))
+            let campaign = try #require(try await harness.store.campaign(job: jobID))
             #expect(campaign.drifted)
 
             let replay = try await client.send(

@@ -50,9 +50,13 @@ struct MetaWebhookEndToEndTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await services.run() }
                 var iterator = ports.makeAsyncIterator()
-                let port = try #require(await iterator.next())
+                let bound = await iterator.next()
+                let port = try #require(bound)
                 do {
                     try await Self.subscribe(mock: mock, callback: "http://127.0.0.1:\(port)/api/v1/webhooks/meta")
+                    // The virtual clock moves only when moved: bring it past the launch, so the change is newer than
+                    // what the engine last saw (an older observation is ignored, as a late delivery should be).
+                    mock.mock.world.setClock(fixture.store.clock.now.addingTimeInterval(1))
                     let control = ControlCall(baseURL: mock.baseURL)
                     let (status, answer) = try await control.post(
                         "/_mock/meta/entities/\(platformID)/status", #"{"status":"PAUSED"}"#)

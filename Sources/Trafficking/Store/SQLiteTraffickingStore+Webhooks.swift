@@ -3,37 +3,29 @@ import Foundation
 import GRDB
 
 extension SQLiteTraffickingStore {
-    /// Which identities have a receipt, looked up by the table's primary key in chunks of 500.
-    public func receivedWebhookChanges(platform: PlatformID, identities: [String]) async throws -> Set<String> {
-        guard !identities.isEmpty else { return [] }
-        return try await read { db in
-            var found: Set<String> = []
-            var start = identities.startIndex
-            while start < identities.endIndex {
-                let end = min(start + 500, identities.endIndex)
-                let chunk = Array(identities[start..<end])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                let rows = try String.fetchAll(
-                    db, sql: "SELECT identity FROM webhook_receipts WHERE platform = ? AND identity IN (\(marks))",
-                    arguments: StatementArguments([platform.rawValue] + chunk))
-                found.formUnion(rows)
-                start = end
-            }
-            return found
-        }
-    }
-
-    /// Inserts the receipts in one write, ignoring those stored already.
-    public func recordWebhookReceipts(_ receipts: [WebhookReceipt]) async throws {
-        guard !receipts.isEmpty else { return }
-        try await write { db in
-            let statement = try db.cachedStatement(
+    /// Inserts each change's receipt (`INSERT OR IGNORE` on the table's primary key, platform and identity) and
+    /// applies the observations of those inserted, in one write; see
+    /// ``WebhookStore/applyWebhookChanges(_:from:receivedAt:)``.
+    public func applyWebhookChanges(
+        _ changes: [WebhookChange], from platform: PlatformID, receivedAt: Date
+    ) async throws
+        -> WebhookIntakeReport
+    {
+        guard !changes.isEmpty else { return WebhookIntakeReport(received: 0, duplicates: 0, applied: 0, drifts: []) }
+        return try await write { db in
+            let insert = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO webhook_receipts (platform, identity, received_at) VALUES (?, ?, ?)")
-            for receipt in receipts {
-                try statement.execute(arguments: [
-                    receipt.platform.rawValue, receipt.identity, DatabaseTimestamp.text(receipt.receivedAt),
-                ])
+            let time = DatabaseTimestamp.text(receivedAt)
+            var fresh: [WebhookChange] = []
+            for change in changes {
+                try insert.execute(arguments: [platform.rawValue, change.identity, time])
+                if db.changesCount > 0 { fresh.append(change) }
             }
+            let observations = fresh.compactMap(\.observation)
+            let drifts = try Self.apply(observations, source: .webhook, db)
+            return WebhookIntakeReport(
+                received: changes.count, duplicates: changes.count - fresh.count, applied: observations.count,
+                drifts: drifts)
         }
     }
 

@@ -1,6 +1,6 @@
 /// What one webhook delivery did: how many of its changes were new, how many were replays, and the drift the new
 /// ones revealed.
-public struct WebhookIntakeReport: Sendable {
+public struct WebhookIntakeReport: Sendable, Hashable {
     /// Changes in the delivery.
     public var received: Int
     /// Changes seen before (replays), skipped.
