@@ -68,8 +68,10 @@ struct MetaWebhookEndToEndTests {
                     }
                     #expect(drifted, "the campaign was not marked drifted by the webhook")
                     #expect(try await store.webhookReceiptCount(platform: .meta) == 1)
-                    let delivered = try #require(mock.mock.metaWebhooks?.deliveries.first)
-                    #expect(delivered.state == .delivered)
+                    // The receiver applies the change before its answer reaches the emulator: wait for that too.
+                    let webhooks = try #require(mock.mock.metaWebhooks)
+                    #expect(try await Self.eventually { webhooks.deliveries.first?.state == .delivered })
+                    let delivered = try #require(webhooks.deliveries.first)
                     #expect(delivered.attempts.last?.status == 200)
                 } catch {
                     await services.triggerGracefulShutdown()
