@@ -39,11 +39,14 @@ stop_server() {
 trap 'stop_server; rm -rf "$work"' EXIT
 
 api_key=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
+meta_app_secret=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+meta_verify_token=$(python3 -c 'import secrets; print(secrets.token_hex(8))')
 secret_key=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')
 
 # A clean environment and an empty working folder: no .env and no ADOPS_* variable of the caller reaches the server.
 (cd "$work" && exec env -i PATH="$PATH" HOME="$work" ADOPS_DB="$work/api.sqlite" ADOPS_SECRET_KEY="$secret_key" \
-    ADOPS_API_KEYS="$api_key" "$binary" serve --host 127.0.0.1 --port 0 --no-worker \
+    ADOPS_API_KEYS="$api_key" ADOPS_META_APP_SECRET="$meta_app_secret" \
+    ADOPS_META_WEBHOOK_VERIFY_TOKEN="$meta_verify_token" "$binary" serve --host 127.0.0.1 --port 0 --no-worker \
     >"$work/serve.out" 2>"$work/serve.err") &
 server_pid=$!
 

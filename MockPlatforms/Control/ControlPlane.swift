@@ -1,7 +1,7 @@
 import Foundation
 
 /// The control plane under `/_mock/`: state, journal, faults, rate limits, clock, clicks, pixel events, ground
-/// truth (performance and late conversions) and Airtable tables.
+/// truth (performance and late conversions), Airtable tables, and Meta's status changes and webhooks.
 /// Documented in `docs/mock-platforms.md`.
 struct ControlPlane {
     let mock: MockPlatforms
@@ -24,6 +24,7 @@ struct ControlPlane {
                 mock.journal.clear()
                 mock.faults.removeAll()
                 mock.rateLimits.removeAll()
+                mock.metaWebhooks?.reset()
                 MemoryTrimmer.trimFreeMemory()
             }
             return .json(.object([("reset", .bool(true))]))
@@ -79,6 +80,8 @@ struct ControlPlane {
             return GroundTruthControl(mock: mock).handle(request, route: route)
         case (_, "airtable", _):
             return AirtableControl(mock: mock).handle(request, route: route)
+        case (_, "meta", _):
+            return await MetaControl(mock: mock).handle(request, route: route)
         default:
             return Self.problem(
                 404, "path", "no control-plane route \(request.method) \(request.path); see docs/mock-platforms.md")
@@ -196,6 +199,8 @@ struct ControlPlane {
         } else {
             return Self.problem(400, "body", "expected advance, advanceSeconds or now")
         }
+        // Webhook retries follow the virtual clock: look for the ones now due.
+        mock.metaWebhooks?.wake()
         return clock()
     }
 

@@ -247,6 +247,7 @@ extension MetaEmulator {
             if let status { Self.apply(status: status, to: &stored, at: now) }
         }
         if status == "DELETED" { cascadeDelete(from: entity, world: world) }
+        if status != nil { notifyStatusChange(of: entity.id, from: entity.fields["status"]?.string, world: world) }
         return Self.success
     }
 
@@ -302,11 +303,12 @@ extension MetaEmulator {
             stored.fields = stored.fields.setting("updated_time", .string(MetaTime.format(now)))
         }
         cascadeDelete(from: entity, world: world)
+        notifyStatusChange(of: entity.id, from: entity.fields["status"]?.string, world: world)
         return Self.success
     }
 
     /// Deletes a campaign's ad sets and ads, or an ad set's ads, as Meta does.
-    private func cascadeDelete(from entity: MockEntity, world: MockWorld) {
+    func cascadeDelete(from entity: MockEntity, world: MockWorld) {
         var parents: Set<String> = [entity.id]
         let kinds: [String]
         switch entity.kind {

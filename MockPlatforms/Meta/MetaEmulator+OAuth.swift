@@ -32,6 +32,7 @@ extension MetaEmulator {
                     ("expires_in", .int(Self.longLivedSeconds)),
                 ]))
         case "client_credentials":
+            webhooks.remember(appID: clientID, secret: secret)
             let token = clientID + "|" + Self.tokenDigest(world.seed, "app", clientID, secret)
             return .json(.object([("access_token", .string(token)), ("token_type", .string("bearer"))]))
         case nil where params.has("code"):

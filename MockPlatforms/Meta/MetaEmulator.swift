@@ -18,9 +18,16 @@ import Foundation
 ///   error, code 2635.
 /// - **Rate limits** count calls under `act_<id>/…`; node calls (`/<id>`) carry no account in their path and
 ///   are not counted.
+/// - **Webhooks:** `/{app_id}/subscriptions` and `act_<id>/subscribed_apps`, with signed, batched and retried
+///   deliveries of status changes (``MetaWebhooks``).
 public struct MetaEmulator: PlatformEmulator {
-    /// Creates the emulator.
-    public init() {}
+    /// The app subscriptions and the outbox of webhook deliveries (``MetaWebhooks``).
+    public let webhooks: MetaWebhooks
+
+    /// Creates the emulator; `webhooks` holds its apps' subscriptions and deliveries.
+    public init(webhooks: MetaWebhooks = MetaWebhooks()) {
+        self.webhooks = webhooks
+    }
 
     /// `meta`.
     public var platform: String { "meta" }
@@ -61,6 +68,7 @@ public struct MetaEmulator: PlatformEmulator {
     public func handle(_ request: MockRequest, world: MockWorld) async -> MockResponse {
         do throws(MetaError) {
             let call = try Self.makeCall(request)
+            if Self.isAppSubscriptionCall(call) { return try await appSubscriptions(call, world: world) }
             return try route(call, world: world)
         } catch {
             return error.response
@@ -307,6 +315,7 @@ public struct MetaEmulator: PlatformEmulator {
         case ("POST", "adimages"): return try uploadImages(call, account: account, world: world)
         case ("DELETE", "adimages"): return try deleteImage(call, account: account, world: world)
         case ("GET", "insights"): return try insights(root: .account(account), call: call, world: world)
+        case (_, "subscribed_apps"): return try subscribedApps(call, account: account)
         case ("POST", "insights"): return try startReport(root: .account(account), call: call, world: world)
         case ("GET", _):
             guard let kind = MetaKind.forEdge(edge) else { throw Self.nonexistingField(edge, kind: "account") }

@@ -80,15 +80,19 @@ extension MockPlatforms {
         }
     }
 
-    /// The group that runs `app` and stops it: gracefully first (no new connections; requests in flight are
+    /// The group that runs `app`, and the Meta webhook dispatcher beside it, and stops them: gracefully first (no new connections; requests in flight are
     /// answered; idle connections close), then, after ``MockPlatformsConfiguration/shutdownTimeout``, by
     /// cancellation, which closes the connections still open. Without the deadline a client that never finished
     /// sending a request, or a long latency fault, kept a stopping emulator alive for good.
     func serviceGroup(running app: some Service, gracefulShutdownSignals: [UnixSignal]) -> ServiceGroup {
         let timeout = self.configuration.shutdownTimeout
         let server = MockServerService(application: app, shutdownTimeout: timeout, logger: logger)
+        var services: [any Service] = [server]
+        // After the server, so a graceful stop ends the deliveries first.
+        if let metaWebhooks { services.append(MetaWebhookDispatcher(webhooks: metaWebhooks, world: world)) }
         var configuration = ServiceGroupConfiguration(
-            services: [server], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+            services: services,
+            gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
         configuration.maximumGracefulShutdownDuration = timeout
         return ServiceGroup(configuration: configuration)
     }

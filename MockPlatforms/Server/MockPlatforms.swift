@@ -26,6 +26,8 @@ public final class MockPlatforms: Sendable {
     public let emulators: [any PlatformEmulator]
     /// The configuration it was made with.
     public let configuration: MockPlatformsConfiguration
+    /// The Meta emulator's webhook subscriptions and deliveries, when the Meta emulator is among ``emulators``.
+    public let metaWebhooks: MetaWebhooks?
     let landing: LandingPages
     let logger: Logger
 
@@ -40,6 +42,7 @@ public final class MockPlatforms: Sendable {
         faults = FaultInjector(seed: configuration.seed)
         rateLimits = RateLimiter()
         self.emulators = emulators
+        metaWebhooks = emulators.lazy.compactMap { ($0 as? MetaEmulator)?.webhooks }.first
         self.logger = logger
         landing = LandingPages(
             directory: try LandingPages.locate(

@@ -6,7 +6,8 @@ import Trafficking
 
 /// The trafficking engine's REST API: ad accounts, submissions, jobs, health and the OpenAPI document.
 ///
-/// Every route but `GET /healthz` needs `Authorization: Bearer <key>`; every error is an RFC 9457 problem. See
+/// Every route but `GET /healthz` and the Meta webhook (`/api/v1/webhooks/meta`, which checks Meta's verify token
+/// and signature instead) needs `Authorization: Bearer <key>`; every error is an RFC 9457 problem. See
 /// `docs/api.md` and `GET /api/v1/openapi.yaml`.
 public enum AdOpsAPI {
     /// The router with every route, for tests (`app.test(.router)`) and for
@@ -28,7 +29,11 @@ public enum AdOpsAPI {
         let routeMethods = RouteMethods()
         router.add(
             middleware: ProblemMiddleware(maximumBodyBytes: configuration.maximumBodyBytes, routeMethods: routeMethods))
-        router.add(middleware: APIKeyMiddleware(apiKeyHashes: configuration.apiKeyHashes))
+        // Meta cannot send an API key: its webhook route is open, and checks the verify token and the signature.
+        router.add(
+            middleware: APIKeyMiddleware(
+                apiKeyHashes: configuration.apiKeyHashes,
+                openPaths: ["/healthz", MetaWebhookRoutes<BasicRequestContext>.path]))
 
         HealthRoutes(engine: engine).addRoutes(to: router)
         let api = router.group("api/v1")
@@ -39,6 +44,9 @@ public enum AdOpsAPI {
         JobRoutes(engine: engine).addRoutes(to: api.group("jobs"))
         CampaignRoutes(engine: engine).addRoutes(to: api.group("campaigns"))
         ActionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
+        MetaWebhookRoutes(
+            engine: engine, configuration: configuration.metaWebhook, maximumBodyBytes: configuration.maximumBodyBytes
+        ).addRoutes(to: api)
         routeMethods.fill(from: router)
         return router
     }

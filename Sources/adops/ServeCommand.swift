@@ -73,7 +73,9 @@ struct ServeCommand: AsyncParsableCommand {
             let host = self.host ?? settings.host
             let requestedPort = port ?? settings.port
             let application = AdOpsAPI.application(
-                engine: context.engine, configuration: AdOpsServerConfiguration(apiKeyHashes: settings.apiKeyHashes),
+                engine: context.engine,
+                configuration: AdOpsServerConfiguration(
+                    apiKeyHashes: settings.apiKeyHashes, metaWebhook: settings.metaWebhook),
                 host: host, port: requestedPort, services: services, logger: logger,
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? requestedPort

@@ -20,15 +20,18 @@ struct APIHarness: Sendable {
     let configuration: AdOpsServerConfiguration
 
     init(
-        apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20
+        apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20,
+        metaWebhook: MetaWebhookConfiguration? = nil
     ) throws {
-        try self.init(store: nil, apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes)
+        try self.init(
+            store: nil, apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes, metaWebhook: metaWebhook)
     }
 
     /// A harness whose engine uses `store` instead of the in-memory SQLite store (which ``store`` still holds).
     init(
         store engineStore: (any TraffickingStore)?,
-        apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20
+        apiKeyHashes: [String] = [AdOpsServerConfiguration.hash(apiKey: apiKey)], maximumBodyBytes: Int = 12 << 20,
+        metaWebhook: MetaWebhookConfiguration? = nil
     ) throws {
         store = try SQLiteTraffickingStore.inMemory(
             cipher: try CredentialCipher(key: CredentialCipher.generateKey()),
@@ -36,7 +39,8 @@ struct APIHarness: Sendable {
         engine = TraffickingEngine(
             store: engineStore ?? store,
             registry: PlatformRegistry([FakePlatform<FakeMeta>(), FakePlatform<FakeTikTok>()]))
-        configuration = AdOpsServerConfiguration(apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes)
+        configuration = AdOpsServerConfiguration(
+            apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes, metaWebhook: metaWebhook)
     }
 
     /// Runs `body` with a client talking to the router.
@@ -55,10 +59,11 @@ struct APIHarness: Sendable {
         /// Sends a request; `body` is a JSON object or array (encoded here), a `String` (sent as is) or `nil`.
         func send(
             _ method: HTTPRequest.Method, _ uri: String, json body: Any? = nil,
-            authorization: String? = "Bearer \(APIHarness.apiKey)"
+            authorization: String? = "Bearer \(APIHarness.apiKey)", headers extra: HTTPFields = [:]
         ) async throws -> Reply {
             var headers: HTTPFields = [.contentType: "application/json"]
             if let authorization { headers[.authorization] = authorization }
+            headers.append(contentsOf: extra)
             var buffer: ByteBuffer?
             switch body {
             case nil: buffer = nil

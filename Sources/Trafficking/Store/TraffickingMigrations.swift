@@ -12,6 +12,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v4", migrate: createCampaigns)
         migrator.registerMigration("v5", migrate: createLifecycleActions)
         migrator.registerMigration("v6-metrics-sync", migrate: createMetricsSync)
+        migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
         return migrator
     }
 
@@ -335,5 +336,16 @@ enum TraffickingMigrations {
             t.add(column: "sync_run_id", .text).references("sync_runs", onDelete: .cascade)
         }
         try db.create(index: "api_calls_sync_run", on: "api_calls", columns: ["sync_run_id"])
+    }
+
+    /// v8: the receipts of platform webhook changes (``WebhookStore``), one per platform and change identity, so a
+    /// change a platform delivers again is processed once. Self-contained: it touches no other table.
+    private static func createWebhookReceipts(_ db: Database) throws {
+        try db.create(table: "webhook_receipts") { t in
+            t.column("platform", .text).notNull()
+            t.column("identity", .text).notNull()
+            t.primaryKey(["platform", "identity"])
+            t.column("received_at", .datetime).notNull()
+        }
     }
 }

@@ -31,6 +31,9 @@ struct AdOpsSettings {
     var ticketsDirectory: String?
     /// `ADOPS_AIRTABLE_*`: the Airtable ticket table.
     var airtable: AirtableSettings?
+    /// `ADOPS_META_APP_SECRET` and `ADOPS_META_WEBHOOK_VERIFY_TOKEN`: how `adops serve` verifies Meta's webhooks;
+    /// `nil` when neither is set.
+    var metaWebhook: MetaWebhookConfiguration?
     /// `ADOPS_NOW`: the time of day every command's engine, worker, intake and emulators read; the system's unless
     /// the variable starts it at another instant, from which it runs on.
     var clock: WallClock
@@ -94,6 +97,7 @@ struct AdOpsSettings {
             rates[platform] = try Self.rate(value, variable: variable)
         }
         self.rates = rates
+        metaWebhook = try Self.metaWebhook(environment)
         ticketsDirectory = environment["ADOPS_TICKETS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         if let baseID = environment["ADOPS_AIRTABLE_BASE_ID"], !baseID.isEmpty {
             guard let token = environment["ADOPS_AIRTABLE_TOKEN"], !token.isEmpty else {
@@ -107,6 +111,26 @@ struct AdOpsSettings {
                 token: token, baseID: baseID, table: environment["ADOPS_AIRTABLE_TABLE"] ?? "Campaign Tickets")
         } else {
             airtable = nil
+        }
+    }
+
+    /// Both Meta webhook settings, or neither; one without the other names the missing one.
+    private static func metaWebhook(_ environment: [String: String]) throws -> MetaWebhookConfiguration? {
+        let secret = environment["ADOPS_META_APP_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let token = environment["ADOPS_META_WEBHOOK_VERIFY_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        switch (secret, token) {
+        case (nil, nil):
+            return nil
+        case (let secret?, let token?):
+            return MetaWebhookConfiguration(appSecret: secret, verifyToken: token)
+        case (nil, _):
+            throw ConfigurationError(
+                variable: "ADOPS_META_APP_SECRET",
+                message: "set it (the Meta app secret that signs webhooks) when ADOPS_META_WEBHOOK_VERIFY_TOKEN is set")
+        case (_, nil):
+            throw ConfigurationError(
+                variable: "ADOPS_META_WEBHOOK_VERIFY_TOKEN",
+                message: "set it (the token the webhook handshake checks) when ADOPS_META_APP_SECRET is set")
         }
     }
 
