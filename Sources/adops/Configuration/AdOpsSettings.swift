@@ -19,6 +19,10 @@ struct AdOpsSettings {
     var workerConcurrency: Int
     /// `ADOPS_LEASE_SECONDS`.
     var leaseSeconds: Int
+    /// `ADOPS_TOKEN_REFRESH_MARGIN_SECONDS`: how long before its expiry an access token is refreshed.
+    var tokenRefreshMarginSeconds: Int
+    /// `ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS`: how often the token refresh service looks for expiring tokens.
+    var tokenRefreshIntervalSeconds: Int
     /// Per-platform base URLs: `ADOPS_META_BASE_URL`, `ADOPS_TIKTOK_BASE_URL`, `ADOPS_SNAPCHAT_BASE_URL`,
     /// `ADOPS_GOOGLE_BASE_URL`, or `ADOPS_PLATFORMS_BASE_URL` for all four (an `adops mock`).
     var baseURLs: [PlatformID: URL]
@@ -63,6 +67,10 @@ struct AdOpsSettings {
         port = try Self.integer(environment, "ADOPS_PORT", default: 8080, in: 0...65_535)
         workerConcurrency = try Self.integer(environment, "ADOPS_WORKER_CONCURRENCY", default: 4, in: 1...256)
         leaseSeconds = try Self.integer(environment, "ADOPS_LEASE_SECONDS", default: 60, in: 3...3_600)
+        tokenRefreshMarginSeconds = try Self.integer(
+            environment, "ADOPS_TOKEN_REFRESH_MARGIN_SECONDS", default: 600, in: 0...86_400)
+        tokenRefreshIntervalSeconds = try Self.integer(
+            environment, "ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS", default: 60, in: 1...3_600)
         var hashes = Self.list(environment["ADOPS_API_KEY_HASHES"]).map { $0.lowercased() }
         for (index, hash) in hashes.enumerated()
         where hash.count != 64 || !hash.allSatisfy({ $0.isHexDigit }) {

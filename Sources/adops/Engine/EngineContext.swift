@@ -38,14 +38,28 @@ struct EngineContext {
         engine = TraffickingEngine(store: store, registry: registry)
     }
 
-    /// A worker with the settings' concurrency, lease and rate budgets.
-    func worker(concurrency: Int? = nil, logger: Logger) -> TraffickingWorker {
+    /// A worker with the settings' concurrency, lease, token refresh margin and rate budgets; `tokens` is the
+    /// refresher it shares with the ``TokenRefreshService``, if one runs beside it.
+    func worker(concurrency: Int? = nil, tokens: TokenRefresher? = nil, logger: Logger) -> TraffickingWorker {
         TraffickingWorker(
             store: store, registry: registry, transport: transport,
             configuration: WorkerConfiguration(
                 concurrency: concurrency ?? settings.workerConcurrency, lease: .seconds(settings.leaseSeconds),
+                tokenRefreshMargin: .seconds(settings.tokenRefreshMarginSeconds),
                 rateBudget: RateBudget(rates: settings.rates)),
-            logger: logger)
+            tokens: tokens, logger: logger)
+    }
+
+    /// The token refresher of this process, with the settings' margin.
+    func tokenRefresher() -> TokenRefresher {
+        TokenRefresher(store: store, registry: registry, margin: .seconds(settings.tokenRefreshMarginSeconds))
+    }
+
+    /// The service that refreshes expiring tokens every `ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS`.
+    func tokenRefreshService(_ tokens: TokenRefresher) -> TokenRefreshService {
+        TokenRefreshService(
+            tokens: tokens, interval: .seconds(settings.tokenRefreshIntervalSeconds),
+            logger: Self.logger("adops.tokens"))
     }
 
     /// Logs to standard error, so standard output stays for results and `--json`.
