@@ -76,6 +76,10 @@ struct ControlPlane {
             return collect(request)
         case ("OPTIONS", "pixel", 2):
             return MockResponse(status: 204, headers: Self.corsHeaders)
+        case ("POST", "oauth", 2) where route[1] == "revoke":
+            return revoke(request)
+        case ("GET", "oauth", 2) where route[1] == "revoke":
+            return .json(.object([("revoked", .int(mock.world.revokedTokens.count))]))
         case (_, "truth", 1), (_, "conversions", 1):
             return GroundTruthControl(mock: mock).handle(request, route: route)
         case (_, "airtable", _):
@@ -89,6 +93,17 @@ struct ControlPlane {
     }
 
     // MARK: - Routes
+
+    /// `POST /_mock/oauth/revoke` with `{"token":"…"}`: the OAuth endpoints refuse that token from now on, as the
+    /// platform refuses a revoked grant (until a full reset).
+    private func revoke(_ request: MockRequest) -> MockResponse {
+        guard let token = request.json?["token"]?.text, !token.isEmpty else {
+            return Self.problem(
+                400, "token", "expected {\"token\":\"…\"}: the refresh token (or Meta access token) to revoke")
+        }
+        mock.world.revokedTokens.revoke(token)
+        return .json(.object([("revoked", .bool(true))]))
+    }
 
     private func entities(_ request: MockRequest) -> MockResponse {
         let platform = request.queryValue("platform")

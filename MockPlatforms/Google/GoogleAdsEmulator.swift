@@ -33,7 +33,7 @@ public struct GoogleAdsEmulator: PlatformEmulator {
     /// Answers a request.
     public func handle(_ request: MockRequest, world: MockWorld) async -> MockResponse {
         let requestID = Self.newRequestID()
-        if GoogleAdsRoute.tokenPaths.contains(request.path) { return GoogleAdsOAuth.respond(request) }
+        if GoogleAdsRoute.tokenPaths.contains(request.path) { return GoogleAdsOAuth.respond(request, world: world) }
         guard let route = GoogleAdsRoute(request) else {
             return GoogleAdsErrorEnvelope.plain(
                 httpStatus: 404, message: "The requested URL \(request.path) was not found on this server.",

@@ -7,8 +7,8 @@ enum GoogleAdsOAuth {
     /// The scope granted.
     static let scope = "https://www.googleapis.com/auth/adwords"
 
-    /// Answers a token request.
-    static func respond(_ request: MockRequest) -> MockResponse {
+    /// Answers a token request; a refresh token revoked in `world` gets Google's `invalid_grant`.
+    static func respond(_ request: MockRequest, world: MockWorld) -> MockResponse {
         guard request.method == "POST" else {
             return error("invalid_request", "The token endpoint only accepts POST.", status: 405)
         }
@@ -43,7 +43,9 @@ enum GoogleAdsOAuth {
                 return error("invalid_request", "Missing required parameter: refresh_token")
             }
             // Refresh tokens named like a failure let tests provoke the answer a revoked token gets.
-            if ["invalid", "revoked", "expired"].contains(where: refresh.hasPrefix) {
+            if ["invalid", "revoked", "expired"].contains(where: refresh.hasPrefix)
+                || world.revokedTokens.contains(refresh)
+            {
                 return error("invalid_grant", "Token has been expired or revoked.")
             }
         } else {

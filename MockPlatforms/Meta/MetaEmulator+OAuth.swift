@@ -6,7 +6,8 @@ extension MetaEmulator {
 
     /// `GET /{v}/oauth/access_token`: `grant_type=fb_exchange_token` (with `client_id`, `client_secret`,
     /// `fb_exchange_token`) returns a long-lived token; `client_credentials` an app token; a `code` a user token.
-    /// Tokens are derived from the seed and inputs, so the same exchange gives the same token.
+    /// Tokens are derived from the seed and inputs, so the same exchange gives the same token. A token revoked
+    /// through the control plane cannot be exchanged (code 190, subcode 460).
     func exchangeToken(_ call: MetaCall, world: MockWorld) throws(MetaError) -> MockResponse {
         guard call.method == "GET" || call.method == "POST" else {
             throw MetaError.unsupportedMethod(call.method, path: "oauth/access_token")
@@ -25,6 +26,7 @@ extension MetaEmulator {
                 throw MetaError(code: 100, message: "Missing fb_exchange_token parameter.")
             }
             try Self.authorize(short)
+            if world.revokedTokens.contains(short) { throw MetaError.invalidatedSession }
             let token = "EAAM" + Self.tokenDigest(world.seed, "long-lived", clientID, short)
             return .json(
                 .object([

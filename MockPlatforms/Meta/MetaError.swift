@@ -143,6 +143,12 @@ struct MetaError: Error, Sendable {
         code: 190, subcode: 463,
         message: "Error validating access token: Session has expired. The current time is later than the expiry time.")
 
+    /// A token whose session was invalidated, as a revoked grant is (code 190, subcode 460).
+    static let invalidatedSession = MetaError(
+        code: 190, subcode: 460,
+        message: "Error validating access token: The session has been invalidated because the user changed their "
+            + "password or Facebook has changed the session for security reasons.")
+
     /// Paths Graph does not know (code 2500).
     static func unknownPath(_ components: String) -> MetaError {
         MetaError(code: 2500, message: "Unknown path components: \(components)")

@@ -26,7 +26,8 @@ extension SnapchatEmulator {
     }
 
     /// The token endpoint: form-encoded `grant_type` (`refresh_token` or `authorization_code`), `client_id`,
-    /// `client_secret` (or HTTP Basic) and the `refresh_token` or `code`. Any non-empty value is accepted.
+    /// `client_secret` (or HTTP Basic) and the `refresh_token` or `code`. Any non-empty value is accepted, except a
+    /// refresh token revoked through the control plane (400 `invalid_grant`).
     private func token(_ request: MockRequest, world: MockWorld) -> MockResponse {
         var parameters: [String: String] = [:]
         for (name, value) in request.formPairs where parameters[name] == nil { parameters[name] = value }
@@ -50,6 +51,10 @@ extension SnapchatEmulator {
         let credential = grant == "refresh_token" ? "refresh_token" : "code"
         guard let value = present(credential) else {
             return Self.oauthError(400, "invalid_request", "Missing \(credential)")
+        }
+        // A refresh token the control plane revoked is refused as RFC 6749 says a revoked grant is.
+        if grant == "refresh_token", world.revokedTokens.contains(value) {
+            return Self.oauthError(400, "invalid_grant", "Invalid refresh token")
         }
         let serial = String(ledger.nextSerial())
         let access = "snap-mock-access-" + Self.hex(SplitMix64.hash(world.seed, "access", value, serial))

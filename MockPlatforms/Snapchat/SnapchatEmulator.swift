@@ -187,7 +187,8 @@ public struct SnapchatEmulator: PlatformEmulator {
     }
 
     /// `nil` when the request carries `Authorization: Bearer <token>`; otherwise the `WWW-Authenticate` value to
-    /// answer the 401 with (RFC 6750: no error attribute when no credentials were sent at all).
+    /// answer the 401 with (RFC 6750: no error attribute when no credentials were sent at all). A token starting
+    /// `expired` is answered as expired.
     static func authenticationProblem(_ request: MockRequest) -> String? {
         guard let header = request.header("authorization")?.trimmingHTTPWhitespace, !header.isEmpty
         else { return "Bearer" }
@@ -195,6 +196,10 @@ public struct SnapchatEmulator: PlatformEmulator {
         guard parts.count == 2, parts[0].lowercased() == "bearer",
             !parts[1].trimmingHTTPWhitespace.isEmpty
         else { return "Bearer error=\"invalid_token\", error_description=\"The access token is missing or malformed\"" }
+        // Tokens named like an expired one let tests see whether a client sent a token past its expiry.
+        if parts[1].trimmingHTTPWhitespace.hasPrefix("expired") {
+            return "Bearer error=\"invalid_token\", error_description=\"The access token expired\""
+        }
         return nil
     }
 

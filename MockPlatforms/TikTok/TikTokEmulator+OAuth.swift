@@ -29,7 +29,7 @@ extension TikTokEmulator {
         let body = try call.body()
         let app = try Self.requiredText(body, "app_id")
         _ = try Self.requiredText(body, "secret")
-        let refresh = try Self.checkRefresh(body)
+        let refresh = try Self.checkRefresh(body, world: call.world)
         return .object([
             ("access_token", .string(Self.token(call.world, "access", app, refresh))),
             ("token_type", .string("Bearer")), ("expires_in", .int(86_400)),
@@ -47,7 +47,7 @@ extension TikTokEmulator {
         let client = try Self.requiredText(body, "client_id")
         _ = try Self.requiredText(body, "client_secret")
         _ = try Self.requiredText(body, "grant_type")
-        let refresh = try Self.checkRefresh(body)
+        let refresh = try Self.checkRefresh(body, world: call.world)
         return .object([
             ("access_token", .string("act." + Self.token(call.world, "user", client, refresh))),
             ("expires_in", .int(86_400)),
@@ -91,7 +91,7 @@ extension TikTokEmulator {
         return String(text.prefix(40))
     }
 
-    private static func checkRefresh(_ body: TikTokParams) throws(TikTokError) -> String {
+    private static func checkRefresh(_ body: TikTokParams, world: MockWorld) throws(TikTokError) -> String {
         if let grant = try body.string("grant_type"), grant != "refresh_token" {
             throw TikTokError(code: 40108, message: "grant_type: Invalid grant type. Use refresh_token.")
         }
@@ -99,7 +99,7 @@ extension TikTokEmulator {
         if refresh.hasPrefix("expired") {
             throw TikTokError(code: 40103, message: "refresh_token: " + TikTokError.standardMessage(for: 40103))
         }
-        if refresh.hasPrefix("invalid") {
+        if refresh.hasPrefix("invalid") || world.revokedTokens.contains(refresh) {
             throw TikTokError(code: 40107, message: "refresh_token: " + TikTokError.standardMessage(for: 40107))
         }
         return refresh

@@ -13,6 +13,8 @@ public final class MockWorld: Sendable {
     public let pixelEventCapacity: Int
     /// What each platform's stored fields mean for delivery (targeting, shared budgets), by platform id.
     public let deliveryInputs: [String: any DeliveryInputReading]
+    /// Tokens the control plane revoked; the OAuth endpoints refuse them.
+    public let revokedTokens = RevokedTokens()
 
     /// Creates a world from a seed; the virtual clock starts at `now`, to the second. `deliveryInputs` read each
     /// platform's targeting and shared budgets; the built-in platforms' by default.
@@ -197,6 +199,7 @@ public final class MockWorld: Sendable {
         withState { state in
             guard platform != nil || account != nil else {
                 state = WorldState(seed: state.seed, now: state.now)
+                revokedTokens.removeAll()
                 return
             }
             let doomed = state.entities.filter { _, entity in

@@ -65,7 +65,8 @@ extension AccountsCommand {
                 guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
                     throw CommandFailure.usage("--name: must not be empty")
                 }
-                let secrets = try credentials.resolve(for: platform, environment: settings.environment)
+                let secrets = try credentials.resolve(
+                    for: platform, environment: settings.environment, now: settings.clock.now)
                 for note in Self.missingSetupNotes(platform, settings: accountSettings, credentials: secrets) {
                     Terminal.error("note: \(note)")
                 }
@@ -78,7 +79,8 @@ extension AccountsCommand {
                     try Terminal.json(AdAccountResource(account, credentials: secrets))
                 } else {
                     Terminal.output("Added \(platform) account \(account.platformAccountID).")
-                    Terminal.output(AccountsCommand.describe(account, credentials: secrets))
+                    Terminal.output(
+                        AccountsCommand.describe(account, credentials: secrets, now: context.store.clock.now))
                 }
             }
         }

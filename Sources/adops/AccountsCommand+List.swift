@@ -34,11 +34,14 @@ extension AccountsCommand {
                             + "--platform meta --account-id act_1001 --name \"…\" --currency USD`.")
                     return
                 }
-                var table = TextTable(header: ["id", "platform", "account id", "name", "currency", "status"])
+                var table = TextTable(
+                    header: ["id", "platform", "account id", "name", "currency", "status", "token expires"])
+                let now = context.store.clock.now
                 for account in accounts {
                     table.append([
                         account.id.uuidString, account.platform.rawValue, account.platformAccountID, account.name,
                         account.currency.code, account.status.rawValue,
+                        AccountsCommand.tokenExpiry(account.tokenExpiry, now: now),
                     ])
                 }
                 Terminal.output(table.render())

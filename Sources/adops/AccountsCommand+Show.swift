@@ -1,4 +1,5 @@
 import AdOpsServer
+import AdPlatformKit
 import ArgumentParser
 import Foundation
 import Trafficking
@@ -25,7 +26,8 @@ extension AccountsCommand {
                 if json {
                     try Terminal.json(AdAccountResource(account, credentials: credentials))
                 } else {
-                    Terminal.output(AccountsCommand.describe(account, credentials: credentials))
+                    Terminal.output(
+                        AccountsCommand.describe(account, credentials: credentials, now: context.store.clock.now))
                 }
             }
         }

@@ -63,7 +63,7 @@ extension AccountsCommand {
                     guard let stored = try await context.store.credentials(ofAccount: current.id) else {
                         throw CommandFailure.failed("ID: account \(current.id) has no stored credentials")
                     }
-                    changes.credentials = try credentials.applied(to: stored)
+                    changes.credentials = try credentials.applied(to: stored, now: context.store.clock.now)
                 }
                 guard let updated = try await context.store.updateAccount(current.id, changes) else {
                     throw CommandFailure.failed("ID: account \(current.id) was deleted meanwhile")
@@ -73,7 +73,8 @@ extension AccountsCommand {
                     try Terminal.json(AdAccountResource(updated, credentials: secrets))
                 } else {
                     Terminal.output("Updated \(updated.platform) account \(updated.platformAccountID).")
-                    Terminal.output(AccountsCommand.describe(updated, credentials: secrets))
+                    Terminal.output(
+                        AccountsCommand.describe(updated, credentials: secrets, now: context.store.clock.now))
                 }
             }
         }

@@ -27,14 +27,15 @@ struct AccountsCommand: AsyncParsableCommand {
     }
 
     /// An account as `show`, `add` and `update` print it: its fields, then the names of its stored secrets.
-    static func describe(_ account: AdAccount, credentials: PlatformCredentials?) -> String {
+    static func describe(_ account: AdAccount, credentials: PlatformCredentials?, now: Date) -> String {
         var lines = [
             "id           \(account.id.uuidString)",
             "platform     \(account.platform)",
             "account id   \(account.platformAccountID)",
             "name         \(account.name)",
             "currency     \(account.currency.code)",
-            "status       \(account.status.rawValue)",
+            "status       \(account.status.rawValue)\(reauthHint(account))",
+            "token        expires \(tokenExpiry(account.tokenExpiry, now: now))",
             "owner team   \(account.ownerTeam ?? "-")",
         ]
         let settings = account.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -42,6 +43,19 @@ struct AccountsCommand: AsyncParsableCommand {
         let names = credentialNames(credentials)
         lines.append("credentials  \(names.isEmpty ? "-" : names.joined(separator: ", ")) (stored encrypted)")
         return lines.joined(separator: "\n")
+    }
+
+    /// When the token expires, for people: the instant with `(expired)` once past, `never` or `unknown`.
+    static func tokenExpiry(_ expiry: TokenExpiry, now: Date) -> String {
+        guard let date = expiry.date else { return expiry.description }
+        return expiry.description + (date <= now ? " (expired)" : "")
+    }
+
+    /// What a REQUIRES_REAUTH account's owner does next.
+    static func reauthHint(_ account: AdAccount) -> String {
+        guard account.status == .requiresReauth else { return "" }
+        return " (its jobs and actions wait: update its credentials with `adops accounts update "
+            + "\(account.id.uuidString.lowercased()) --access-token … --refresh-token …`)"
     }
 
     /// The platform a `--platform` value names, or a usage error listing the known ones.

@@ -63,10 +63,13 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let context = try engine.open(settings: settings)
             let logger = EngineContext.logger("adops.serve")
-            var services: [any Service] = []
+            let tokens = context.tokenRefresher()
+            var services: [any Service] = [context.tokenRefreshService(tokens)]
             if !noWorker {
-                services.append(context.worker(concurrency: concurrency, logger: EngineContext.logger("adops.worker")))
-                services.append(context.syncService(logger: EngineContext.logger("adops.sync")))
+                services.append(
+                    context.worker(
+                        concurrency: concurrency, tokens: tokens, logger: EngineContext.logger("adops.worker")))
+                services.append(context.syncService(tokens: tokens, logger: EngineContext.logger("adops.sync")))
             }
             services += try TicketSyncServices.make(
                 context: context, folder: tickets, logger: EngineContext.logger("adops.tickets"))

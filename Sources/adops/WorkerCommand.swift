@@ -12,7 +12,9 @@ struct WorkerCommand: AsyncParsableCommand {
         discussion: """
             Several workers, in one or many processes, can share a database: each claims jobs with a lease, and a \
             job whose worker died is resumed from its ledger once the lease runs out. The first line on standard \
-            output says the worker is running; logs go to standard error. SIGINT or SIGTERM stops claiming and \
+            output says the worker is running; logs go to standard error. Access tokens are refreshed ahead of their \
+            expiry (ADOPS_TOKEN_REFRESH_MARGIN_SECONDS), before jobs use them and every \
+            ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS for idle accounts. SIGINT or SIGTERM stops claiming and \
             lets running jobs finish.
             """
     )
@@ -32,10 +34,12 @@ struct WorkerCommand: AsyncParsableCommand {
             }
             let context = try engine.open()
             let logger = EngineContext.logger("adops.worker")
+            let tokens = context.tokenRefresher()
             let services: [any Service] =
                 [
-                    context.worker(concurrency: concurrency, logger: logger),
-                    context.syncService(logger: EngineContext.logger("adops.sync")),
+                    context.worker(concurrency: concurrency, tokens: tokens, logger: logger),
+                    context.tokenRefreshService(tokens),
+                    context.syncService(tokens: tokens, logger: EngineContext.logger("adops.sync")),
                 ]
                 + (try TicketSyncServices.make(
                     context: context, folder: tickets, logger: EngineContext.logger("adops.tickets")))

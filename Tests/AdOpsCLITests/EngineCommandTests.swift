@@ -173,6 +173,47 @@ struct EngineCommandTests {
 
     // MARK: - Accounts
 
+    @Test("accounts show and list print the token's expiry; an update with new credentials re-authorises")
+    func accountsTokenExpiry() throws {
+        let sandbox = try Sandbox()
+        let now = ["ADOPS_NOW": "2031-06-15T12:00:00Z"]
+        let added = try #require(
+            try sandbox.json(
+                [
+                    "accounts", "add", "--platform", "snapchat", "--account-id", "snap-1", "--name", "Snap US",
+                    "--currency", "USD", "--access-token", "a", "--refresh-token", "r", "--token-expires-in", "1800",
+                ], environment: now) as? [String: Any])
+        let id = try #require(added["id"] as? String)
+        #expect(added["token_expires_at"] as? String == "2031-06-15T12:30:00Z")
+        #expect(added["token_expiry"] as? String == "expires")
+        let shown = try sandbox.run(["accounts", "show", id], environment: now)
+        #expect(shown.stdout.contains("token        expires 2031-06-15T12:30:00Z"), "\(shown.stdout)")
+        let later = try sandbox.run(["accounts", "list"], environment: ["ADOPS_NOW": "2031-06-15T13:00:00Z"])
+        #expect(later.stdout.contains("token expires") && later.stdout.contains("(expired)"), "\(later.stdout)")
+
+        let broken = try sandbox.run(["accounts", "update", id, "--status", "REQUIRES_REAUTH"], environment: now)
+        #expect(broken.stdout.contains("adops accounts update"), "\(broken.stdout)")
+        let renewed = try #require(
+            try sandbox.json(
+                ["accounts", "update", id, "--access-token", "b", "--token-expires-at", "2031-06-15T14:00:00Z"],
+                environment: now) as? [String: Any])
+        #expect(renewed["status"] as? String == "ACTIVE")
+        #expect(renewed["token_expires_at"] as? String == "2031-06-15T14:00:00Z")
+        let unknown = try #require(
+            try sandbox.json(["accounts", "update", id, "--access-token", "c"], environment: now) as? [String: Any])
+        #expect(unknown["token_expiry"] as? String == "unknown")
+        #expect(unknown["token_expires_at"] is NSNull)
+        let never = try sandbox.run(
+            [
+                "accounts", "add", "--platform", "tiktok", "--account-id", "7000000000000000001", "--name", "TikTok",
+                "--currency", "USD", "--access-token", "long-term",
+            ], environment: now)
+        #expect(never.stdout.contains("token        expires never"), "\(never.stdout)")
+        let both = try sandbox.run(
+            ["accounts", "update", id, "--token-expires-in", "60", "--token-expires-at", "2031-06-15T14:00:00Z"])
+        #expect(both.status == 2 && both.stderr.contains("--token-expires-at"))
+    }
+
     @Test("accounts add, list, show, update and delete round-trip as JSON; the token is never printed or stored plain")
     func accountsRoundTrip() throws {
         let sandbox = try Sandbox()

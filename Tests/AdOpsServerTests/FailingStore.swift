@@ -18,6 +18,7 @@ struct FailingStore: TraffickingStore {
     func updateAccount(_ id: UUID, _ changes: AdAccountChanges) async throws -> AdAccount? { throw Failure() }
     func deleteAccount(_ id: UUID) async throws -> Bool { throw Failure() }
     func credentials(ofAccount id: UUID) async throws -> PlatformCredentials? { throw Failure() }
+    func accountsWithTokensExpiring(before deadline: Date, limit: Int) async throws -> [AdAccount] { throw Failure() }
     func enqueue(_ jobs: [NewCampaignJob]) async throws -> [CampaignJob] { throw Failure() }
     func job(_ id: UUID) async throws -> CampaignJob? { throw Failure() }
     func jobs(status: JobStatus?, page: PageRequest) async throws -> Page<CampaignJob> { throw Failure() }

@@ -46,13 +46,13 @@ struct OAuthRefreshGrantTests {
         let kept = try Self.grant.credentials(
             from: PlatformHTTPResponse(
                 status: 200, body: Data(#"{"access_token":"ya29.new","expires_in":3599,"token_type":"Bearer"}"#.utf8)),
-            replacing: Self.credentials)
+            replacing: Self.credentials, receivedAt: Date(timeIntervalSince1970: 0))
         #expect(kept.accessToken == "ya29.new")
         #expect(kept.refreshToken == Self.credentials.refreshToken)
         #expect(kept.developerToken == "dev" && kept.clientSecret == Self.credentials.clientSecret)
         let rotated = try Self.grant.credentials(
             from: PlatformHTTPResponse(status: 200, body: Data(#"{"access_token":"n","refresh_token":"r2"}"#.utf8)),
-            replacing: Self.credentials)
+            replacing: Self.credentials, receivedAt: Date(timeIntervalSince1970: 0))
         #expect(rotated.refreshToken == "r2")
     }
 
@@ -68,7 +68,8 @@ struct OAuthRefreshGrantTests {
         for (status, body, code) in cases {
             #expect {
                 _ = try Self.grant.credentials(
-                    from: PlatformHTTPResponse(status: status, body: Data(body.utf8)), replacing: Self.credentials)
+                    from: PlatformHTTPResponse(status: status, body: Data(body.utf8)), replacing: Self.credentials,
+                    receivedAt: Date(timeIntervalSince1970: 0))
             } throws: { error in
                 guard let error = error as? AdPlatformError else { return false }
                 return error.code == code && error.platform == .google

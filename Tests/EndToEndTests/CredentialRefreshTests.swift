@@ -102,7 +102,16 @@ struct CredentialRefreshTests {
         }
     }
 
-    @Test("without a refresh token the account goes REQUIRES_REAUTH and the job fails, naming the missing field")
+    /// Runs a worker until the job waits for its account's re-authorisation, and returns it.
+    static func runUntilWaiting(_ job: CampaignJob, in fixture: EngineFixture) async throws -> CampaignJob {
+        let store = fixture.store
+        try await fixture.run {
+            try await store.job(job.id)?.error?.code == JobError.accountRequiresReauthCode
+        }
+        return try #require(try await store.job(job.id))
+    }
+
+    @Test("without a refresh token the account goes REQUIRES_REAUTH and the job waits, naming the missing field")
     func cannotRefresh() async throws {
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
@@ -113,10 +122,11 @@ struct CredentialRefreshTests {
                     code: "E1002", message: "Access token expired", remaining: 1))
             let jobs = try await fixture.engine.submit(
                 try EngineFixture.disneyRequest(mock: mock), accounts: [snapchat.id])
-            let job = try #require(try await fixture.runUntilOver(jobs).first)
-            #expect(job.status == .failed)
-            #expect(job.error?.code == "authInvalid")
+            let job = try await Self.runUntilWaiting(jobs[0], in: fixture)
+            #expect(job.status == .pending)
             #expect(job.error?.message.contains("no refreshToken") == true)
+            #expect(job.error?.message.contains("adops accounts update") == true)
+            #expect(job.error?.fieldPath == "credentials.refreshToken")
             #expect(try await fixture.store.account(snapchat.id)?.status == .requiresReauth)
             #expect(mock.mock.journal.query(path: "/login/oauth2/access_token").isEmpty)
         }
@@ -136,8 +146,8 @@ struct CredentialRefreshTests {
                     kind: .platformError, code: "authenticationError.OAUTH_TOKEN_EXPIRED"))
             let jobs = try await fixture.engine.submit(
                 try EngineFixture.disneyRequest(mock: mock), accounts: [google.id])
-            let job = try #require(try await fixture.runUntilOver(jobs).first)
-            #expect(job.status == .failed)
+            let job = try await Self.runUntilWaiting(jobs[0], in: fixture)
+            #expect(job.status == .pending)
             #expect(job.error?.message.contains("invalid_grant") == true)
             #expect(try await fixture.store.account(google.id)?.status == .requiresReauth)
             #expect(mock.mock.journal.query(platform: "google", method: "POST", path: "/token").count == 1)

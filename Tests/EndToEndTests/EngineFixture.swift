@@ -99,6 +99,13 @@ struct EngineFixture {
             logger: Logger(label: "e2e.worker") { _ in SwiftLogNoOpLogHandler() })
     }
 
+    /// Runs a worker until `isDone` answers true.
+    func run(
+        worker: TraffickingWorker? = nil, until isDone: @escaping @Sendable () async throws -> Bool
+    ) async throws {
+        try await (worker ?? self.worker()).run(until: isDone)
+    }
+
     /// Runs a worker until every given job is over.
     func runUntilOver(_ jobs: [CampaignJob], worker: TraffickingWorker? = nil) async throws -> [CampaignJob] {
         let worker = worker ?? self.worker()

@@ -50,7 +50,7 @@ struct StoreAccountTests {
             try Row.fetchOne(db, sql: "SELECT * FROM ad_accounts WHERE id = ?", arguments: [account.id.databaseKey])?
                 .databaseValues.map(\.description) ?? []
         }
-        #expect(columns.count == 12)
+        #expect(columns.count == 14)
         #expect(columns.allSatisfy { !$0.contains(StoreFixtures.accessToken) })
     }
 

@@ -23,6 +23,10 @@ public struct AdAccountResource: Encodable, Sendable {
     public var settings: [String: String]
     /// The names of the stored secrets (`access_token`, `refresh_token`, …), never their values; absent in lists.
     public var credentialFields: [String]?
+    /// When its access token expires; `null` when it does not or is not known (see ``tokenExpiry``).
+    public var tokenExpiresAt: ExpiryInstant
+    /// `expires` (at ``tokenExpiresAt``), `never` (a long-lived token) or `unknown`.
+    public var tokenExpiry: String
     /// When it was registered.
     public var createdAt: Date
     /// When it last changed.
@@ -37,6 +41,8 @@ public struct AdAccountResource: Encodable, Sendable {
         case ownerTeam = "owner_team"
         case settings
         case credentialFields = "credential_fields"
+        case tokenExpiresAt = "token_expires_at"
+        case tokenExpiry = "token_expiry"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case links
@@ -53,6 +59,8 @@ public struct AdAccountResource: Encodable, Sendable {
         ownerTeam = account.ownerTeam
         settings = account.settings
         credentialFields = credentials.map(Self.fieldNames)
+        tokenExpiresAt = ExpiryInstant(date: account.tokenExpiry.date)
+        tokenExpiry = account.tokenExpiry.date == nil ? account.tokenExpiry.description : "expires"
         createdAt = account.createdAt
         updatedAt = account.updatedAt
         links = ["self": Self.path(of: account.id)]
@@ -68,5 +76,18 @@ public struct AdAccountResource: Encodable, Sendable {
             ("developer_token", credentials.developerToken != nil), ("client_id", credentials.clientID != nil),
             ("client_secret", credentials.clientSecret != nil),
         ].filter(\.1).map(\.0)
+    }
+
+    /// An instant that is written as `null` when absent, rather than left out, so `token_expires_at` is always
+    /// in the resource.
+    public struct ExpiryInstant: Encodable, Sendable {
+        /// The instant, if any.
+        public var date: Date?
+
+        /// Writes the instant as the encoder writes dates, or `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let date { try container.encode(date) } else { try container.encodeNil() }
+        }
     }
 }

@@ -13,6 +13,8 @@ struct CredentialsBody: Decodable, Sendable {
     var clientID: String?
     /// The OAuth client secret.
     var clientSecret: String?
+    /// When the access token expires, as an ISO-8601 instant; absent when it does not or is not known.
+    var expiresAt: String?
 
     private enum CodingKeys: String, CodingKey {
         case accessToken = "access_token"
@@ -20,18 +22,29 @@ struct CredentialsBody: Decodable, Sendable {
         case developerToken = "developer_token"
         case clientID = "client_id"
         case clientSecret = "client_secret"
+        case expiresAt = "expires_at"
     }
 
     /// The credentials the store keeps.
     var credentials: PlatformCredentials {
         PlatformCredentials(
             accessToken: accessToken, refreshToken: refreshToken, developerToken: developerToken, clientID: clientID,
-            clientSecret: clientSecret)
+            clientSecret: clientSecret, expiresAt: expiresAt.flatMap { WallClock.parseInstant($0) })
     }
 
     /// Rule violations, with paths under `prefix`.
     func violations(prefix: String) -> [ProblemViolation] {
-        accessToken.trimmingCharacters(in: .whitespaces).isEmpty
-            ? [ProblemViolation(field: "\(prefix).access_token", rule: "required", message: "may not be empty")] : []
+        var found: [ProblemViolation] = []
+        if accessToken.trimmingCharacters(in: .whitespaces).isEmpty {
+            found.append(
+                ProblemViolation(field: "\(prefix).access_token", rule: "required", message: "may not be empty"))
+        }
+        if let expiresAt, WallClock.parseInstant(expiresAt) == nil {
+            found.append(
+                ProblemViolation(
+                    field: "\(prefix).expires_at", rule: "format",
+                    message: "'\(expiresAt)' is not an ISO-8601 instant such as 2031-06-15T12:00:00Z"))
+        }
+        return found
     }
 }

@@ -42,10 +42,10 @@ public struct OAuthRefreshGrant: Sendable {
     }
 
     /// The credentials the answer gives: a new access token, and a new refresh token when the platform rotates
-    /// it. A refused grant (400 or 401, `invalid_grant`, `invalid_client`) is `authInvalid`; 429 is `rateLimited`;
+    /// it, expiring `expires_in` seconds after `receivedAt` (`nil` when the answer has no `expires_in`). A refused grant (400 or 401, `invalid_grant`, `invalid_client`) is `authInvalid`; 429 is `rateLimited`;
     /// 5xx is `transient`; an answer without an access token is `malformedResponse`.
     public func credentials(
-        from response: PlatformHTTPResponse, replacing credentials: PlatformCredentials
+        from response: PlatformHTTPResponse, replacing credentials: PlatformCredentials, receivedAt: Date
     ) throws(AdPlatformError) -> PlatformCredentials {
         let object = try? JSONValue(parsing: response.body)
         guard response.isSuccess else {
@@ -71,6 +71,7 @@ public struct OAuthRefreshGrant: Sendable {
         }
         var refreshed = credentials
         refreshed.accessToken = token
+        refreshed.expiresAt = PlatformCredentials.expiry(expiresIn: object?["expires_in"], receivedAt: receivedAt)
         if let rotated = object?["refresh_token"]?.stringValue, !rotated.isEmpty { refreshed.refreshToken = rotated }
         return refreshed
     }

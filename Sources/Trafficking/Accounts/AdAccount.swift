@@ -20,6 +20,8 @@ public struct AdAccount: Sendable, Hashable, Codable, Identifiable {
     public var ownerTeam: String?
     /// Platform-specific settings the module reads, e.g. Meta `page_id`, Snapchat `profile_id`.
     public var settings: [String: String]
+    /// When its access token expires, as recorded with its credentials.
+    public var tokenExpiry: TokenExpiry
     /// When it was registered.
     public var createdAt: Date
     /// When it last changed.
@@ -31,7 +33,7 @@ public struct AdAccount: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: UUID, platform: PlatformID, platformAccountID: String, name: String, currency: Currency,
         status: AdAccountStatus, ownerTeam: String?, settings: [String: String], createdAt: Date, updatedAt: Date,
-        deletedAt: Date? = nil
+        deletedAt: Date? = nil, tokenExpiry: TokenExpiry = .unknown
     ) {
         self.id = id
         self.platform = platform
@@ -44,6 +46,7 @@ public struct AdAccount: Sendable, Hashable, Codable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.deletedAt = deletedAt
+        self.tokenExpiry = tokenExpiry
     }
 
     /// The context a platform call needs, with the account's decrypted credentials.

@@ -22,12 +22,16 @@ public struct MetricsSyncer: Sendable {
     public var campaignsPerChunk: Int
     /// How long a run may go without writing before another run takes it for dead.
     public var staleAfter: Duration
+    /// Refreshes tokens before they expire, shared with the worker in one process.
+    public let tokens: TokenRefresher
 
     /// Creates a syncer.
     public init(
         store: any TraffickingStore, registry: PlatformRegistry, configuration: WorkerConfiguration,
-        campaignsPerChunk: Int = 50, staleAfter: Duration = .seconds(600)
+        campaignsPerChunk: Int = 50, staleAfter: Duration = .seconds(600), tokens: TokenRefresher? = nil
     ) {
+        self.tokens =
+            tokens ?? TokenRefresher(store: store, registry: registry, margin: configuration.tokenRefreshMargin)
         self.store = store
         self.registry = registry
         self.configuration = configuration
@@ -129,9 +133,10 @@ public struct MetricsSyncer: Sendable {
         let collector = APICallCollector(
             syncRunID: run.id, platform: account.platform, clock: store.clock, accountID: context.accountID,
             budget: configuration.rateBudget, sleep: configuration.sleep)
-        let live = LiveAccount(context)
+        let live = LiveAccount(context, name: account.name)
         let policy = PlatformCallPolicy(
-            store: store, configuration: configuration, accountID: accountID, log: { _, _, _ in })
+            store: store, configuration: configuration, accountID: accountID, accountName: account.name,
+            tokens: tokens, log: { _, _, _ in })
         var statuses: [String: DeliveryStatus] = [:]
         do {
             statuses = try await APICallCollector.$current.withValue(collector) {
@@ -168,6 +173,7 @@ public struct MetricsSyncer: Sendable {
                 let names = chunk.map(\.campaign.name)
                 run.errors.append("campaigns \(names.first ?? "")…\(names.last ?? ""): \(Self.describe(error))")
                 run.calls += try await flush(collector, run: run.id)
+                if case .awaitingReauthorisation = error { break }
                 if case .permanent(let job) = error, job.code == "authExpired" || job.code == "authInvalid" { break }
             }
             progress(SyncProgress(run: run, chunksDone: index + 1, chunksTotal: chunks.count))
@@ -272,7 +278,7 @@ public struct MetricsSyncer: Sendable {
         switch error {
         case let failure as StepFailure:
             switch failure {
-            case .exhausted(let job), .permanent(let job): job.description
+            case .exhausted(let job), .permanent(let job), .awaitingReauthorisation(let job): job.description
             }
         default: String(describing: error)
         }

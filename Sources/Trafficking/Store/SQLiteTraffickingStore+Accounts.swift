@@ -33,15 +33,40 @@ extension SQLiteTraffickingStore {
         }
     }
 
-    /// Applies changes to an account that is not deleted; `nil` otherwise. New credentials are sealed first.
+    /// Applies changes to an account that is not deleted; `nil` otherwise. New credentials are sealed first, and
+    /// their expiry is recorded beside them.
+    ///
+    /// New credentials for a REQUIRES_REAUTH account make it ACTIVE again (unless `changes` sets a status). Its
+    /// waiting jobs and actions need nothing else to be released: they are PENDING and due, and the claim queries
+    /// skip only the work of REQUIRES_REAUTH accounts (``SQLiteTraffickingStore/duePendingSQL``), so the same write
+    /// that reactivates the account releases them, and the store's workers are woken to claim them.
     public func updateAccount(_ id: UUID, _ changes: AdAccountChanges) async throws -> AdAccount? {
         let sealed = try changes.credentials.map { try cipher.seal($0) }
         let now = clock.now
-        return try await write { db in
-            guard var row = try Self.liveAccount(id.databaseKey, db) else { return nil }
+        let (account, reactivated) = try await write { db -> (AdAccount?, Bool) in
+            guard var row = try Self.liveAccount(id.databaseKey, db) else { return (nil, false) }
+            let before = row.status
             try row.apply(changes, sealedCredentials: sealed, at: now)
             try row.update(db)
-            return try AdAccountRow.find(db, key: row.id).account()
+            let reactivated =
+                before == AdAccountStatus.requiresReauth.rawValue && row.status == AdAccountStatus.active.rawValue
+            return (try AdAccountRow.find(db, key: row.id).account(), reactivated)
+        }
+        if reactivated { workSignal?.notify() }
+        return account
+    }
+
+    /// ACTIVE accounts, not deleted, whose token expires before `deadline`, soonest first.
+    public func accountsWithTokensExpiring(before deadline: Date, limit: Int) async throws -> [AdAccount] {
+        try await read { db in
+            try AdAccountRow
+                .filter(AdAccountRow.Columns.deletedAt == nil)
+                .filter(AdAccountRow.Columns.status == AdAccountStatus.active.rawValue)
+                .filter(AdAccountRow.Columns.tokenExpiresAt != nil && AdAccountRow.Columns.tokenExpiresAt < deadline)
+                .order(AdAccountRow.Columns.tokenExpiresAt, Column.rowID)
+                .limit(max(limit, 0))
+                .fetchAll(db)
+                .map { try $0.account() }
         }
     }
 

@@ -72,10 +72,13 @@ extension SQLiteTraffickingStore {
 
     /// Due PENDING actions in claim order that no other unfinished action of their campaign precedes: one running,
     /// or an older one waiting. A pause and a resume asked a second apart must reach the platform in that order,
-    /// whatever the number of workers. Arguments: the time, the limit.
+    /// whatever the number of workers. Actions of a REQUIRES_REAUTH account wait for its re-authorisation, as
+    /// jobs do (see ``duePendingSQL``). Arguments: the time, the limit.
     static let dueActionsSQL = """
         SELECT a.id, a.created_at, a.rowid FROM lifecycle_actions a INDEXED BY lifecycle_actions_pending_order
         WHERE a.status = 'PENDING' AND (a.not_before IS NULL OR a.not_before <= ?)
+            AND NOT EXISTS (
+                SELECT 1 FROM ad_accounts acc WHERE acc.id = a.account_id AND acc.status = 'REQUIRES_REAUTH')
             AND NOT EXISTS (
                 SELECT 1 FROM lifecycle_actions b
                 WHERE b.campaign_id = a.campaign_id AND b.id != a.id

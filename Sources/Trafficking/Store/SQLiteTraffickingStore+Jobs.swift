@@ -111,10 +111,20 @@ extension SQLiteTraffickingStore {
 
     /// Due PENDING jobs in claim order, read from the `(status, created_at)` index without sorting; arguments: the
     /// time, the limit.
+    ///
+    /// Jobs of a REQUIRES_REAUTH account are not due: they wait for its re-authorisation. This is how waiting is
+    /// represented, rather than a far `not_before` that a credential update would have to find and reset: nothing
+    /// about the job has to change when the account breaks or is repaired, so no crash between two writes, and no
+    /// worker racing a credential update, can leave a job waiting for an account that is ACTIVE again. A job that
+    /// found its account REQUIRES_REAUTH while running is given back due at once with the reason in its error
+    /// (``JobLauncher``); the credential update that makes the account ACTIVE is the one write that releases it.
+    /// The check is one primary-key read per job looked at.
     static let duePendingSQL = """
-        SELECT id, created_at, rowid FROM campaign_jobs INDEXED BY campaign_jobs_pending_order
-        WHERE status = 'PENDING' AND (not_before IS NULL OR not_before <= ?)
-        ORDER BY created_at, rowid LIMIT ?
+        SELECT j.id, j.created_at, j.rowid FROM campaign_jobs j INDEXED BY campaign_jobs_pending_order
+        WHERE j.status = 'PENDING' AND (j.not_before IS NULL OR j.not_before <= ?)
+            AND NOT EXISTS (
+                SELECT 1 FROM ad_accounts acc WHERE acc.id = j.account_id AND acc.status = 'REQUIRES_REAUTH')
+        ORDER BY j.created_at, j.rowid LIMIT ?
         """
 
     /// PROCESSING jobs whose lease has expired, oldest first (few: at most the workers' concurrency); arguments: the

@@ -12,6 +12,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v4", migrate: createCampaigns)
         migrator.registerMigration("v5", migrate: createLifecycleActions)
         migrator.registerMigration("v6-metrics-sync", migrate: createMetricsSync)
+        migrator.registerMigration("v7-token-expiry", migrate: recordTokenExpiry)
         migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
         return migrator
     }
@@ -346,6 +347,18 @@ enum TraffickingMigrations {
             t.column("identity", .text).notNull()
             t.primaryKey(["platform", "identity"])
             t.column("received_at", .datetime).notNull()
+        }
+    }
+
+    /// v7: when each account's access token expires, beside its sealed credentials and not secret, so the token
+    /// refresh service finds the accounts to refresh, and lists show the expiry, without opening every account's
+    /// credentials: `token_expires_at` (NULL when it does not expire or is not known) and `token_never_expires`.
+    /// Accounts from before start as unknown: their sealed credentials cannot be read without the key; the next
+    /// refresh or credential update records their expiry.
+    private static func recordTokenExpiry(_ db: Database) throws {
+        try db.alter(table: "ad_accounts") { t in
+            t.add(column: "token_expires_at", .datetime)
+            t.add(column: "token_never_expires", .boolean).notNull().defaults(to: false)
         }
     }
 }

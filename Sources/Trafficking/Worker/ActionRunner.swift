@@ -13,6 +13,8 @@ struct ActionRunner: Sendable {
     let store: any TraffickingStore
     let registry: PlatformRegistry
     let configuration: WorkerConfiguration
+    /// Refreshes tokens before calls and after an expired one.
+    let tokens: TokenRefresher
 
     /// What the worker does with the action afterwards.
     enum Result: Sendable, Equatable {
@@ -20,6 +22,8 @@ struct ActionRunner: Sendable {
         case finish(ActionOutcome)
         /// Give it back to the queue, due after the requeue delay.
         case requeue(JobError)
+        /// Give it back to the queue, due at once, to wait there, unclaimed, while its account is REQUIRES_REAUTH.
+        case wait(JobError)
     }
 
     /// Runs the action; returns what to do with it and the records not yet written, which the worker writes with
@@ -28,7 +32,7 @@ struct ActionRunner: Sendable {
     func run(_ action: LifecycleAction, owner: String) async throws -> (Result, ActionRunRecords) {
         let run = ActionRun(action: action, clock: store.clock)
         do {
-            let (module, context) = try await prepare(action)
+            let (module, context, name) = try await prepare(action)
             if action.takeovers > configuration.maximumTakeovers {
                 throw StepFailure.permanent(
                     JobError(
@@ -36,14 +40,14 @@ struct ActionRunner: Sendable {
                             + "before finishing it; giving up. Its done changes are kept; ask again to finish it",
                         code: "abandoned"))
             }
-            let account = LiveAccount(context)
+            let account = LiveAccount(context, name: name)
             let collector = APICallCollector(
                 actionID: action.id, platform: action.platform, clock: store.clock, accountID: context.accountID,
                 budget: configuration.rateBudget, sleep: configuration.sleep)
             run.collector = collector
             let policy = PlatformCallPolicy(
-                store: store, configuration: configuration, accountID: action.accountID,
-                log: { level, event, message in run.log(level, event, message) })
+                store: store, configuration: configuration, accountID: action.accountID, accountName: name,
+                tokens: tokens, log: { level, event, message in run.log(level, event, message) })
             try await APICallCollector.$current.withValue(collector) {
                 for step in action.steps where step.state != .done {
                     try await change(
@@ -55,6 +59,9 @@ struct ActionRunner: Sendable {
             return (.finish(.done), run.takeRecords())
         } catch let failure as StepFailure {
             switch failure {
+            case .awaitingReauthorisation(let error):
+                run.log(.warning, "waiting", error.message)
+                return (.wait(error), run.takeRecords())
             // Claims from the queue only: takeovers follow crashes, not the platform's errors.
             case .exhausted(let error) where action.attempts - action.takeovers < configuration.maximumClaims:
                 run.log(.warning, "requeued", "retries ran out (\(error)); the action goes back to the queue")
@@ -66,8 +73,9 @@ struct ActionRunner: Sendable {
         }
     }
 
-    /// The module and the account context; an action that cannot run at all fails permanently.
-    private func prepare(_ action: LifecycleAction) async throws -> (any AdPlatform, AccountContext) {
+    /// The module, the account context and its name; an action that cannot run at all fails permanently, and one
+    /// whose account is REQUIRES_REAUTH waits.
+    private func prepare(_ action: LifecycleAction) async throws -> (any AdPlatform, AccountContext, String) {
         guard let module = registry[action.platform] else {
             throw StepFailure.permanent(
                 JobError(message: "no platform module is registered for '\(action.platform)'", code: "unsupported"))
@@ -75,6 +83,11 @@ struct ActionRunner: Sendable {
         guard let account = try await store.account(action.accountID) else {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(action.accountID) was deleted", code: "accountNotFound"))
+        }
+        if account.status == .requiresReauth {
+            throw StepFailure.awaitingReauthorisation(
+                JobError.awaitingReauthorisation(account: action.accountID, name: account.name, because: nil, step: nil)
+            )
         }
         guard account.status == .active else {
             throw StepFailure.permanent(
@@ -87,7 +100,7 @@ struct ActionRunner: Sendable {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(action.accountID) has no credentials", code: "authInvalid"))
         }
-        return (module, account.context(credentials: credentials))
+        return (module, account.context(credentials: credentials), account.name)
     }
 
     /// Changes one entity: reads its old value where it can, records the step started, makes the change, and

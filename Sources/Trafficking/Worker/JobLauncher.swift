@@ -10,6 +10,8 @@ struct JobLauncher: Sendable {
     let store: any TraffickingStore
     let registry: PlatformRegistry
     let configuration: WorkerConfiguration
+    /// Refreshes tokens before calls and after an expired one.
+    let tokens: TokenRefresher
     let media: MediaFetcher
 
     /// What the worker does with the job afterwards.
@@ -18,6 +20,8 @@ struct JobLauncher: Sendable {
         case finish(JobOutcome)
         /// Give it back to the queue, due after the requeue delay.
         case requeue(JobError)
+        /// Give it back to the queue, due at once, to wait there, unclaimed, while its account is REQUIRES_REAUTH.
+        case wait(JobError)
     }
 
     /// Runs the job; returns what to do with it and the records the run has not written yet, which the worker writes
@@ -26,7 +30,7 @@ struct JobLauncher: Sendable {
     func run(_ job: CampaignJob) async throws -> (Result, JobRunRecords) {
         let run = JobRun(job: job, clock: store.clock)
         do {
-            let (module, context, ledger) = try await prepare(job)
+            let (module, context, name, ledger) = try await prepare(job)
             run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
             if job.takeovers > configuration.maximumTakeovers {
                 // Known only now that the ledger is read: what exists makes the end PARTIAL_SUCCESS, not FAILED.
@@ -36,7 +40,7 @@ struct JobLauncher: Sendable {
                             + "finishing it; giving up. Retry it to resume from its ledger",
                         code: "abandoned"))
             }
-            let account = LiveAccount(context)
+            let account = LiveAccount(context, name: name)
             let collector = APICallCollector(
                 jobID: job.id, platform: job.platform, clock: store.clock, accountID: context.accountID,
                 budget: configuration.rateBudget,
@@ -49,6 +53,9 @@ struct JobLauncher: Sendable {
             return (.finish(.success(platformCampaignID: campaignID)), run.takeRecords())
         } catch let failure as StepFailure {
             switch failure {
+            case .awaitingReauthorisation(let error):
+                run.log(.warning, "waiting", error.message)
+                return (.wait(error), run.takeRecords())
             // Claims from the queue only: takeovers follow crashes, not the platform's errors.
             case .exhausted(let error) where job.attempts - job.takeovers < configuration.maximumClaims:
                 run.log(.warning, "requeued", "retries ran out (\(error)); the job goes back to the queue")
@@ -65,8 +72,9 @@ struct JobLauncher: Sendable {
         }
     }
 
-    /// The module, the account context and the ledger so far; a job that cannot run at all fails permanently.
-    private func prepare(_ job: CampaignJob) async throws -> (any AdPlatform, AccountContext, [LedgerStep]) {
+    /// The module, the account context, its name and the ledger so far; a job that cannot run at all fails
+    /// permanently, and one whose account is REQUIRES_REAUTH waits.
+    private func prepare(_ job: CampaignJob) async throws -> (any AdPlatform, AccountContext, String, [LedgerStep]) {
         guard let module = registry[job.platform] else {
             throw StepFailure.permanent(
                 JobError(message: "no platform module is registered for '\(job.platform)'", code: "unsupported"))
@@ -75,6 +83,10 @@ struct JobLauncher: Sendable {
         guard let account = start.account else {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(job.accountID) was deleted", code: "accountNotFound"))
+        }
+        if account.status == .requiresReauth {
+            throw StepFailure.awaitingReauthorisation(
+                JobError.awaitingReauthorisation(account: job.accountID, name: account.name, because: nil, step: nil))
         }
         guard account.status == .active else {
             throw StepFailure.permanent(
@@ -86,7 +98,7 @@ struct JobLauncher: Sendable {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(job.accountID) has no credentials", code: "authInvalid"))
         }
-        return (module, account.context(credentials: credentials), start.ledger)
+        return (module, account.context(credentials: credentials), account.name, start.ledger)
     }
 
     /// Creates what the ledger does not have yet, in hierarchy order; returns the campaign id.
@@ -229,8 +241,8 @@ struct JobLauncher: Sendable {
         _ operation: () async throws -> T
     ) async throws -> T {
         let policy = PlatformCallPolicy(
-            store: store, configuration: configuration, accountID: run.job.accountID,
-            log: { level, event, message in run.log(level, event, message) })
+            store: store, configuration: configuration, accountID: run.job.accountID, accountName: account.name,
+            tokens: tokens, log: { level, event, message in run.log(level, event, message) })
         return try await policy.call(step: key, account: account, module: module, operation)
     }
 

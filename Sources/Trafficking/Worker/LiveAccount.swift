@@ -5,9 +5,14 @@ import Synchronization
 /// `authExpired` are the ones every later call, and the retried one, sends.
 final class LiveAccount: Sendable {
     private let context: Mutex<AccountContext>
+    /// Our name for the account, for messages.
+    let name: String
 
     /// Starts with the credentials read from the store.
-    init(_ context: AccountContext) { self.context = Mutex(context) }
+    init(_ context: AccountContext, name: String) {
+        self.context = Mutex(context)
+        self.name = name
+    }
 
     /// The account as calls should use it now.
     var current: AccountContext { context.withLock { $0 } }

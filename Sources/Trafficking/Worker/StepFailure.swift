@@ -6,4 +6,7 @@ enum StepFailure: Error, Sendable {
     case permanent(JobError)
     /// A step's retries ran out on transient errors; the job may be claimed again later.
     case exhausted(JobError)
+    /// The account is REQUIRES_REAUTH: the work goes back to the queue, where it is not claimed until the account's
+    /// credentials are updated (see ``SQLiteTraffickingStore/duePendingSQL``).
+    case awaitingReauthorisation(JobError)
 }

@@ -18,17 +18,23 @@ public final class TraffickingWorker: Service {
     private let logger: Logger
 
     /// Creates a worker. `transport` fetches `http(s)` media; platform calls go through the registry's modules.
+    /// `tokens` refreshes access tokens before they expire (by default a refresher of its own, with
+    /// ``WorkerConfiguration/tokenRefreshMargin``); pass the one the ``TokenRefreshService`` uses, so the two never
+    /// refresh one account at once.
     public init(
         store: any TraffickingStore, registry: PlatformRegistry, transport: any HTTPTransport,
-        configuration: WorkerConfiguration = WorkerConfiguration(), logger: Logger = Logger(label: "adops.worker")
+        configuration: WorkerConfiguration = WorkerConfiguration(), tokens: TokenRefresher? = nil,
+        logger: Logger = Logger(label: "adops.worker")
     ) {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        let tokens =
+            tokens ?? TokenRefresher(store: store, registry: registry, margin: configuration.tokenRefreshMargin)
         launcher = JobLauncher(
-            store: store, registry: registry, configuration: configuration,
+            store: store, registry: registry, configuration: configuration, tokens: tokens,
             media: MediaFetcher(store: store, transport: transport))
-        actions = ActionRunner(store: store, registry: registry, configuration: configuration)
+        actions = ActionRunner(store: store, registry: registry, configuration: configuration, tokens: tokens)
     }
 
     /// Runs until graceful shutdown or cancellation, with ``WorkerConfiguration/concurrency`` jobs at once.
@@ -129,6 +135,12 @@ public final class TraffickingWorker: Service {
             try await store.release(
                 job: job.id, owner: configuration.owner, notBefore: notBefore, error: error, records: records)
             logger.warning("job requeued", metadata: ["job": "\(job.id)", "error": "\(error)"])
+        case .wait(let error):
+            // Due at once: the claim skips it while its account is REQUIRES_REAUTH, and takes it as soon as a
+            // credential update makes the account ACTIVE, even one made while this run was ending.
+            try await store.release(
+                job: job.id, owner: configuration.owner, notBefore: store.clock.now, error: error, records: records)
+            logger.warning("job waits for re-authorisation", metadata: ["job": "\(job.id)", "error": "\(error)"])
         }
     }
 
@@ -155,6 +167,11 @@ public final class TraffickingWorker: Service {
             try await store.releaseAction(
                 action.id, owner: owner, notBefore: notBefore, error: error, records: records)
             logger.warning("action requeued", metadata: ["action": "\(action.id)", "error": "\(error)"])
+        case .wait(let error):
+            try await store.releaseAction(
+                action.id, owner: owner, notBefore: store.clock.now, error: error, records: records)
+            logger.warning(
+                "action waits for re-authorisation", metadata: ["action": "\(action.id)", "error": "\(error)"])
         }
     }
 

@@ -23,6 +23,8 @@ public struct WorkerConfiguration: Sendable {
     public var maximumTakeovers: Int
     /// How long a job whose step ran out of retries waits in the queue before it is claimed again.
     public var requeueDelay: Duration
+    /// How long before its expiry an access token is refreshed, before a call would use it.
+    public var tokenRefreshMargin: Duration
     /// Per-platform, per-account request budgets.
     public var rateBudget: RateBudget
     /// Sleeps for backoff and rate budgets; tests replace it.
@@ -32,7 +34,8 @@ public struct WorkerConfiguration: Sendable {
     public init(
         owner: String = WorkerConfiguration.defaultOwner(), concurrency: Int = 4, lease: Duration = .seconds(60),
         pollInterval: Duration = .milliseconds(200), retry: RetryPolicy = RetryPolicy(), maximumClaims: Int = 5,
-        maximumTakeovers: Int = 20, requeueDelay: Duration = .seconds(30), rateBudget: RateBudget = .unlimited,
+        maximumTakeovers: Int = 20, requeueDelay: Duration = .seconds(30), tokenRefreshMargin: Duration = .seconds(600),
+        rateBudget: RateBudget = .unlimited,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.owner = owner
@@ -43,6 +46,7 @@ public struct WorkerConfiguration: Sendable {
         self.maximumClaims = max(1, maximumClaims)
         self.maximumTakeovers = max(0, maximumTakeovers)
         self.requeueDelay = requeueDelay
+        self.tokenRefreshMargin = tokenRefreshMargin
         self.rateBudget = rateBudget
         self.sleep = sleep
     }

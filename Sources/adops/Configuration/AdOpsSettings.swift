@@ -22,6 +22,10 @@ struct AdOpsSettings {
     /// `ADOPS_SYNC_INTERVAL`: seconds between scheduled metrics syncs of each account in `adops serve` and
     /// `adops worker`; 0 syncs only on request.
     var syncIntervalSeconds: Int
+    /// `ADOPS_TOKEN_REFRESH_MARGIN_SECONDS`: how long before its expiry an access token is refreshed.
+    var tokenRefreshMarginSeconds: Int
+    /// `ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS`: how often the token refresh service looks for expiring tokens.
+    var tokenRefreshIntervalSeconds: Int
     /// Per-platform base URLs: `ADOPS_META_BASE_URL`, `ADOPS_TIKTOK_BASE_URL`, `ADOPS_SNAPCHAT_BASE_URL`,
     /// `ADOPS_GOOGLE_BASE_URL`, or `ADOPS_PLATFORMS_BASE_URL` for all four (an `adops mock`).
     var baseURLs: [PlatformID: URL]
@@ -70,6 +74,10 @@ struct AdOpsSettings {
         workerConcurrency = try Self.integer(environment, "ADOPS_WORKER_CONCURRENCY", default: 4, in: 1...256)
         leaseSeconds = try Self.integer(environment, "ADOPS_LEASE_SECONDS", default: 60, in: 3...3_600)
         syncIntervalSeconds = try Self.integer(environment, "ADOPS_SYNC_INTERVAL", default: 900, in: 0...86_400)
+        tokenRefreshMarginSeconds = try Self.integer(
+            environment, "ADOPS_TOKEN_REFRESH_MARGIN_SECONDS", default: 600, in: 0...86_400)
+        tokenRefreshIntervalSeconds = try Self.integer(
+            environment, "ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS", default: 60, in: 1...3_600)
         var hashes = Self.list(environment["ADOPS_API_KEY_HASHES"]).map { $0.lowercased() }
         for (index, hash) in hashes.enumerated()
         where hash.count != 64 || !hash.allSatisfy({ $0.isHexDigit }) {

@@ -38,28 +38,45 @@ struct EngineContext {
         engine = TraffickingEngine(store: store, registry: registry)
     }
 
-    /// A worker with the settings' concurrency, lease and rate budgets.
-    func worker(concurrency: Int? = nil, logger: Logger) -> TraffickingWorker {
+    /// A worker with the settings' concurrency, lease, token refresh margin and rate budgets; `tokens` is the
+    /// refresher it shares with the ``TokenRefreshService``, if one runs beside it.
+    func worker(concurrency: Int? = nil, tokens: TokenRefresher? = nil, logger: Logger) -> TraffickingWorker {
         TraffickingWorker(
             store: store, registry: registry, transport: transport,
             configuration: WorkerConfiguration(
                 concurrency: concurrency ?? settings.workerConcurrency, lease: .seconds(settings.leaseSeconds),
+                tokenRefreshMargin: .seconds(settings.tokenRefreshMarginSeconds),
                 rateBudget: RateBudget(rates: settings.rates)),
-            logger: logger)
+            tokens: tokens, logger: logger)
     }
 
-    /// A metrics syncer with the settings' rate budgets.
-    func syncer() -> MetricsSyncer {
+    /// The token refresher of this process, with the settings' margin.
+    func tokenRefresher() -> TokenRefresher {
+        TokenRefresher(store: store, registry: registry, margin: .seconds(settings.tokenRefreshMarginSeconds))
+    }
+
+    /// The service that refreshes expiring tokens every `ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS`.
+    func tokenRefreshService(_ tokens: TokenRefresher) -> TokenRefreshService {
+        TokenRefreshService(
+            tokens: tokens, interval: .seconds(settings.tokenRefreshIntervalSeconds),
+            logger: Self.logger("adops.tokens"))
+    }
+
+    /// A metrics syncer with the settings' rate budgets and token margin.
+    func syncer(tokens: TokenRefresher? = nil) -> MetricsSyncer {
         MetricsSyncer(
             store: store, registry: registry,
-            configuration: WorkerConfiguration(rateBudget: RateBudget(rates: settings.rates)))
+            configuration: WorkerConfiguration(
+                tokenRefreshMargin: .seconds(settings.tokenRefreshMarginSeconds),
+                rateBudget: RateBudget(rates: settings.rates)),
+            tokens: tokens)
     }
 
     /// The metrics sync service, scheduled every `ADOPS_SYNC_INTERVAL` seconds (0: only runs asked for).
-    func syncService(logger: Logger) -> MetricsSyncService {
+    func syncService(tokens: TokenRefresher? = nil, logger: Logger) -> MetricsSyncService {
         let seconds = settings.syncIntervalSeconds
         return MetricsSyncService(
-            syncer: syncer(), interval: seconds > 0 ? .seconds(seconds) : nil, logger: logger)
+            syncer: syncer(tokens: tokens), interval: seconds > 0 ? .seconds(seconds) : nil, logger: logger)
     }
 
     /// Logs to standard error, so standard output stays for results and `--json`.

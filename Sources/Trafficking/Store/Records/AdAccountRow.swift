@@ -18,6 +18,10 @@ struct AdAccountRow: Codable, FetchableRecord, PersistableRecord {
     var createdAt: Date
     var updatedAt: Date
     var deletedAt: Date?
+    /// When the sealed access token expires; `nil` when it does not or is not known (v7).
+    var tokenExpiresAt: Date?
+    /// Whether the sealed access token does not expire on a timer; `false` with a `nil` expiry means unknown (v7).
+    var tokenNeverExpires: Bool
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case id
@@ -32,6 +36,8 @@ struct AdAccountRow: Codable, FetchableRecord, PersistableRecord {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case deletedAt = "deleted_at"
+        case tokenExpiresAt = "token_expires_at"
+        case tokenNeverExpires = "token_never_expires"
     }
 
     /// The columns queries use.
@@ -51,9 +57,26 @@ struct AdAccountRow: Codable, FetchableRecord, PersistableRecord {
         createdAt = now
         updatedAt = now
         deletedAt = nil
+        tokenExpiresAt = nil
+        tokenNeverExpires = false
+        record(TokenExpiry(of: account.credentials))
     }
 
-    /// Applies a partial update; credentials, when changed, arrive already sealed.
+    /// Records the expiry of the credentials just sealed into the row, in its two non-secret columns.
+    mutating func record(_ expiry: TokenExpiry) {
+        tokenExpiresAt = expiry.date
+        tokenNeverExpires = expiry == .never
+    }
+
+    /// The expiry the two columns record.
+    var tokenExpiry: TokenExpiry {
+        if let tokenExpiresAt { return .at(tokenExpiresAt) }
+        return tokenNeverExpires ? .never : .unknown
+    }
+
+    /// Applies a partial update; credentials, when changed, arrive already sealed, and their expiry is recorded.
+    /// New credentials given to a REQUIRES_REAUTH account without a status make it ACTIVE again: they are the
+    /// re-authorisation it waited for.
     mutating func apply(_ changes: AdAccountChanges, sealedCredentials: Data?, at now: Date) throws {
         if let value = changes.platformAccountID { platformAccountID = value }
         if let value = changes.name { name = value }
@@ -61,7 +84,13 @@ struct AdAccountRow: Codable, FetchableRecord, PersistableRecord {
         if let value = changes.status { status = value.rawValue }
         if let value = changes.ownerTeam { ownerTeam = value }
         if let value = changes.settings { settingsJSON = try StoreJSON.encode(value) }
-        if let sealedCredentials { credentials = sealedCredentials }
+        if let sealedCredentials, let fresh = changes.credentials {
+            credentials = sealedCredentials
+            record(TokenExpiry(of: fresh))
+            if changes.status == nil, status == AdAccountStatus.requiresReauth.rawValue {
+                status = AdAccountStatus.active.rawValue
+            }
+        }
         updatedAt = now
     }
 
@@ -87,6 +116,7 @@ struct AdAccountRow: Codable, FetchableRecord, PersistableRecord {
                 [String: String].self, from: settingsJSON, table: table, row: id, column: "settings_json"),
             createdAt: createdAt,
             updatedAt: updatedAt,
-            deletedAt: deletedAt)
+            deletedAt: deletedAt,
+            tokenExpiry: tokenExpiry)
     }
 }
