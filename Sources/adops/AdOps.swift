@@ -13,7 +13,8 @@ struct AdOps: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, PlatformsCommand.self, ValidateCommand.self, MockCommand.self, TrafficCommand.self,
             BenchmarkCommand.self,
-            AccountsCommand.self, JobsCommand.self, CampaignsCommand.self, ServeCommand.self, WorkerCommand.self,
+            AccountsCommand.self, JobsCommand.self, CampaignsCommand.self, SyncCommand.self, MetricsCommand.self,
+            ServeCommand.self, WorkerCommand.self,
         ]
     )
 }

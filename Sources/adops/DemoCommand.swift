@@ -64,11 +64,14 @@ struct DemoCommand: AsyncParsableCommand {
         let key = try SecretKeySource.load(
             environment: [:], keyFile: nil, allowGenerated: true,
             generatedKeyPath: folder.appendingPathComponent("demo.key").path)
+        // The demo moves the emulators' clock days ahead to show delivery; the engine follows it there.
+        let demoClock = DemoClock(base: settings.clock)
         let store = try SQLiteTraffickingStore.open(
-            path: database.path, cipher: try CredentialCipher(key: key), clock: settings.clock)
+            path: database.path, cipher: try CredentialCipher(key: key), clock: demoClock.clock)
         let mockLogger = EngineContext.logger("adops-mock", level: .warning)
         let mock = MockPlatformsConfiguration(port: port, seed: 7, clock: settings.clock)
         try await MockPlatforms.withRunning(configuration: mock, logger: mockLogger) { running in
+            demoClock.follow(running.mock.world)
             for platform in PlatformID.builtIn { settings.baseURLs[platform] = running.baseURL }
             let context = try EngineContext(settings: settings, store: store, transport: AsyncHTTPClientTransport())
             let demo = DemoRun(context: context, mockURL: running.baseURL, port: running.port, database: database)

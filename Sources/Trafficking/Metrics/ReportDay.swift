@@ -2,7 +2,7 @@ import Foundation
 
 /// Days as reports name them, `YYYY-MM-DD`, in UTC: the time zone of the emulators' accounts and of this
 /// engine's day arithmetic. (An account in another time zone would shift its days; accounts carry none yet.)
-enum ReportDay {
+public enum ReportDay {
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
@@ -10,13 +10,13 @@ enum ReportDay {
     }()
 
     /// The day `date` falls on.
-    static func of(_ date: Date) -> String {
+    public static func of(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
     /// The day `days` after `day` (before, when negative); `nil` for text that is not a day.
-    static func adding(_ days: Int, to day: String) -> String? {
+    public static func adding(_ days: Int, to day: String) -> String? {
         guard let date = date(day), let moved = calendar.date(byAdding: .day, value: days, to: date) else {
             return nil
         }
@@ -24,7 +24,7 @@ enum ReportDay {
     }
 
     /// Midnight UTC of a `YYYY-MM-DD` day; `nil` for anything else, including impossible dates.
-    static func date(_ day: String) -> Date? {
+    public static func date(_ day: String) -> Date? {
         let parts = day.split(separator: "-", omittingEmptySubsequences: false)
         guard day.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
             let dayOfMonth = Int(parts[2])
@@ -35,7 +35,7 @@ enum ReportDay {
     }
 
     /// The days from `since` to `until` in pieces of at most `length` days, in order.
-    static func pieces(since: String, until: String, length: Int) -> [(since: String, until: String)] {
+    public static func pieces(since: String, until: String, length: Int) -> [(since: String, until: String)] {
         var result: [(String, String)] = []
         var start = since
         while start <= until {

@@ -64,14 +64,16 @@ struct DemoRun {
 
         let insights = try await deliver(details)
         let operated = try await operate(details)
+        let synced = try await syncMetrics(details, accounts: accounts)
         let succeeded =
             details.count == jobs.count && details.allSatisfy { $0.job.status == .success }
             && written.count == report.accepted.count && !report.accepted.isEmpty
-            && insights.allSatisfy { $0.conversions >= 1 } && operated
+            && insights.allSatisfy { $0.conversions >= 1 } && operated && synced
         Terminal.output(
             succeeded
                 ? "\nDone: \(details.count) campaigns on 4 platforms, ids written back, conversions in every platform's "
-                    + "insights, a pause and a budget change on the platforms and in our records."
+                    + "insights, a pause and a budget change on the platforms and in our records, and daily metrics "
+                    + "synced into our store."
                 : "\nThe demo did not complete: see the statuses and errors above.")
         return succeeded
     }
@@ -242,6 +244,42 @@ struct DemoRun {
         return ended.allSatisfy { $0.status == .done } && platformStatus == .paused
             && platformBudget?.money == budget.amount && pausedRecord?.status == .paused
             && budgetRecord?.budget == budget
+    }
+
+    /// Moves a day on, syncs every account's metrics into the store as `adops sync` does, and shows each
+    /// campaign's figures as `adops metrics` reads them from there; returns whether every run succeeded and every
+    /// campaign has spend and a conversion.
+    private func syncMetrics(_ details: [JobDetail], accounts: [AdAccount]) async throws -> Bool {
+        try await control.advanceClock("1d")
+        Terminal.output("\n9. Metrics synced into our store (adops sync), over each platform's restatement window")
+        let syncer = context.syncer()
+        var runs: [SyncRun] = []
+        for account in accounts { runs.append(try await syncer.sync(account: account.id, kind: .incremental)) }
+        Terminal.output(SyncCommand.render(runs, accounts: accounts))
+        for run in runs { for error in run.errors { Terminal.output("   \(run.platform): \(error)") } }
+
+        Terminal.output("\n   Each campaign from our store (adops metrics CAMPAIGN), campaign level, over its days:")
+        var table = TextTable(header: [
+            "platform", "campaign", "status", "days", "impressions", "clicks", "spend", "conversions", "ROAS",
+        ])
+        var complete = runs.allSatisfy { $0.status == .succeeded }
+        for detail in details where detail.job.status == .success {
+            guard let campaign = try await context.store.campaign(job: detail.job.id),
+                let run = runs.first(where: { $0.accountID == campaign.accountID })
+            else { continue }
+            let rows = try await context.store.metrics(
+                campaign: campaign.id, since: run.since, until: run.until, level: .campaign)
+            let total = rows.map(\.totals).reduce(MetricTotals.zero(campaign.budget.amount.currency), +)
+            complete = complete && total.spend.minorUnits > 0 && total.conversions >= 1
+            table.append([
+                campaign.platform.rawValue, campaign.platformCampaignID ?? "-", campaign.status.rawValue,
+                String(rows.count), String(total.impressions), String(total.clicks), "\(total.spend)",
+                String(format: "%g", total.conversions),
+                total.returnOnAdSpend.map { String(format: "%.2f", $0) } ?? "-",
+            ])
+        }
+        Terminal.output(table.render())
+        return complete
     }
 
     /// Runs the worker until every action is over; returns them as they ended.
