@@ -53,6 +53,79 @@ struct MetricsSyncTests {
         return (mismatches, rows.count)
     }
 
+    /// Launches the sample paused, activates it, and moves four days on, three of them in its flight.
+    static func delivering(
+        _ platform: PlatformID, in fixture: EngineFixture, clock: ManualWallClock, launches: Int = 1
+    ) async throws -> [Campaign] {
+        var campaigns: [Campaign] = []
+        for _ in 0..<launches {
+            let campaign = try await LifecycleActionTests.launch(platform, in: fixture)
+            let activated = try await LifecycleActionTests.run(
+                try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
+            try #require(activated.status == .done, "\(activated.error?.description ?? "")")
+            campaigns.append(campaign)
+        }
+        advance(days: 4, clock, fixture)
+        return campaigns
+    }
+
+    @Test(
+        "30% transient faults and rate limits: every sync completes within its retries, rows right",
+        arguments: PlatformID.builtIn)
+    func faults(platform: PlatformID) async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            let campaign = try #require(try await Self.delivering(platform, in: fixture, clock: clock).first)
+            _ = mock.mock.faults.add(
+                FaultRule(platform: platform.rawValue, path: "*", kind: .status, status: 503, probability: 0.3))
+            _ = mock.mock.faults.add(
+                FaultRule(platform: platform.rawValue, path: "*", kind: .status, status: 429, probability: 0.1))
+            let account = try #require(fixture.accounts[platform])
+            for _ in 0..<3 {
+                let run = try await Self.syncer(fixture).sync(account: account.id, kind: .incremental)
+                #expect(run.status == .succeeded, "\(run.errors)")
+                let check = try await Self.differences(campaign, in: fixture, since: run.since, until: run.until)
+                #expect(check.mismatches.isEmpty && check.compared > 0, "\(check.mismatches)")
+            }
+            #expect(mock.mock.faults.rules.reduce(0) { $0 + $1.fired } > 0, "faults fired")
+        }
+    }
+
+    @Test("a sync stopped between chunks is resumed by the next run, after the campaigns it wrote")
+    func resumesAfterAStop() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            let campaigns = try await Self.delivering(.meta, in: fixture, clock: clock, launches: 3)
+            let account = try #require(fixture.accounts[.meta])
+            var syncer = Self.syncer(fixture)
+            syncer.campaignsPerChunk = 1
+            // The process "dies" after the first chunk: its task is cancelled, its run left running.
+            await #expect(throws: CancellationError.self) {
+                try await syncer.sync(account: account.id, kind: .incremental) { _ in
+                    withUnsafeCurrentTask { $0?.cancel() }
+                }
+            }
+            let first = try #require(
+                try await fixture.store.syncRuns(account: account.id, page: PageRequest()).items.first)
+            try #require(first.status == .running && first.campaigns == 1)
+            // Another run is refused while the first may still be alive; once stale, it is taken over.
+            await #expect(throws: SyncError.self) { try await syncer.sync(account: account.id, kind: .incremental) }
+            _ = clock.advance(by: 601)
+            let resumed = try await syncer.sync(account: account.id, kind: .incremental)
+            #expect(resumed.status == .succeeded)
+            #expect(resumed.campaigns == campaigns.count - 1, "campaigns synced before the stop are not read again")
+            let runs = try await fixture.store.syncRuns(account: account.id, page: PageRequest()).items
+            #expect(runs.contains { $0.id == first.id && $0.status == .interrupted })
+            for campaign in campaigns {
+                let check = try await Self.differences(
+                    campaign, in: fixture, since: first.since, until: first.until)
+                #expect(check.mismatches.isEmpty && check.compared > 0, "\(check.mismatches)")
+            }
+        }
+    }
+
     @Test(
         "rows equal ground truth at every level; late conversions restate without duplicates; drift by sync",
         arguments: PlatformID.builtIn)
@@ -60,12 +133,7 @@ struct MetricsSyncTests {
         let clock = ManualWallClock.fromEnvironment()
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
             let fixture = try await EngineFixture.make(mock: mock)
-            let campaign = try await LifecycleActionTests.launch(platform, in: fixture)
-            let activated = try await LifecycleActionTests.run(
-                try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
-            try #require(activated.status == .done, "\(activated.error?.description ?? "")")
-            // The flight starts tomorrow: four days on, three have delivered.
-            Self.advance(days: 4, clock, fixture)
+            let campaign = try #require(try await Self.delivering(platform, in: fixture, clock: clock).first)
             let account = try #require(fixture.accounts[platform])
             let syncer = Self.syncer(fixture)
 

@@ -146,6 +146,8 @@ public struct MetricsSyncer: Sendable {
             run.errors.append("reading entity statuses: \(Self.describe(error))")
         }
         for (index, chunk) in chunks.enumerated() {
+            // A stopping process stops between chunks: what is written stays, and the next run resumes after it.
+            try Task.checkCancellation()
             do {
                 let rows = try await APICallCollector.$current.withValue(collector) {
                     try await read(
