@@ -21,6 +21,12 @@ struct BenchmarkCommand: AsyncParsableCommand {
             The ticket's flight is moved to start tomorrow (by ADOPS_NOW when set), so the run means the same on any
             date. If any job does not end SUCCESS, the benchmark names the failed jobs and their errors, skips the
             latency phase and exits 1; the rate counts completed hierarchies only.
+
+            --sync N measures the metrics sync instead: the ticket is launched ACTIVE N times on each platform, the
+            emulators' virtual clock moves --days days into the flights, and every account is synced in full, then
+            incrementally (its restatement window), all four accounts at once. It reports the seconds, rows per
+            second and platform calls per campaign of each; if a launch or a sync run fails, it names them and
+            exits 1.
             """
     )
 
@@ -29,6 +35,15 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
     @Option(help: "Tickets in the latency phase, one at a time.")
     var latencyTickets = 200
+
+    @Option(
+        help: ArgumentHelp(
+            "Measure the metrics sync with this many campaigns per platform instead of the two ticket phases.",
+            valueName: "count"))
+    var sync: Int?
+
+    @Option(help: "With --sync: days of delivery before the syncs.")
+    var days = 30
 
     @Option(help: "Jobs the worker runs at once in the throughput phase.")
     var concurrency = 16
@@ -63,6 +78,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
             throw ValidationError("--requests and --latency-tickets must be ≥ 1")
         }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1–256") }
+        if let sync, !(1...100_000).contains(sync) { throw ValidationError("--sync must be 1–100000") }
+        guard (1...366).contains(days) else { throw ValidationError("--days must be 1–366") }
         do {
             let (samples, name) = try ticketSource()
             try samples.check([name])
@@ -98,12 +115,37 @@ struct BenchmarkCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
             let clock = try AdOpsSettings.load().clock
+            // The sync benchmark moves the emulators' clock a month on; the engine follows it there.
+            let following = FollowingClock(base: clock)
             let store = try SQLiteTraffickingStore.open(
                 path: folder.appendingPathComponent("benchmark.sqlite").path,
-                cipher: try CredentialCipher(key: CredentialCipher.generateKey()), clock: clock)
+                cipher: try CredentialCipher(key: CredentialCipher.generateKey()), clock: following.clock)
             let mockConfiguration = MockPlatformsConfiguration(port: 0, seed: 11, journalCapacity: 1_000, clock: clock)
             let logger = EngineContext.logger("adops-mock", level: .error)
             let (samples, ticketName) = try ticketSource()
+            if let sync {
+                let results = try await MockPlatforms.withRunning(configuration: mockConfiguration, logger: logger) {
+                    running in
+                    following.follow(running.mock.world)
+                    var settings = try AdOpsSettings(environment: [:])
+                    settings.clock = following.clock
+                    for platform in PlatformID.builtIn { settings.baseURLs[platform] = running.baseURL }
+                    let transport: any HTTPTransport =
+                        sockets ? AsyncHTTPClientTransport() : MockPlatformsTransport(mock: running.mock)
+                    let context = try EngineContext(settings: settings, store: store, transport: transport)
+                    return try await SyncBenchmark(
+                        context: context, world: running.mock.world, mockPort: running.port, samples: samples,
+                        ticketName: ticketName
+                    ).run(campaignsPerPlatform: sync, days: days, concurrency: concurrency)
+                }
+                if json {
+                    try Terminal.json(results)
+                } else {
+                    print(results.summary())
+                }
+                guard results.failures.isEmpty else { throw ExitCode(1) }
+                return
+            }
             let results = try await MockPlatforms.withRunning(configuration: mockConfiguration, logger: logger) {
                 running in
                 var settings = try AdOpsSettings(environment: [:])

@@ -65,7 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
             environment: [:], keyFile: nil, allowGenerated: true,
             generatedKeyPath: folder.appendingPathComponent("demo.key").path)
         // The demo moves the emulators' clock days ahead to show delivery; the engine follows it there.
-        let demoClock = DemoClock(base: settings.clock)
+        let demoClock = FollowingClock(base: settings.clock)
         let store = try SQLiteTraffickingStore.open(
             path: database.path, cipher: try CredentialCipher(key: key), clock: demoClock.clock)
         let mockLogger = EngineContext.logger("adops-mock", level: .warning)
