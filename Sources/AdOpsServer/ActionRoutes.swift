@@ -59,41 +59,112 @@ struct ActionRoutes<Context: RequestContext>: Sendable {
         return try JSONBody.response(ActionResource(detail))
     }
 
-    /// The kind the body names; a budget takes the ad account's currency and the campaign's period unless the body
-    /// gives them. Malformed values are 400s naming the field.
+    /// The kind the body names; a budget or a bid takes the ad account's currency, and a budget the campaign's
+    /// period, unless the body gives them. Malformed values are 400s naming the field; a value the kind does not
+    /// take is one too.
     private func kind(of body: ActionBody, campaign id: UUID) async throws -> ActionKind {
-        if let kind = ActionKind.named(body.type) {
-            guard body.budget == nil else {
-                throw Problem.malformedBody(
-                    RequestDecodingError(fieldPath: "budget", message: "only a budget action takes a budget"))
-            }
-            return kind
-        }
-        guard body.type == "budget" else {
+        let named = ActionKind.named(body.type)
+        let valued = ["budget", "bid", "targeting"]
+        guard named != nil || valued.contains(body.type) else {
             throw Problem.malformedBody(
                 RequestDecodingError(
                     fieldPath: "type",
-                    message: "unknown action '\(body.type)'; expected activate, pause, resume or budget"))
+                    message: "unknown action '\(body.type)'; expected " + ActionKind.names.joined(separator: ", ")))
         }
+        let given = [("budget", body.budget != nil), ("bid", body.bid != nil), ("targeting", body.targeting != nil)]
+        for (field, present) in given where present && field != body.type {
+            throw Problem.malformedBody(
+                RequestDecodingError(fieldPath: field, message: "only a \(field) action takes a \(field)"))
+        }
+        if let named { return named }
+        switch body.type {
+        case "bid":
+            return .bid(try await bid(of: body, campaign: id))
+        case "targeting":
+            guard let targeting = body.targeting else {
+                throw Problem.malformedBody(
+                    RequestDecodingError(
+                        fieldPath: "targeting",
+                        message: "a targeting action needs targeting: countries, ageRange or genders"))
+            }
+            return .targeting(targeting)
+        default:
+            return .budget(try await budget(of: body, campaign: id))
+        }
+    }
+
+    /// The budget of a `budget` action.
+    private func budget(of body: ActionBody, campaign id: UUID) async throws -> Budget {
         guard let budget = body.budget else {
             throw Problem.malformedBody(
                 RequestDecodingError(fieldPath: "budget", message: "a budget action needs a budget with an amount"))
         }
+        let campaign = try await self.campaign(id)
+        let amount = try await money(
+            budget.amount, currency: budget.currency, of: campaign, field: "budget.amount")
+        return Budget(budget.period ?? campaign.budget.period, amount)
+    }
+
+    /// The bid of a `bid` action: a cap or target cost takes an amount, a target ROAS a ratio, automatic neither.
+    private func bid(of body: ActionBody, campaign id: UUID) async throws -> BidStrategy {
+        guard let bid = body.bid else {
+            throw Problem.malformedBody(
+                RequestDecodingError(fieldPath: "bid", message: "a bid action needs a bid with a strategy"))
+        }
+        func refuse(_ field: String, _ message: String) -> Problem {
+            Problem.malformedBody(RequestDecodingError(fieldPath: field, message: message))
+        }
+        switch bid.strategy {
+        case .automatic:
+            if bid.amount != nil { throw refuse("bid.amount", "an automatic bid takes no amount") }
+            if bid.roas != nil { throw refuse("bid.roas", "an automatic bid takes no roas") }
+            return .automatic
+        case .bidCap, .costCap:
+            if bid.roas != nil {
+                throw refuse("bid.roas", "a \(bid.strategy.rawValue) bid takes an amount, not a roas")
+            }
+            guard let text = bid.amount else {
+                throw refuse("bid.amount", "a \(bid.strategy.rawValue) bid needs an amount, e.g. \"1.50\"")
+            }
+            let money = try await money(text, currency: bid.currency, of: try await campaign(id), field: "bid.amount")
+            return bid.strategy == .bidCap ? .bidCap(money) : .costCap(money)
+        case .targetROAS:
+            if bid.amount != nil { throw refuse("bid.amount", "a targetROAS bid takes a roas, not an amount") }
+            if bid.currency != nil { throw refuse("bid.currency", "a targetROAS bid takes no currency") }
+            guard let text = bid.roas else { throw refuse("bid.roas", "a targetROAS bid needs a roas, e.g. \"2.5\"") }
+            do {
+                return .targetROAS(try ReturnOnAdSpend(decimal: text))
+            } catch {
+                throw Problem.malformedBody(
+                    RequestDecodingError(
+                        fieldPath: "bid.roas", message: error.message,
+                        brokenRule: error.reason == .notADecimal ? nil : error.reason.rawValue))
+            }
+        }
+    }
+
+    /// The campaign, or a 404.
+    private func campaign(_ id: UUID) async throws -> Campaign {
         guard let campaign = try await engine.store.campaign(id) else { throw Self.campaignNotFound(id) }
-        var currency = budget.currency
+        return campaign
+    }
+
+    /// An amount in `currency`, else the ad account's, else the campaign budget's.
+    private func money(
+        _ text: String, currency given: Currency?, of campaign: Campaign, field: String
+    ) async throws -> Money {
+        var currency = given
         if currency == nil { currency = try await engine.store.account(campaign.accountID)?.currency }
-        let amount: Money
         do {
-            amount = try Money(decimal: budget.amount, currency: currency ?? campaign.budget.amount.currency)
+            return try Money(decimal: text, currency: currency ?? campaign.budget.amount.currency)
         } catch {
             // Too many decimals for the currency, or too large: a rule the schema cannot state, so a 422 as on
             // submissions; a non-number is a malformed body.
             throw Problem.malformedBody(
                 RequestDecodingError(
-                    fieldPath: "budget.amount", message: error.message,
+                    fieldPath: field, message: error.message,
                     brokenRule: error.reason == .notADecimal ? nil : error.reason.rawValue))
         }
-        return .budget(Budget(budget.period ?? campaign.budget.period, amount))
     }
 
     /// `campaign` when absent; a 400 naming `level` when unknown.

@@ -6,7 +6,7 @@ import Trafficking
 
 extension CampaignsCommand {
     /// Asks for one lifecycle action and, unless `--no-wait`, runs an in-process worker until it ends, printing each
-    /// entity as it changes. Shared by `activate`, `pause`, `resume` and `budget`.
+    /// entity as it changes. Shared by `activate`, `pause`, `resume`, `budget`, `bid`, `targeting` and `archive`.
     struct ActionRun {
         let options: ActionOptions
 
@@ -73,12 +73,18 @@ extension CampaignsCommand {
             return lines.joined(separator: "\n")
         }
 
-        /// `entityIDs[1]` → `--entity`, `budget.amount` → `--amount`, and so on.
+        /// `entityIDs[1]` → `--entity`, `budget.amount` → `--amount`, `targeting.ageRange` → `--age`, and so on.
         static func option(for fieldPath: String) -> String {
             switch fieldPath {
             case "campaign": "ID"
             case "level": "--level"
-            case "action": "action"
+            case "action", "status": "action"
+            case "bid.roas": "--target-roas"
+            case let path where path.hasPrefix("bid."): "--bid-cap/--cost-cap"
+            case "bid": "--bid-cap/--cost-cap/--target-roas/--automatic"
+            case let path where path.hasPrefix("targeting.countries"): "--country"
+            case "targeting.ageRange": "--age"
+            case "targeting.genders": "--gender"
             case "budget.period": "--period"
             case let path where path.hasPrefix("budget"): "--amount"
             case let path where path.hasPrefix("entityIDs"): "--entity"

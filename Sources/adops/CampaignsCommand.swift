@@ -7,7 +7,10 @@ struct CampaignsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaigns",
         abstract: "List, inspect and operate campaigns: each trafficked request on one ad account.",
-        subcommands: [List.self, Show.self, Activate.self, Pause.self, Resume.self, SetBudget.self]
+        subcommands: [
+            List.self, Show.self, Activate.self, Pause.self, Resume.self, SetBudget.self, SetBid.self,
+            ChangeTargeting.self, Archive.self,
+        ]
     )
 
     /// How the lifecycle-action subcommands behave, for their help.

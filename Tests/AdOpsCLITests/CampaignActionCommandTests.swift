@@ -98,4 +98,55 @@ struct CampaignActionCommandTests {
         let actions = try #require(try sandbox.json(["campaigns", "show", tiktok]) as? [String: Any])
         #expect(actions["status"] as? String == "paused")
     }
+
+    @Test("bid, targeting and archive: values printed, an archived campaign refuses later actions, bad input exits 2")
+    func bidTargetingArchive() throws {
+        let sandbox = try Sandbox()
+        let (mock, base) = try EngineCommandTests.startMock(in: sandbox)
+        defer { _ = mock.stop() }
+        let environment = ["ADOPS_PLATFORMS_BASE_URL": base]
+        let ids = try Self.launch(sandbox, environment: environment)
+        let meta = try #require(ids["meta"])
+        let tiktok = try #require(ids["tiktok"])
+
+        let bid = try sandbox.run(
+            ["campaigns", "bid", meta, "--level", "adGroup", "--cost-cap", "12.00"], environment: environment)
+        #expect(bid.status == 0, "\(bid.stdout)\(bid.stderr)")
+        #expect(
+            bid.stdout.contains("bid costCap 12.00 USD") && bid.stdout.contains("→ costCap 12.00 USD"), "\(bid.stdout)")
+        let targeting = try sandbox.run(
+            ["campaigns", "targeting", tiktok, "--level", "adGroup", "--country", "CA", "--age", "25-44", "--json"],
+            environment: environment)
+        #expect(targeting.status == 0, "\(targeting.stderr)")
+        let action = try #require(try JSONSerialization.jsonObject(with: Data(targeting.stdout.utf8)) as? [String: Any])
+        #expect(action["status"] as? String == "DONE" && action["type"] as? String == "targeting")
+        let step = try #require((action["steps"] as? [[String: Any]])?.first)
+        #expect(step["field"] as? String == "targeting" && step["old_value_source"] as? String == "platform")
+
+        let refused = try sandbox.run(["campaigns", "archive", tiktok], environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("TikTok") && refused.stderr.contains("status.archive"), "\(refused.stderr)")
+        let low = try sandbox.run(
+            ["campaigns", "bid", meta, "--level", "adGroup", "--bid-cap", "0"], environment: environment)
+        #expect(low.status == 1 && low.stderr.contains("--bid-cap/--cost-cap"), "\(low.stderr)")
+
+        let archive = try sandbox.run(["campaigns", "archive", meta], environment: environment)
+        #expect(archive.status == 0, "\(archive.stdout)\(archive.stderr)")
+        #expect(archive.stdout.contains("status PAUSED → ARCHIVED"), "\(archive.stdout)")
+        #expect((try sandbox.json(["campaigns", "show", meta]) as? [String: Any])?["status"] as? String == "archived")
+        let after = try sandbox.run(["campaigns", "resume", meta], environment: environment)
+        #expect(after.status == 1 && after.stderr.contains("archived"), "\(after.stderr)")
+
+        for (arguments, message) in [
+            (["campaigns", "bid", meta, "--level", "adGroup"], "give exactly one of"),
+            (["campaigns", "bid", meta, "--target-roas", "lots"], "--target-roas:"),
+            (["campaigns", "targeting", meta, "--age", "old"], "--age:"),
+            (["campaigns", "targeting", meta, "--gender", "other"], "--gender:"),
+            (["campaigns", "targeting", meta], "give --country"),
+        ] {
+            let run = try sandbox.run(arguments, environment: environment)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+    }
 }

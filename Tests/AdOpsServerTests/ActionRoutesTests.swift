@@ -9,9 +9,10 @@ import Logging
 import Testing
 import Trafficking
 
-/// A Meta stand-in that can change statuses and budgets, with a daily minimum of 1 USD. The API never calls a
-/// platform (the worker does), so every call only says it should not have been reached.
-struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging {
+/// A Meta stand-in that can change statuses, budgets, bids and targeting and archive, with a daily minimum of 1 USD
+/// and Meta's lifecycle capabilities (bids and targeting on ad sets). The API never calls a platform (the worker
+/// does), so every call only says it should not have been reached.
+struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging, BidChanging, TargetingChanging, Archiving {
     static let id: PlatformID = .meta
 
     var capabilities: PlatformCapabilities {
@@ -20,6 +21,15 @@ struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging {
         capabilities.budget = BudgetRules(
             unit: .micros, placement: .campaign, dailyMinimumMicros: 1_000_000, supportsLifetime: false,
             minimumSource: "test")
+        let statuses: Set<StatusAction> = [.activate, .pause, .resume, .archive, .remove]
+        capabilities.lifecycle = LifecycleCapabilities(
+            campaign: .init(statusActions: statuses, budgetPeriods: [.daily]),
+            adGroup: .init(
+                statusActions: statuses, bidStrategies: [.automatic, .bidCap, .costCap],
+                targetingFields: [.countries, .ageRange, .genders]),
+            ad: .init(statusActions: statuses),
+            archive: .archivedState("ARCHIVED", reversible: false, explanation: "Meta's ARCHIVED"),
+            ageLimits: AgeRange(minimum: 13, maximum: 65))
         return capabilities
     }
 
@@ -44,6 +54,22 @@ struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging {
     func setBudget(_ budget: Budget, of entity: PlatformEntity, in account: AccountContext) async throws {
         throw Self.refusal
     }
+
+    func bid(of entity: PlatformEntity, in account: AccountContext) async throws -> BidStrategy { throw Self.refusal }
+
+    func setBid(_ bid: BidStrategy, of entity: PlatformEntity, in account: AccountContext) async throws {
+        throw Self.refusal
+    }
+
+    func targeting(of entity: PlatformEntity, in account: AccountContext) async throws -> Targeting {
+        throw Self.refusal
+    }
+
+    func changeTargeting(
+        _ change: TargetingChange, of entity: PlatformEntity, in account: AccountContext
+    ) async throws { throw Self.refusal }
+
+    func archive(_ entity: PlatformEntity, in account: AccountContext) async throws { throw Self.refusal }
 }
 
 /// `POST /api/v1/campaigns/{id}/actions`, `GET /api/v1/campaigns/{id}/actions` and `GET /api/v1/actions/{id}`.
@@ -207,7 +233,7 @@ struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging {
         let meta = try await harness.campaign(on: .meta)
         try await harness.run { client in
             for (body, field) in [
-                (["type": "archive"], "type"), (["type": "pause", "level": "creative"], "level"),
+                (["type": "delete"], "type"), (["type": "pause", "level": "creative"], "level"),
                 (["type": "budget"], "budget"), (["type": "budget", "budget": ["amount": "twelve"]], "budget.amount"),
                 (["type": "pause", "budget": ["amount": "1"]], "budget"),
             ] as [([String: Any], String)] {

@@ -356,3 +356,154 @@ struct LifecycleActionTests {
         return rest.isEmpty
     }
 }
+
+// MARK: - Bids, targeting and archive, over sockets
+
+extension LifecycleActionTests {
+    /// The campaign's account context, as the worker builds it.
+    static func context(of campaign: Campaign, in fixture: EngineFixture) async throws -> AccountContext {
+        let account = try #require(try await fixture.store.account(campaign.accountID))
+        let credentials = try #require(try await fixture.store.credentials(ofAccount: campaign.accountID))
+        return account.context(credentials: credentials)
+    }
+
+    /// The campaign's mapped entities at a level, as the platform modules address them.
+    static func entities(
+        of campaign: Campaign, at level: EntityKind, in fixture: EngineFixture
+    ) async throws -> [PlatformEntity] {
+        let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
+        return detail.mappings.filter { $0.level == level }.map {
+            PlatformEntity(
+                platform: campaign.platform, kind: level, id: $0.platformID, name: $0.name,
+                parentID: $0.parentPlatformID)
+        }
+    }
+
+    @Test(
+        "a cost-cap bid on every ad group takes effect on the emulator; old bids are read from it first",
+        arguments: PlatformID.builtIn)
+    func bid(platform: PlatformID) async throws {
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let campaign = try await Self.launch(platform, in: fixture)
+            let bid = BidStrategy.costCap(Money(minorUnits: 1_250, currency: .usd))
+            let action = try await Self.run(
+                try await Self.request(.bid(bid), on: campaign, level: .adGroup, in: fixture), in: fixture)
+            #expect(action.status == .done, "\(action.error?.description ?? "")")
+            #expect(action.changes.count == action.steps.count && !action.steps.isEmpty)
+            #expect(action.changes.allSatisfy { $0.oldValue?.bid != nil && $0.oldValueSource == .platform })
+            let module = try #require(fixture.registry[platform] as? any BidChanging)
+            let context = try await Self.context(of: campaign, in: fixture)
+            for group in try await Self.entities(of: campaign, at: .adGroup, in: fixture) {
+                #expect(try await module.bid(of: group, in: context) == bid, "\(platform) \(group.id)")
+            }
+            let log = try await fixture.store.actionLog(action.id).filter { $0.event == "changed" }
+            #expect(log.count == action.steps.count && log.allSatisfy { $0.message.contains("→ costCap 12.50 USD") })
+        }
+    }
+
+    @Test(
+        "a targeting change takes effect on the emulator where each platform holds the field; the rest is kept",
+        arguments: PlatformID.builtIn)
+    func targeting(platform: PlatformID) async throws {
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let campaign = try await Self.launch(platform, in: fixture)
+            let ages = AgeRange(minimum: 25, maximum: 44)
+            let module = try #require(fixture.registry[platform] as? any TargetingChanging)
+            let context = try await Self.context(of: campaign, in: fixture)
+            let groups = try await Self.entities(of: campaign, at: .adGroup, in: fixture)
+            let before = try await module.targeting(of: try #require(groups.first), in: context)
+            // Google keeps countries on the campaign, ages and genders on the ad group.
+            var requests: [(ActionLevel, TargetingChange)] = [
+                (.adGroup, TargetingChange(countries: ["CA"], ageRange: ages, genders: [.female]))
+            ]
+            if platform == .google {
+                requests = [
+                    (.campaign, TargetingChange(countries: ["CA"])),
+                    (.adGroup, TargetingChange(ageRange: ages, genders: [.female])),
+                ]
+            }
+            for (level, change) in requests {
+                let action = try await Self.run(
+                    try await Self.request(.targeting(change), on: campaign, level: level, in: fixture), in: fixture)
+                #expect(action.status == .done, "\(action.error?.description ?? "")")
+                #expect(action.changes.allSatisfy { $0.oldValue?.targeting != nil && $0.oldValueSource == .platform })
+            }
+            for group in groups {
+                let after = try await module.targeting(of: group, in: context)
+                #expect(after.countries == ["CA"], "\(platform) \(group.id)")
+                #expect(after.ageRange == ages && after.genders == [.female], "\(platform) \(group.id): \(after)")
+                #expect(after.interests == before.interests && after.keywords == before.keywords)
+            }
+        }
+    }
+
+    @Test("archive: the campaign is archived on the emulator and in our records; any later action is refused")
+    func archive() async throws {
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            for platform in [PlatformID.meta, .google] {
+                let campaign = try await Self.launch(platform, in: fixture)
+                let action = try await Self.run(
+                    try await Self.request(.archive, on: campaign, in: fixture), in: fixture)
+                #expect(action.status == .done, "\(platform): \(action.error?.description ?? "")")
+                #expect(action.changes.first?.oldValue == .status(.paused))
+                #expect(action.changes.first?.newValue == .archived)
+                let statuses = try await Self.statuses(of: campaign, in: fixture)
+                #expect(statuses["campaign/\(campaign.platformCampaignID ?? "")"] == .removed, "\(platform)")
+                let held = try #require(Self.entity(campaign.platformCampaignID ?? "", on: platform, in: fixture))
+                #expect(!held.isActive, "\(platform): archived entities do not deliver")
+                #expect(try await fixture.store.campaign(campaign.id)?.status == .archived)
+                let calls = mock.mock.journal.count
+                for kind in [ActionKind.resume, .archive, .bid(.automatic)] {
+                    let refused = await #expect(throws: ActionError.self) {
+                        try await Self.request(kind, on: campaign, level: .adGroup, in: fixture)
+                    }
+                    #expect(refused?.kind == .archived, "\(platform) \(kind)")
+                    #expect(refused?.message.contains("archived") == true)
+                }
+                #expect(mock.mock.journal.count == calls, "refused before any call")
+            }
+        }
+    }
+
+    @Test(
+        "archive is refused where the platform has no archived state; nothing asked after an archive reaches the platform"
+    )
+    func archiveRefusedAndQueued() async throws {
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration()) { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            for platform in [PlatformID.tiktok, .snapchat] {
+                let campaign = try await Self.launch(platform, in: fixture)
+                let calls = mock.mock.journal.count
+                let refused = await #expect(throws: ActionError.self) {
+                    try await Self.request(.archive, on: campaign, in: fixture)
+                }
+                #expect(refused?.kind == .unsupported && refused?.violations.first?.limit == "status.archive")
+                #expect(refused?.message.contains("has no archived state") == true)
+                #expect(mock.mock.journal.count == calls)
+            }
+            // A pause asked before an archive runs after it, and finds the campaign archived.
+            let campaign = try await Self.launch(.meta, in: fixture)
+            let pause = try await Self.request(.pause, on: campaign, in: fixture)
+            let archive = try await Self.request(.archive, on: campaign, in: fixture)
+            let late = await #expect(throws: ActionError.self) {
+                try await Self.request(.resume, on: campaign, in: fixture)
+            }
+            #expect(late?.kind == .archived, "an archive is waiting")
+            // One stored behind the archive all the same (a request racing the archive's) fails without a call.
+            let raced = try await fixture.store.enqueueAction(
+                NewLifecycleAction(
+                    id: .timeOrdered(at: fixture.store.clock.now), campaignID: campaign.id, kind: .resume,
+                    level: .campaign, targets: [], requestedBy: "race", steps: pause.steps))
+            #expect(try await Self.run(pause, in: fixture).status == .done)
+            #expect(try await Self.run(archive, in: fixture).status == .done)
+            #expect(try await fixture.store.campaign(campaign.id)?.status == .archived)
+            let calls = mock.mock.journal.count
+            let failed = try await Self.run(raced, in: fixture)
+            #expect(failed.status == .failed && failed.error?.code == "archived", "\(failed.error?.description ?? "")")
+            #expect(failed.changes.isEmpty && mock.mock.journal.count == calls)
+        }
+    }
+}

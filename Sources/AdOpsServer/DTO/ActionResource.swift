@@ -2,7 +2,8 @@ import AdPlatformKit
 import Foundation
 import Trafficking
 
-/// A lifecycle action as the API returns it and as `adops campaigns activate|pause|resume|budget --json` prints it:
+/// A lifecycle action as the API returns it and as `adops campaigns activate|pause|resume|budget|bid|targeting|archive
+/// --json` prints it:
 /// what was asked, by whom, where it is, and every entity it changes with old and new values; the detail adds its
 /// log.
 public struct ActionResource: Encodable, Sendable {
@@ -14,10 +15,14 @@ public struct ActionResource: Encodable, Sendable {
     var platform: PlatformID
     /// The ad account.
     var adAccountID: UUID
-    /// `activate`, `pause`, `resume` or `budget`.
+    /// `activate`, `pause`, `resume`, `budget`, `bid`, `targeting` or `archive`.
     var type: String
     /// The budget set, for `budget`.
     var budget: Budget?
+    /// The bid set, for `bid`.
+    var bid: BidStrategy?
+    /// The targeting fields set, for `targeting`.
+    var targeting: TargetingChange?
     /// `campaign`, `adGroup` or `ad`.
     var level: ActionLevel
     /// The platform ids asked for; empty for every entity of the level.
@@ -48,7 +53,7 @@ public struct ActionResource: Encodable, Sendable {
         case campaignID = "campaign_id"
         case platform
         case adAccountID = "ad_account_id"
-        case type, budget, level
+        case type, budget, bid, targeting, level
         case entityIDs = "entity_ids"
         case requestedBy = "requested_by"
         case status, error, attempts, steps, log
@@ -65,7 +70,12 @@ public struct ActionResource: Encodable, Sendable {
         platform = action.platform
         adAccountID = action.accountID
         type = action.kind.name
-        if case .budget(let value) = action.kind { budget = value }
+        switch action.kind {
+        case .budget(let value): budget = value
+        case .bid(let value): bid = value
+        case .targeting(let value): targeting = value
+        case .activate, .pause, .resume, .archive: break
+        }
         level = action.level
         entityIDs = action.targets
         requestedBy = action.requestedBy

@@ -15,9 +15,10 @@ struct ActionStepResource: Encodable, Sendable {
     var parentPlatformID: String?
     /// The name on the platform.
     var name: String
-    /// `status` or `budget`.
+    /// `status`, `budget`, `bid` or `targeting`.
     var field: String
-    /// The value it had: `{"status": "PAUSED"}` or `{"budget": {…}}`; absent when unknown.
+    /// The value it had: `{"status": "PAUSED"}`, `{"budget": {…}}`, `{"bid": {…}}` or `{"targeting": {…}}`; absent
+    /// when unknown.
     var oldValue: ActionValue?
     /// `platform` (read just before the change) or `records` (our last-seen value).
     var oldValueSource: ActionStep.Source?

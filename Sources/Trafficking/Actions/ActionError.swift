@@ -5,7 +5,9 @@ import AdPlatformKit
 /// and limit.
 ///
 /// Field paths are the request's (``ActionRequest``): `campaign`, `action`, `level`, `entityIDs[i]`,
-/// `budget.amount`, `budget.period`, `budget.currency`. The API and the CLI rename them to their own.
+/// `budget.amount`, `budget.period`, `budget.currency`, `bid`, `bid.amount`, `bid.currency`, `bid.roas`, `targeting`,
+/// `targeting.countries[i]`, `targeting.ageRange`, `targeting.genders`, `status`. The API and the CLI rename them to
+/// their own.
 public struct ActionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of refusal; the API maps each to a status.
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -17,6 +19,8 @@ public struct ActionError: Error, Sendable, Hashable, CustomStringConvertible {
         case noEntities
         /// The campaign's ad account is deleted or not ACTIVE (409).
         case accountUnavailable
+        /// The campaign is archived, or an archive of it is under way: it takes no further action (409).
+        case archived
         /// The platform cannot do this action, or not at this level (422); the message names the capability.
         case unsupported
         /// The budget is not one the platform can take: wrong currency, not positive, not expressible in its
@@ -26,6 +30,14 @@ public struct ActionError: Error, Sendable, Hashable, CustomStringConvertible {
         case budgetBelowMinimum
         /// A target id is not one of the campaign's entities at the level (422).
         case unknownEntity
+        /// The bid is not one the platform can take: wrong currency, not expressible in its unit, a target ROAS not
+        /// above zero (422).
+        case invalidBid
+        /// The bid amount is under the platform's minimum (422); the violation carries the limit.
+        case bidBelowMinimum
+        /// The targeting change is not one the platform can take: nothing given, no country, an unknown country
+        /// code, an age range outside the platform's limits (422).
+        case invalidTargeting
     }
 
     /// The kind of refusal.

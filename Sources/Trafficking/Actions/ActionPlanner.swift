@@ -19,26 +19,40 @@ public struct ActionPlanner: Sendable {
     public let canChangeStatus: Bool
     /// Whether its module can set budgets (``BudgetChanging``).
     public let canChangeBudget: Bool
+    /// Whether its module can set bids (``BidChanging``).
+    public let canChangeBid: Bool
+    /// Whether its module can change targeting (``TargetingChanging``).
+    public let canChangeTargeting: Bool
+    /// Whether its module can archive (``Archiving``).
+    public let canArchive: Bool
 
     /// A planner for a platform module.
     public init(platform: any AdPlatform) {
         self.init(
             capabilities: platform.capabilities, canChangeStatus: platform is any StatusChanging,
-            canChangeBudget: platform is any BudgetChanging)
+            canChangeBudget: platform is any BudgetChanging, canChangeBid: platform is any BidChanging,
+            canChangeTargeting: platform is any TargetingChanging, canArchive: platform is any Archiving)
     }
 
-    /// A planner from capabilities and abilities, for tests.
-    public init(capabilities: PlatformCapabilities, canChangeStatus: Bool, canChangeBudget: Bool) {
+    /// A planner from capabilities and abilities, for tests; the abilities not given are absent.
+    public init(
+        capabilities: PlatformCapabilities, canChangeStatus: Bool, canChangeBudget: Bool, canChangeBid: Bool = false,
+        canChangeTargeting: Bool = false, canArchive: Bool = false
+    ) {
         self.capabilities = capabilities
         self.canChangeStatus = canChangeStatus
         self.canChangeBudget = canChangeBudget
+        self.canChangeBid = canChangeBid
+        self.canChangeTargeting = canChangeTargeting
+        self.canArchive = canArchive
     }
 
     private var platform: PlatformID { capabilities.platform }
     private var displayName: String { capabilities.displayName }
 
     /// The steps, in the order they run, each with the old value our records know; throws ``ActionError`` when the
-    /// platform cannot do the action, the budget breaks its rules, a target is unknown or nothing is mapped.
+    /// platform cannot do the action, the budget or bid breaks its rules, the targeting is outside what the platform
+    /// takes, a target is unknown or nothing is mapped.
     /// `launch` is the request the campaign was launched from: ad groups' planned budget shares are the old values
     /// where no budget was seen since.
     public func plan(
@@ -49,6 +63,7 @@ public struct ActionPlanner: Sendable {
             try check(budget, level: request.level, currency: currency, schedule: detail.campaign.schedule)
         }
         try checkCapabilityData(request)
+        if case .bid(let bid) = request.kind { try check(bid, currency: currency) }
         let atLevel = detail.mappings.filter { $0.level == request.level.kind }
         guard !atLevel.isEmpty else {
             let levelName = capabilities.hierarchy.name(of: request.level.kind)
@@ -103,6 +118,29 @@ public struct ActionPlanner: Sendable {
                     "\(displayName) cannot change budgets: its module has no budget changes (BudgetChanging)",
                     platform: platform, rule: "unsupportedAction", limit: "BudgetChanging")
             }
+        case .bid:
+            guard canChangeBid else {
+                throw ActionError.field(
+                    .unsupported, "action",
+                    "\(displayName) cannot change bids: its module has no bid changes (BidChanging)",
+                    platform: platform, rule: "unsupportedAction", limit: "BidChanging")
+            }
+        case .targeting:
+            guard canChangeTargeting else {
+                throw ActionError.field(
+                    .unsupported, "action",
+                    "\(displayName) cannot change targeting: its module has no targeting changes (TargetingChanging)",
+                    platform: platform, rule: "unsupportedAction", limit: "TargetingChanging")
+            }
+        case .archive:
+            // A platform whose capability data refuses archiving says why (its explanation) in the check after this
+            // one; only a module that declares an archive state yet cannot archive is refused here.
+            guard canArchive || capabilities.lifecycle.archive.kind == .unsupported else {
+                throw ActionError.field(
+                    .unsupported, "action",
+                    "\(displayName) cannot archive: its module has no archive (Archiving)",
+                    platform: platform, rule: "unsupportedAction", limit: "Archiving")
+            }
         }
     }
 
@@ -110,23 +148,35 @@ public struct ActionPlanner: Sendable {
     /// the platform modules make before a call: what a level supports that the checks above do not cover, such as
     /// a status change a level does not take.
     private func checkCapabilityData(_ request: ActionRequest) throws(ActionError) {
-        let change: LifecycleChange =
-            switch request.kind {
-            case .activate: .status(.activate)
-            case .pause: .status(.pause)
-            case .resume: .status(.resume)
-            case .budget(let budget): .budget(budget)
+        guard let refusal = capabilities.lifecycleRefusal(for: request.kind.lifecycleChange, at: request.level.kind)
+        else { return }
+        let kind: ActionError.Kind
+        var limit = refusal.capability
+        switch (refusal.reason, request.kind) {
+        case (.unsupported, _): kind = .unsupported
+        case (.budgetTooLow, _): kind = .budgetBelowMinimum
+        case (.invalidValue, .bid(let bid)) where refusal.fieldPath == "bid.amount":
+            kind = .bidBelowMinimum
+            if let amount = bid.amount {
+                limit = "at least \(Money(minorUnits: 1, currency: amount.currency))"
             }
-        guard let refusal = capabilities.lifecycleRefusal(for: change, at: request.level.kind) else { return }
-        let kind: ActionError.Kind =
-            switch refusal.reason {
-            case .unsupported: .unsupported
-            case .invalidValue: .invalidBudget
-            case .budgetTooLow: .budgetBelowMinimum
-            }
+        case (.invalidValue, .bid): kind = .invalidBid
+        case (.invalidValue, .targeting): kind = .invalidTargeting
+        case (.invalidValue, _): kind = .invalidBudget
+        }
         throw ActionError.field(
             kind, refusal.fieldPath, refusal.message, platform: platform,
-            rule: Violation.Rule(rawValue: refusal.reason.rawValue), limit: refusal.capability)
+            rule: Violation.Rule(rawValue: refusal.reason.rawValue), limit: limit)
+    }
+
+    /// A bid's amount is in the ad account's currency, as budgets are.
+    private func check(_ bid: BidStrategy, currency: Currency) throws(ActionError) {
+        guard let amount = bid.amount, amount.currency != currency else { return }
+        throw ActionError.field(
+            .invalidBid, "bid.currency",
+            "the ad account bills in \(currency.code) on \(displayName); the bid is in \(amount.currency.code)",
+            platform: platform,
+            rule: "accountCurrency", limit: currency.code, actual: amount.currency.code)
     }
 
     /// The budget rules of ``BudgetRules``, as the request validator applies them at launch.
@@ -236,13 +286,16 @@ public struct ActionPlanner: Sendable {
     }
 
     /// The value our records hold for the field the action sets: the last-seen status, or the last-seen budget,
-    /// else the campaign's budget or the launch's share for an ad group.
+    /// else the campaign's budget or the launch's share for an ad group. Bids and targeting are read from the
+    /// platform just before the change.
     private func recordedValue(
         of mapping: EntityMapping, for newValue: ActionValue, campaign: Campaign, shares: [String: Budget]
     ) -> ActionValue? {
         switch newValue {
-        case .status:
+        case .status, .archived:
             return mapping.lastSeenStatus.map(ActionValue.status)
+        case .bid, .targeting:
+            return nil
         case .budget:
             if let seen = mapping.lastSeenBudget { return .budget(seen) }
             if mapping.level == .campaign { return .budget(campaign.budget) }

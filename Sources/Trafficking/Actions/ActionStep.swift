@@ -67,7 +67,7 @@ public struct ActionStep: Sendable, Hashable, Codable {
         self.finishedAt = finishedAt
     }
 
-    /// The field it changes: `status` or `budget`.
+    /// The field it changes: `status`, `budget`, `bid` or `targeting`.
     public var field: String { newValue.field }
 
     /// The entity as a platform module addresses it.

@@ -4,7 +4,8 @@ import Foundation
 extension TraffickingEngine {
     /// Checks an action against the campaign, its launch, its ad account and its platform's abilities and budget
     /// rules, plans its steps, and stores it PENDING for the worker. Throws ``ActionError`` and stores nothing when
-    /// anything is refused: no platform call is made before the action is stored, and none for a refused one.
+    /// anything is refused: no platform call is made before the action is stored, and none for a refused one. An
+    /// archived campaign, or one with an archive waiting or running, is refused as ``ActionError/Kind/archived``.
     public func requestAction(_ request: ActionRequest) async throws -> LifecycleAction {
         let id = request.campaignID.uuidString
         guard let detail = try await store.campaignDetail(request.campaignID) else {
@@ -19,6 +20,7 @@ extension TraffickingEngine {
                     + "\(launch?.status.rawValue ?? "gone"); act on it once the job has ended",
                 platform: campaign.platform, limit: "launched", actual: campaign.status.rawValue)
         }
+        try await checkNotArchived(campaign)
         guard let account = try await store.account(campaign.accountID), account.status == .active else {
             throw ActionError.field(
                 .accountUnavailable, "campaign",
@@ -36,6 +38,28 @@ extension TraffickingEngine {
             NewLifecycleAction(
                 id: .timeOrdered(at: store.clock.now), campaignID: campaign.id, kind: request.kind,
                 level: request.level, targets: request.entityIDs, requestedBy: request.requestedBy, steps: steps))
+    }
+
+    /// Refuses any action on an archived campaign, and any after an archive that has not ended yet: a campaign's
+    /// actions run in the order asked, so one asked now would reach an archived entity.
+    private func checkNotArchived(_ campaign: Campaign) async throws {
+        let id = campaign.id.uuidString
+        if campaign.status == .archived {
+            throw ActionError.field(
+                .archived, "campaign",
+                "campaign \(id) is archived: an archived campaign is terminal and takes no further action",
+                platform: campaign.platform, rule: "archived", actual: CampaignStatus.archived.rawValue)
+        }
+        let recent = try await store.actions(campaign: campaign.id, page: PageRequest(limit: 100))
+        if let archive = recent.items.first(where: {
+            $0.kind == .archive && $0.level == .campaign && !$0.status.isTerminal
+        }) {
+            throw ActionError.field(
+                .archived, "campaign",
+                "campaign \(id) is being archived by action \(archive.id.uuidString) "
+                    + "(\(archive.status.rawValue)): an archived campaign takes no further action",
+                platform: campaign.platform, rule: "archived", actual: archive.status.rawValue)
+        }
     }
 
     /// An action with its log and its platform calls, or `nil`.

@@ -12,6 +12,9 @@ public enum CampaignStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case completed
     /// Its launch failed, in whole or in part; the job's error says why.
     case error
+    /// Archived by a lifecycle action: it stops delivering for good and takes no further action (Meta `ARCHIVED`,
+    /// Google `REMOVED`).
+    case archived
 
     /// The status a campaign has once its launch job is in `job`, for a request that asked for `requested`.
     public static func afterLaunch(job: JobStatus, requested: DeliveryStatus) -> CampaignStatus {

@@ -163,8 +163,9 @@ extension SQLiteTraffickingStore {
 
     /// Ends an action `owner` holds and, in the same write, brings our records up to what its done steps made
     /// true on the platform: each entity mapping's last-seen status or budget, and the campaign's status (for a
-    /// change of the campaign's own status) or budget (where the change sets the campaign's budget, or every ad
-    /// group's).
+    /// change of the campaign's own status, `archived` after an archive of it) or budget (where the change sets the
+    /// campaign's budget, or every ad group's). Bids and targeting have no last-seen column: the steps keep their
+    /// old and new values.
     public func finishAction(
         _ action: UUID, owner: String, outcome: ActionOutcome, records: ActionRunRecords
     ) async throws {
@@ -241,6 +242,24 @@ extension SQLiteTraffickingStore {
                             .execute(arguments: [campaignStatus.rawValue, time, action.campaignID])
                     }
                 }
+            case .archived:
+                // An archived entity no longer delivers and leaves the platform's lists (Meta reads ARCHIVED back as
+                // removed, Google's archive is REMOVED).
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE entity_mappings SET last_seen_status = ?, last_seen_at = ?
+                        WHERE campaign_id = ? AND level = ? AND platform_id = ?
+                        """
+                ).execute(
+                    arguments: [
+                        DeliveryStatus.removed.rawValue, time, action.campaignID, step.level.rawValue, step.platformID,
+                    ])
+                if step.level == .campaign {
+                    try db.cachedStatement(sql: "UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?")
+                        .execute(arguments: [CampaignStatus.archived.rawValue, time, action.campaignID])
+                }
+            case .bid, .targeting:
+                break
             case .budget(let budget):
                 let json = try StoreJSON.encode(budget)
                 try db.cachedStatement(

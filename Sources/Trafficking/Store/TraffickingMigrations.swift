@@ -11,6 +11,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v3", migrate: countLeaseTakeovers)
         migrator.registerMigration("v4", migrate: createCampaigns)
         migrator.registerMigration("v5", migrate: createLifecycleActions)
+        migrator.registerMigration("v6-actions", migrate: allowArchivedCampaigns)
         migrator.registerMigration("v6-metrics-sync", migrate: createMetricsSync)
         migrator.registerMigration("v7-token-expiry", migrate: recordTokenExpiry)
         migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
@@ -273,6 +274,45 @@ enum TraffickingMigrations {
             t.add(column: "action_id", .text).references("lifecycle_actions", onDelete: .cascade)
         }
         try db.create(index: "api_calls_action", on: "api_calls", columns: ["action_id"])
+    }
+
+    /// v6-actions: a campaign can be `archived`, by an archive action. SQLite cannot change a CHECK constraint in
+    /// place, so `campaigns` is rebuilt with the same columns, rows and indexes and the wider status list. GRDB runs
+    /// migrations with foreign keys off and checks them at the end, so the tables that reference `campaigns` keep
+    /// their rows.
+    private static func allowArchivedCampaigns(_ db: Database) throws {
+        try db.create(table: "campaigns_v6") { t in
+            t.primaryKey("id", .text)
+            t.column("job_id", .text).notNull().unique().references("campaign_jobs", onDelete: .cascade)
+            t.column("batch_id", .text).notNull()
+            t.column("ticket_source", .text)
+            t.column("ticket_id", .text)
+            t.column("platform", .text).notNull()
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("name", .text).notNull()
+            t.column("objective", .text).notNull()
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('draft', 'live', 'paused', 'completed', 'error', 'archived')")
+            t.column("budget_json", .text).notNull()
+            t.column("schedule_json", .text).notNull()
+            t.column("platform_campaign_id", .text)
+            t.column("drifted", .boolean).notNull().defaults(to: false)
+            t.column("last_synced_at", .datetime)
+            t.column("created_at", .datetime).notNull()
+            t.column("updated_at", .datetime).notNull()
+        }
+        let columns = [
+            "id", "job_id", "batch_id", "ticket_source", "ticket_id", "platform", "account_id", "name", "objective",
+            "status", "budget_json", "schedule_json", "platform_campaign_id", "drifted", "last_synced_at",
+            "created_at", "updated_at",
+        ].joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO campaigns_v6 (\(columns)) SELECT \(columns) FROM campaigns ORDER BY rowid")
+        try db.drop(table: "campaigns")
+        try db.rename(table: "campaigns_v6", to: "campaigns")
+        try db.create(index: "campaigns_created", on: "campaigns", columns: ["created_at"])
+        try db.create(index: "campaigns_status", on: "campaigns", columns: ["status", "created_at"])
+        try db.create(index: "campaigns_account", on: "campaigns", columns: ["account_id", "created_at"])
+        try db.create(index: "campaigns_ticket", on: "campaigns", columns: ["ticket_source", "ticket_id"])
     }
 
     /// v6: synced metrics (one row per entity, day and attribution window), the sync log, the drifts syncs and

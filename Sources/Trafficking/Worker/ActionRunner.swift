@@ -2,13 +2,14 @@ import AdPlatformKit
 import Foundation
 
 /// Runs one claimed lifecycle action to its end: each planned step in order, through the platform module's
-/// ``StatusChanging`` or ``BudgetChanging`` ability, with the engine's retry rules (``PlatformCallPolicy``).
+/// ``StatusChanging``, ``BudgetChanging``, ``BidChanging``, ``TargetingChanging`` or ``Archiving`` ability, with the
+/// engine's retry rules (``PlatformCallPolicy``).
 ///
-/// Exactly once on the platform, after a crash at any point: status and budget sets are absolute, so sending one
-/// again leaves the platform as one send did. Each step records its old value before its call (`started`) and is
-/// recorded `done` as soon as the platform confirms it, so a resumed action skips done steps, keeps the old values
-/// it read before the crash, and, for a status the platform already shows, records the step done without sending
-/// it again.
+/// Exactly once on the platform, after a crash at any point: status, budget and bid sets are absolute, and a
+/// targeting change sets the fields it gives, so sending one again leaves the platform as one send did. Each step
+/// records its old value before its call (`started`) and is recorded `done` as soon as the platform confirms it, so a
+/// resumed action skips done steps, keeps the old values it read before the crash, and, for a status (or an
+/// archive) the platform already shows, records the step done without sending it again.
 struct ActionRunner: Sendable {
     let store: any TraffickingStore
     let registry: PlatformRegistry
@@ -33,6 +34,7 @@ struct ActionRunner: Sendable {
         let run = ActionRun(action: action, clock: store.clock)
         do {
             let (module, context, name) = try await prepare(action)
+            try await checkNotArchived(action)
             if action.takeovers > configuration.maximumTakeovers {
                 throw StepFailure.permanent(
                     JobError(
@@ -103,6 +105,17 @@ struct ActionRunner: Sendable {
         return (module, account.context(credentials: credentials), account.name)
     }
 
+    /// An action other than the archive itself fails on a campaign archived since it was asked: it would reach
+    /// entities that can never change again.
+    private func checkNotArchived(_ action: LifecycleAction) async throws {
+        guard action.kind != .archive, try await store.campaign(action.campaignID)?.status == .archived else { return }
+        throw StepFailure.permanent(
+            JobError(
+                message: "campaign \(action.campaignID.uuidString) was archived before this action ran: an archived "
+                    + "campaign takes no further action",
+                code: "archived"))
+    }
+
     /// Changes one entity: reads its old value where it can, records the step started, makes the change, and
     /// records it done with the platform's answer.
     private func change(
@@ -117,17 +130,17 @@ struct ActionRunner: Sendable {
         var source = step.oldValueSource
         if step.state == .started {
             // A previous run recorded the old value, then may have sent the change before it stopped.
-            if case .status(let status) = step.newValue, let reader {
+            if let shown = step.newValue.deliveryStatus, let reader {
                 let current = try await policy.call(step: key, account: account, module: module) {
                     try await reader.readEntity(entity.kind, id: entity.id, in: account.current)
                 }
-                if current.status == status {
+                if current.status == shown {
                     run.log(
                         .warning, "recovered",
-                        "\(key) already shows \(status.rawValue) on \(action.platform): the change was made before "
+                        "\(key) already shows \(step.newValue) on \(action.platform): the change was made before "
                             + "the last run stopped; not sending it again")
                     try await complete(
-                        step, response: "already \(status.rawValue) on the platform", run: run, owner: owner)
+                        step, response: "already \(step.newValue) on the platform", run: run, owner: owner)
                     return
                 }
             }
@@ -135,16 +148,13 @@ struct ActionRunner: Sendable {
                 .warning, "resumed",
                 "\(key) may have been changed before the last run stopped; sending the absolute value again")
         } else {
-            // The old value from the platform where the module reads entities; budgets are not among what
+            // The old value from the platform where the module reads it; budgets are not among what
             // `EntityReading` returns generically, so theirs come from our records.
-            if case .status = step.newValue, let reader {
-                let current = try await policy.call(step: key, account: account, module: module) {
-                    try await reader.readEntity(entity.kind, id: entity.id, in: account.current)
-                }
-                if let status = current.status {
-                    oldValue = .status(status)
-                    source = .platform
-                }
+            if let read = try await platformValue(
+                for: step.newValue, of: entity, module: module, account: account, policy: policy, key: key)
+            {
+                oldValue = read
+                source = .platform
             }
             guard
                 try await store.startActionStep(
@@ -171,6 +181,42 @@ struct ActionRunner: Sendable {
                 action.id, owner: owner, position: step.position, response: response,
                 records: ActionRunRecords(calls: calls, log: run.drainLog()))
         else { throw LeaseLost() }
+    }
+
+    /// The value the field holds on the platform now, through the ability that reads it; `nil` where the module
+    /// cannot read it. A targeting value holds only the fields the change sets, an age range of every age as the
+    /// platform's widest.
+    private func platformValue(
+        for newValue: ActionValue, of entity: PlatformEntity, module: any AdPlatform, account: LiveAccount,
+        policy: PlatformCallPolicy, key: String
+    ) async throws -> ActionValue? {
+        switch newValue {
+        case .status, .archived:
+            guard let reader = module as? any EntityReading else { return nil }
+            let current = try await policy.call(step: key, account: account, module: module) {
+                try await reader.readEntity(entity.kind, id: entity.id, in: account.current)
+            }
+            return current.status.map(ActionValue.status)
+        case .bid:
+            guard let bids = module as? any BidChanging else { return nil }
+            return .bid(
+                try await policy.call(step: key, account: account, module: module) {
+                    try await bids.bid(of: entity, in: account.current)
+                })
+        case .targeting(let change):
+            guard let targeting = module as? any TargetingChanging else { return nil }
+            let current = try await policy.call(step: key, account: account, module: module) {
+                try await targeting.targeting(of: entity, in: account.current)
+            }
+            return .targeting(
+                TargetingChange(
+                    countries: change.countries == nil ? nil : current.countries,
+                    ageRange: change.ageRange == nil
+                        ? nil : (current.ageRange ?? module.capabilities.lifecycle.ageLimits),
+                    genders: change.genders == nil ? nil : current.genders))
+        case .budget:
+            return nil
+        }
     }
 
     /// Records a step done without a platform call.
@@ -202,6 +248,29 @@ struct ActionRunner: Sendable {
                         code: "unsupported"))
             }
             try await changer.setBudget(budget, of: entity, in: account.current)
+        case .bid(let bid):
+            guard let changer = module as? any BidChanging else {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "\(module.capabilities.displayName) cannot change bids (BidChanging)",
+                        code: "unsupported"))
+            }
+            try await changer.setBid(bid, of: entity, in: account.current)
+        case .targeting(let change):
+            guard let changer = module as? any TargetingChanging else {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "\(module.capabilities.displayName) cannot change targeting (TargetingChanging)",
+                        code: "unsupported"))
+            }
+            try await changer.changeTargeting(change, of: entity, in: account.current)
+        case .archived:
+            guard let archiver = module as? any Archiving else {
+                throw StepFailure.permanent(
+                    JobError(
+                        message: "\(module.capabilities.displayName) cannot archive (Archiving)", code: "unsupported"))
+            }
+            try await archiver.archive(entity, in: account.current)
         }
     }
 }

@@ -81,8 +81,19 @@ struct LifecycleActionRow: Codable, FetchableRecord, PersistableRecord {
     static func valueJSON(of kind: ActionKind) throws -> String? {
         switch kind {
         case .budget(let budget): try StoreJSON.encode(budget)
-        case .activate, .pause, .resume: nil
+        case .bid(let bid): try StoreJSON.encode(bid)
+        case .targeting(let change): try StoreJSON.encode(change)
+        case .activate, .pause, .resume, .archive: nil
         }
+    }
+
+    /// The kind's value from `value_json`, or ``StoreError`` `corrupt` when it is missing or unreadable.
+    private func value<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        let table = Self.databaseTableName
+        guard let valueJSON else {
+            throw StoreError.corrupt(table: table, row: id, column: "value_json", "is empty for a \(kind) action")
+        }
+        return try StoreJSON.decode(type, from: valueJSON, table: table, row: id, column: "value_json")
     }
 
     /// The error columns for `error` (`nil` clears them).
@@ -106,16 +117,15 @@ struct LifecycleActionRow: Codable, FetchableRecord, PersistableRecord {
             throw StoreError.corrupt(table: table, row: id, column: "level", "holds unknown level '\(level)'")
         }
         let actionKind: ActionKind
-        if kind == "budget" {
-            guard let valueJSON else {
-                throw StoreError.corrupt(table: table, row: id, column: "value_json", "is empty for a budget action")
+        switch kind {
+        case "budget": actionKind = .budget(try value(Budget.self))
+        case "bid": actionKind = .bid(try value(BidStrategy.self))
+        case "targeting": actionKind = .targeting(try value(TargetingChange.self))
+        default:
+            guard let named = ActionKind.named(kind) else {
+                throw StoreError.corrupt(table: table, row: id, column: "kind", "holds unknown kind '\(kind)'")
             }
-            actionKind = .budget(
-                try StoreJSON.decode(Budget.self, from: valueJSON, table: table, row: id, column: "value_json"))
-        } else if let named = ActionKind.named(kind) {
             actionKind = named
-        } else {
-            throw StoreError.corrupt(table: table, row: id, column: "kind", "holds unknown kind '\(kind)'")
         }
         return LifecycleAction(
             id: try UUID.stored(id, table: table, row: id, column: "id"),
