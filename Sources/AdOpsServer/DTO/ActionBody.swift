@@ -24,6 +24,21 @@ struct ActionBody: Decodable, Sendable {
                 amount = text
             } else if let number = try? container.decode(Decimal.self, forKey: .amount) {
                 amount = "\(number)"
+            } else if let number = try? container.decode(Double.self, forKey: .amount) {
+                // Beyond Decimal's range: larger than any amount or finer than any minor unit, a well-formed amount
+                // that breaks a rule (422), as a submission's budget says it.
+                let error =
+                    abs(number) >= 1
+                    ? MoneyError(.overflow, "\(number) is too large for an amount")
+                    : MoneyError(.tooPrecise, "\(number) is finer than one minor unit of any currency")
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(
+                        codingPath: container.codingPath + [CodingKeys.amount], debugDescription: error.message,
+                        underlyingError: error))
+            } else if container.contains(.amount) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .amount, in: container,
+                    debugDescription: "must be a decimal string such as \"250.00\", or a JSON number")
             } else {
                 throw DecodingError.keyNotFound(
                     CodingKeys.amount,
