@@ -4,7 +4,8 @@ import NIOCore
 import ServiceLifecycle
 import Trafficking
 
-/// The trafficking engine's REST API: ad accounts, submissions, jobs, health and the OpenAPI document.
+/// The trafficking engine's REST API: ad accounts, submissions, jobs, campaigns, their actions and metrics, metrics
+/// syncs, health and the OpenAPI document.
 ///
 /// Every route but `GET /healthz` and the Meta webhook (`/api/v1/webhooks/meta`, which checks Meta's verify token
 /// and signature instead) needs `Authorization: Bearer <key>`; every error is an RFC 9457 problem. See
@@ -44,6 +45,8 @@ public enum AdOpsAPI {
         JobRoutes(engine: engine).addRoutes(to: api.group("jobs"))
         CampaignRoutes(engine: engine).addRoutes(to: api.group("campaigns"))
         ActionRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
+        MetricsRoutes(engine: engine).addRoutes(to: api)
+        SyncRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         MetaWebhookRoutes(
             engine: engine, configuration: configuration.metaWebhook, maximumBodyBytes: configuration.maximumBodyBytes
         ).addRoutes(to: api)

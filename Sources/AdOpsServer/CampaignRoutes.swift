@@ -4,8 +4,9 @@ import Hummingbird
 import Trafficking
 
 /// `GET /api/v1/campaigns` and `GET /api/v1/campaigns/{id}`: the campaigns of ours that launches made, filtered and
-/// paged, and one with its platform entities at every level and its creatives' versions. (`POST` on the list path
-/// submits a request; see ``SubmissionRoutes``.)
+/// paged, and one with its platform entities at every level, its creatives' versions, its latest metrics and its
+/// drifts. (`POST` on the list path submits a request; see ``SubmissionRoutes``. Metrics by day are under
+/// ``MetricsRoutes``.)
 struct CampaignRoutes<Context: RequestContext>: Sendable {
     /// The engine.
     let engine: TraffickingEngine
@@ -44,12 +45,17 @@ struct CampaignRoutes<Context: RequestContext>: Sendable {
             filter.accountID = id
         }
         if let text = query.get("ticket") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            // Split at the first colon scalar: a colon followed by a combining mark or an emoji modifier is one
+            // Character with it, which a split on Characters would not find.
+            let scalars = text.unicodeScalars
+            guard let colon = scalars.firstIndex(of: ":"), colon != scalars.startIndex,
+                scalars.index(after: colon) != scalars.endIndex
+            else {
                 throw Problem.invalidParameter(
                     "ticket", "'\(text)' is not SOURCE:ID, such as airtable:recXv76n93p00zyUV")
             }
-            filter.ticket = TicketReference(source: parts[0], id: parts[1])
+            filter.ticket = TicketReference(
+                source: String(scalars[..<colon]), id: String(scalars[scalars.index(after: colon)...]))
         }
         if let text = query.get("drifted") {
             switch text.lowercased() {
@@ -63,12 +69,26 @@ struct CampaignRoutes<Context: RequestContext>: Sendable {
             ListResource(data: campaigns.items.map { CampaignResource($0) }, pagination: PaginationResource(campaigns)))
     }
 
-    /// `GET /{id}`: the campaign with its entities and creative versions; 404 when unknown.
+    /// Days in a campaign's `latest_metrics`, through today.
+    static var latestDays: Int { 7 }
+
+    /// Drifts a campaign's detail lists, newest first.
+    static var latestDrifts: Int { 20 }
+
+    /// `GET /{id}`: the campaign with its entities and creative versions, its campaign-level totals of the last
+    /// ``latestDays`` days through today, and its newest drifts; 404 when unknown.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let id = try RouteParameters.uuid("id", in: context)
         guard let detail = try await engine.store.campaignDetail(id) else {
             throw Problem.notFound("no campaign \(id.uuidString)", field: "id")
         }
-        return try JSONBody.response(CampaignResource(detail))
+        let today = CalendarDay(engine.store.clock.now)
+        let (from, to) = (today.adding(-(Self.latestDays - 1)).description, today.description)
+        let rows = try await engine.store.metrics(campaign: id, since: from, until: to, level: .campaign)
+        let totals = rows.map(\.totals).reduce(MetricTotals.zero(detail.campaign.budget.amount.currency), +)
+        let drifts = try await engine.store.drifts(campaign: id).prefix(Self.latestDrifts)
+        return try JSONBody.response(
+            CampaignResource(
+                detail, latestMetrics: MetricTotalsResource(totals, from: from, to: to), drifts: Array(drifts)))
     }
 }

@@ -245,6 +245,13 @@ struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging, BidChanging, 
             let precise = try await client.send(
                 .post, Self.actions(meta), json: ["type": "budget", "budget": ["amount": "12.345"]])
             #expect(precise.isProblem(.unprocessableContent) && precise.violationFields == ["budget.amount"])
+            // Numbers beyond Decimal's range, either way, break a rule too (schemathesis sent the tiny one).
+            for (amount, rule) in [(3.579610213463234e-188, "tooPrecise"), (6.168996178967139e+274, "overflow")] {
+                let reply = try await client.send(
+                    .post, Self.actions(meta), json: ["type": "budget", "budget": ["amount": amount]])
+                #expect(reply.isProblem(.unprocessableContent), "\(amount): \(reply.text)")
+                #expect(reply.violationFields == ["budget.amount"] && reply.text.contains(rule))
+            }
             let badID = try await client.send(.post, "/api/v1/campaigns/nope/actions", json: ["type": "pause"])
             #expect(badID.isProblem(.badRequest) && badID.violationFields == ["id"])
         }

@@ -31,6 +31,9 @@ import Trafficking
             #expect((byAccount.object["pagination"] as? [String: Any])?["total"] as? Int == 1)
             let none = try await client.send(.get, "/api/v1/campaigns?platform=meta&ticket=folder:x.json")
             #expect((none.object["data"] as? [Any])?.isEmpty == true)
+            // A colon followed by an emoji modifier is one Character with it; the ticket still splits there.
+            let modified = try await client.send(.get, "/api/v1/campaigns?ticket=a%2F%3A%F0%9F%8F%BB")
+            #expect(modified.status == .ok, "\(modified.text)")
 
             let id = try #require(failed["id"] as? String)
             let detail = try await client.send(.get, "/api/v1/campaigns/\(id)")

@@ -11,6 +11,7 @@ extension FailingStore {
     func recordSyncChunk(_ chunk: SyncChunk) async throws -> [Drift] { throw Failure() }
     func finishSyncRun(_ run: SyncRun) async throws { throw Failure() }
     func syncRuns(account: UUID?, page: PageRequest) async throws -> Page<SyncRun> { throw Failure() }
+    func syncRun(_ id: UUID) async throws -> SyncRun? { throw Failure() }
     func metrics(campaign: UUID, since: String, until: String, level: EntityKind?) async throws -> [DailyMetric] {
         throw Failure()
     }

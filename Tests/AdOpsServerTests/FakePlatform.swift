@@ -57,3 +57,11 @@ struct FakePlatform<Tag: FakePlatformTag>: AdPlatform {
         throw AdPlatformError(code: .unsupported, message: "the API must not call platforms")
     }
 }
+
+/// The fake modules report metrics, so the API queues sync runs for their accounts; the server never reads them
+/// (the sync service does).
+extension FakePlatform: MetricsFetching {
+    func fetchMetrics(_ query: MetricsQuery, in account: AccountContext) async throws -> [MetricRow] {
+        throw AdPlatformError(code: .unsupported, message: "the API must not call platforms")
+    }
+}

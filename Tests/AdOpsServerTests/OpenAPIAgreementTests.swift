@@ -149,4 +149,38 @@ struct OpenAPIAgreementTests {
             #expect(wrongType.violationFields == ["request.budget.amount"])
         }
     }
+
+    @Test("a sync body's kind and campaign_id go together as the document's oneOf says; the rest is a 422 or a 400")
+    func syncBody() async throws {
+        try await APIHarness().run { api in
+            let document = try await Self.document(api)
+            let branches = try #require(
+                Self.value(document, "components", "schemas", "SyncRequest", "oneOf") as? [[String: Any]])
+            let kinds = branches.map { Self.value($0, "properties", "kind", "enum") as? [String] }
+            #expect(kinds == [["incremental", "full"], ["entity"]])
+            #expect(Self.value(branches[0], "not", "required") as? [String] == ["campaign_id"])
+            #expect(branches[1]["required"] as? [String] == ["campaign_id"])
+            // Valid by the document: no campaign and no account (every ACTIVE account, none here), a kind of the
+            // first branch.
+            for body: [String: Any] in [[:], ["kind": "full"], ["kind": "incremental"]] {
+                let reply = try await api.send(.post, "/api/v1/sync", json: body)
+                #expect(reply.status == .accepted, "\(body): \(reply.text)")
+            }
+            // Valid too, with an unknown campaign: a 404, whether the kind is given or implied.
+            let campaign = UUID().uuidString
+            for body: [String: Any] in [["campaign_id": campaign], ["kind": "entity", "campaign_id": campaign]] {
+                let reply = try await api.send(.post, "/api/v1/sync", json: body)
+                #expect(reply.isProblem(.notFound), "\(body): \(reply.text)")
+            }
+            // Invalid by the document: a 422 naming campaign_id, or a 400 for a null.
+            for body: [String: Any] in [["kind": "entity"], ["kind": "full", "campaign_id": campaign]] {
+                let reply = try await api.send(.post, "/api/v1/sync", json: body)
+                #expect(reply.isProblem(.unprocessableContent), "\(body): \(reply.text)")
+                #expect(reply.violationFields == ["campaign_id"])
+            }
+            let null = try await api.send(.post, "/api/v1/sync", json: ["ad_account_id": NSNull()])
+            #expect(null.isProblem(.badRequest), "\(null.text)")
+            #expect(null.violationFields == ["ad_account_id"])
+        }
+    }
 }

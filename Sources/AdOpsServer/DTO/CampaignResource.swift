@@ -3,7 +3,8 @@ import Foundation
 import Trafficking
 
 /// A campaign of ours as the API returns it, and as `adops campaigns … --json` prints it. Lists carry the campaign
-/// alone; the detail adds its platform entities at every level and its creatives' versions.
+/// alone; the detail adds its platform entities at every level and its creatives' versions, and in the API its
+/// latest metrics and drift log.
 public struct CampaignResource: Encodable, Sendable {
     /// Our id.
     var id: UUID
@@ -41,7 +42,11 @@ public struct CampaignResource: Encodable, Sendable {
     var entities: [EntityMappingResource]?
     /// Every version of each creative; detail only.
     var creativeVersions: [CreativeVersionResource]?
-    /// `self` and `job`.
+    /// The campaign-level totals of the last days through today; API detail only.
+    var latestMetrics: MetricTotalsResource?
+    /// The newest drifts the platform showed; API detail only.
+    var drifts: [DriftResource]?
+    /// `self`, `job` and `metrics`.
     var links: [String: String]
 
     private enum CodingKeys: String, CodingKey {
@@ -58,6 +63,8 @@ public struct CampaignResource: Encodable, Sendable {
         case updatedAt = "updated_at"
         case entities
         case creativeVersions = "creative_versions"
+        case latestMetrics = "latest_metrics"
+        case drifts
         case links
     }
 
@@ -79,7 +86,10 @@ public struct CampaignResource: Encodable, Sendable {
         lastSyncedAt = campaign.lastSyncedAt
         createdAt = campaign.createdAt
         updatedAt = campaign.updatedAt
-        links = ["self": "/api/v1/campaigns/\(campaign.id.uuidString)", "job": JobResource.path(of: campaign.jobID)]
+        links = [
+            "self": "/api/v1/campaigns/\(campaign.id.uuidString)", "job": JobResource.path(of: campaign.jobID),
+            "metrics": "/api/v1/campaigns/\(campaign.id.uuidString)/metrics",
+        ]
     }
 
     /// The resource for a campaign with its entities and creative versions.
@@ -87,5 +97,13 @@ public struct CampaignResource: Encodable, Sendable {
         self.init(detail.campaign)
         entities = detail.mappings.map(EntityMappingResource.init)
         creativeVersions = detail.creativeVersions.map(CreativeVersionResource.init)
+    }
+
+    /// The resource for a campaign with its entities and creative versions, the totals of its latest days and its
+    /// newest drifts.
+    public init(_ detail: CampaignDetail, latestMetrics: MetricTotalsResource, drifts: [Drift]) {
+        self.init(detail)
+        self.latestMetrics = latestMetrics
+        self.drifts = drifts.map(DriftResource.init)
     }
 }

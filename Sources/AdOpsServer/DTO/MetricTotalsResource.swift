@@ -3,8 +3,11 @@ import Foundation
 import Trafficking
 
 /// Sums of delivery and the figures derived from them, as the API and `adops metrics --json` give them. Money is
-/// `{"amount": "12.34", "currency": "USD"}`; ratios are `null` where their denominator is zero.
+/// `{"amount": "12.34", "currency": "USD"}`; ratios are left out where their denominator is zero. Totals over a
+/// range of days that is not given beside them (a campaign's `latest_metrics`) carry their `from` and `to`.
 public struct MetricTotalsResource: Encodable, Sendable {
+    var from: String?
+    var to: String?
     var impressions: Int64
     var clicks: Int64
     var spend: Money
@@ -17,6 +20,7 @@ public struct MetricTotalsResource: Encodable, Sendable {
     var roas: Double?
 
     private enum CodingKeys: String, CodingKey {
+        case from, to
         case impressions, clicks, spend, conversions
         case conversionValue = "conversion_value"
         case ctr, cpc, cpm, cpa, roas
@@ -34,5 +38,12 @@ public struct MetricTotalsResource: Encodable, Sendable {
         cpm = totals.costPerMille
         cpa = totals.costPerAcquisition
         roas = totals.returnOnAdSpend
+    }
+
+    /// The resource of the sums of the days from `from` to `to` (`YYYY-MM-DD`, inclusive).
+    public init(_ totals: MetricTotals, from: String, to: String) {
+        self.init(totals)
+        self.from = from
+        self.to = to
     }
 }

@@ -22,6 +22,8 @@ public protocol MetricsStore: Sendable {
     func finishSyncRun(_ run: SyncRun) async throws
     /// Runs, newest first, of one account or all.
     func syncRuns(account: UUID?, page: PageRequest) async throws -> Page<SyncRun>
+    /// One run, or `nil` when there is none with this id.
+    func syncRun(_ id: UUID) async throws -> SyncRun?
     /// A campaign's daily rows between two days (inclusive), at one level or all, by day then level.
     func metrics(campaign: UUID, since: String, until: String, level: EntityKind?) async throws -> [DailyMetric]
     /// A campaign's drifts, newest first.

@@ -161,6 +161,11 @@ extension SQLiteTraffickingStore {
         }
     }
 
+    /// One run, or `nil`.
+    public func syncRun(_ id: UUID) async throws -> SyncRun? {
+        try await read { db in try SyncRunRow.fetchOne(db, key: id.databaseKey)?.run() }
+    }
+
     /// A campaign's daily rows between two days, by day then level.
     public func metrics(
         campaign: UUID, since: String, until: String, level: EntityKind?
