@@ -27,6 +27,12 @@ struct BenchmarkCommand: AsyncParsableCommand {
             incrementally (its restatement window), all four accounts at once. It reports the seconds, rows per
             second and platform calls per campaign of each; if a launch or a sync run fails, it names them and
             exits 1.
+
+            --actions N measures lifecycle actions instead: the ticket is launched once on each platform, the REST API
+            is served on a loopback port with a worker (as `adops serve` runs them), and N resume and pause actions
+            are asked one at a time with POST /api/v1/campaigns/{id}/actions, --action-spacing ms apart. It reports
+            the p50, p90 and p99 time from the POST to the action's platform call leaving for the in-process
+            emulator. If any action is not accepted or does not end DONE, it names them instead and exits 1.
             """
     )
 
@@ -44,6 +50,18 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
     @Option(help: "With --sync: days of delivery before the syncs.")
     var days = 30
+
+    @Option(
+        help: ArgumentHelp(
+            "Measure lifecycle-action latency with this many actions instead of the two ticket phases.",
+            valueName: "count"))
+    var actions: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --actions: milliseconds from one action's POST to the next, so the rate budgets' waits stay out of "
+                + "the figures.", valueName: "ms"))
+    var actionSpacing = 100
 
     @Option(help: "Jobs the worker runs at once in the throughput phase.")
     var concurrency = 16
@@ -80,6 +98,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1–256") }
         if let sync, !(1...100_000).contains(sync) { throw ValidationError("--sync must be 1–100000") }
         guard (1...366).contains(days) else { throw ValidationError("--days must be 1–366") }
+        if let actions, !(1...100_000).contains(actions) { throw ValidationError("--actions must be 1–100000") }
+        guard (0...60_000).contains(actionSpacing) else { throw ValidationError("--action-spacing must be 0–60000") }
         do {
             let (samples, name) = try ticketSource()
             try samples.check([name])
@@ -138,22 +158,48 @@ struct BenchmarkCommand: AsyncParsableCommand {
                         ticketName: ticketName
                     ).run(campaignsPerPlatform: sync, days: days, concurrency: concurrency)
                 }
-                if json {
-                    try Terminal.json(results)
-                } else {
-                    print(results.summary())
-                }
+                try print(results, text: results.summary())
                 guard results.failures.isEmpty else { throw ExitCode(1) }
+                return
+            }
+            let transportName = sockets ? "sockets (AsyncHTTPClient)" : "in-process"
+            if let actions {
+                let results = try await MockPlatforms.withRunning(configuration: mockConfiguration, logger: logger) {
+                    running in
+                    let emulator: any HTTPTransport =
+                        sockets ? AsyncHTTPClientTransport() : MockPlatformsTransport(mock: running.mock)
+                    let timer = PlatformCallTimer(wrapping: emulator)
+                    let context = try EngineContext(
+                        settings: try settings(for: running.baseURL, clock: clock), store: store, transport: timer)
+                    let control = MockControl(
+                        baseURL: running.baseURL, transport: MockPlatformsTransport(mock: running.mock))
+                    let bench = ActionBenchmark(
+                        context: context, timer: timer, mockPort: running.port, samples: samples,
+                        ticketName: ticketName, ticketLabel: ticket, spacing: .milliseconds(actionSpacing))
+                    // The faults apply to the actions only, not to the launch they need.
+                    return try await bench.run(count: actions) {
+                        for rule in fault { try await control.addFault(rule, option: "--fault") }
+                    }
+                }
+                try print(results, text: results.summary(transport: transportName))
+                guard results.failures.isEmpty else {
+                    let shown = results.failures.map {
+                        "  \($0.type) \($0.platform) \($0.action ?? "-") \($0.status): \($0.error)"
+                    }
+                    Terminal.error(
+                        "error: the benchmark failed: \(results.failedActions) of \(results.actions) actions did not "
+                            + "end DONE, so its figures are not a result. The first \(shown.count):\n"
+                            + shown.joined(separator: "\n"))
+                    throw ExitCode(1)
+                }
                 return
             }
             let results = try await MockPlatforms.withRunning(configuration: mockConfiguration, logger: logger) {
                 running in
-                var settings = try AdOpsSettings(environment: [:])
-                settings.clock = clock
-                for platform in PlatformID.builtIn { settings.baseURLs[platform] = running.baseURL }
                 let transport: any HTTPTransport =
                     sockets ? AsyncHTTPClientTransport() : MockPlatformsTransport(mock: running.mock)
-                let context = try EngineContext(settings: settings, store: store, transport: transport)
+                let context = try EngineContext(
+                    settings: try settings(for: running.baseURL, clock: clock), store: store, transport: transport)
                 let control = MockControl(
                     baseURL: running.baseURL, transport: MockPlatformsTransport(mock: running.mock))
                 for rule in fault { try await control.addFault(rule, option: "--fault") }
@@ -162,13 +208,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
                     ticketLabel: ticket)
                 return try await bench.run(tickets: requests, latencyTickets: latencyTickets, concurrency: concurrency)
             }
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(results), as: UTF8.self))
-            } else {
-                print(results.summary(transport: sockets ? "sockets (AsyncHTTPClient)" : "in-process"))
-            }
+            try print(results, text: results.summary(transport: transportName))
             guard results.failures.isEmpty else {
                 let shown = results.failures.map { "  job \($0.job) \($0.platform) \($0.status): \($0.error)" }
                 Terminal.error(
@@ -176,7 +216,25 @@ struct BenchmarkCommand: AsyncParsableCommand {
                         + "its figures are not a result. The first \(shown.count):\n" + shown.joined(separator: "\n"))
                 throw ExitCode(1)
             }
+        }
+    }
 
+    /// Settings that send every platform to the emulators at `baseURL`, on the benchmark's clock.
+    private func settings(for baseURL: URL, clock: WallClock) throws -> AdOpsSettings {
+        var settings = try AdOpsSettings(environment: [:])
+        settings.clock = clock
+        for platform in PlatformID.builtIn { settings.baseURLs[platform] = baseURL }
+        return settings
+    }
+
+    /// Prints `results` as JSON with `--json`, else `text`.
+    private func print(_ results: some Encodable, text: String) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            Swift.print(String(decoding: try encoder.encode(results), as: UTF8.self))
+        } else {
+            Swift.print(text)
         }
     }
 }

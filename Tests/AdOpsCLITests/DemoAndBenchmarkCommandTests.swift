@@ -92,4 +92,43 @@ struct DemoAndBenchmarkCommandTests {
         #expect(run.stderr.contains("--fault: "), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
     }
+
+    @Test("benchmark --actions reports p50, p90 and p99 from the API call to the platform call, as JSON and text")
+    func actionBenchmark() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try EngineCommandTests.adops(
+            ["benchmark", "--actions", "8", "--action-spacing", "20", "--ticket", "single-hierarchy.json", "--json"],
+            environment: [:], in: folder)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(results["completedActions"] as? Int == 8 && results["failedActions"] as? Int == 0)
+        let p50 = try #require(results["toPlatformCallP50Milliseconds"] as? Double)
+        let p99 = try #require(results["toPlatformCallP99Milliseconds"] as? Double)
+        #expect(p50 > 0 && p50 <= p99, "\(results)")
+        #expect((results["toPlatformCallP50MillisecondsByPlatform"] as? [String: Double])?.count == 4)
+        let text = try EngineCommandTests.adops(
+            ["benchmark", "--actions", "4", "--action-spacing", "0", "--ticket", "single-hierarchy.json"],
+            environment: [:], in: folder)
+        #expect(text.status == 0 && text.stdout.contains("to the platform call: p50 "), "\(text.stdout)")
+    }
+
+    @Test("benchmark --actions names the failed actions and exits 1 instead of a figure when the platform refuses them")
+    func actionBenchmarkRefusesFailures() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fault =
+            #"{"platform":"tiktok","path":"/open_api/v1.3/campaign/status/update/","kind":"platformError","code":"40002"}"#
+        let run = try EngineCommandTests.adops(
+            [
+                "benchmark", "--actions", "8", "--action-spacing", "0", "--ticket", "single-hierarchy.json", "--fault",
+                fault, "--json",
+            ],
+            environment: [:], in: folder)
+        #expect(run.status == 1, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains("2 of 8 actions did not end DONE"), "\(run.stderr)")
+        #expect(run.stderr.contains(" tiktok ") && run.stderr.contains("FAILED"), "\(run.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(results["failedActions"] as? Int == 2 && (results["failures"] as? [Any])?.count == 2)
+    }
 }
