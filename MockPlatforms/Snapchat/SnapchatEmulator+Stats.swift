@@ -55,6 +55,10 @@ extension SnapchatEmulator {
     )
         throws(SnapchatError) -> MockResponse
     {
+        if let breakdown = request.queryValue("breakdown") {
+            return try breakdownStats(
+                account, breakdown: breakdown, request: request, world: world, requestID: requestID)
+        }
         let campaigns = world.entities(
             platform, kind: SnapchatKind.campaign.rawValue, account: account, includeDeleted: true)
         let ads = world.entities(platform, kind: SnapchatKind.ad.rawValue, account: account, includeDeleted: true)
@@ -160,7 +164,7 @@ extension SnapchatEmulator {
             })
     }
 
-    private static func queryTime(_ request: MockRequest, _ name: String) throws(SnapchatError) -> Date? {
+    static func queryTime(_ request: MockRequest, _ name: String) throws(SnapchatError) -> Date? {
         guard let raw = request.queryValue(name) else { return nil }
         // An unencoded `+` of a UTC offset arrives as a space; read it back as the offset it was.
         let text = raw.replacingOccurrences(of: " ", with: "+")
@@ -170,7 +174,7 @@ extension SnapchatEmulator {
         return date
     }
 
-    private static func statsEnvelope(
+    static func statsEnvelope(
         _ plural: String, _ singular: String, _ stat: MockJSON, requestID: String
     )
         -> MockResponse

@@ -4,8 +4,12 @@ extension MetaRequestBuilder {
     /// The insights fields requested besides the level's id field.
     static let insightsFields = ["impressions", "clicks", "spend", "actions", "action_values"]
 
+    /// Rows per page of a daily insights report: a row per entity and day makes long reports, and Meta takes
+    /// large pages, so a month of 16 ads is one call rather than five.
+    public static let dailyInsightsPageSize = 500
+
     /// `GET /{v}/act_{id}/insights` at the query's level over its days, filtered to its entities when it names
-    /// any; pass the previous page's cursor to continue.
+    /// any, by day with `time_increment=1` for a daily query; pass the previous page's cursor to continue.
     public func insights(
         _ query: MetricsQuery, in context: AccountContext, after cursor: String? = nil
     )
@@ -29,7 +33,7 @@ extension MetaRequestBuilder {
             ]
             items.append(("filtering", Self.formText(filter)))
         }
-        items.append(("limit", String(pageSize)))
+        items.append(("limit", String(query.granularity == .daily ? Self.dailyInsightsPageSize : pageSize)))
         if let cursor { items.append(("after", cursor)) }
         return try request(
             .get, path: [account.nodeID, "insights"], query: items, account: account, operation: operation)

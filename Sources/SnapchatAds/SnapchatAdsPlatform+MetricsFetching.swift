@@ -1,12 +1,24 @@
 import AdPlatformKit
 
 extension SnapchatAdsPlatform {
-    /// One stats call per entity, each a row of totals over the query's days, or a row per day for a daily query. With no ids, every entity of the
+    /// One stats call per entity, each a row of totals over the query's days; for a daily query, one call for the
+    /// level, the account's stats split by entity (`breakdown`), a row per entity and day. With no ids, every entity of the
     /// level in the account is listed first.
     public func fetchMetrics(_ query: MetricsQuery, in account: AccountContext) async throws -> [MetricRow] {
         let operation = "fetchMetrics"
         _ = try builder.metricsCollection(query.level)
         _ = try builder.statsWindow(since: query.since, until: query.until)
+        if query.granularity == .daily {
+            // By day, the account's stats split by entity: one call for the level, not one per entity.
+            let breakdown = try SnapchatRequestBuilder.breakdown(query.level)
+            let request = try builder.breakdownStats(
+                level: query.level, since: query.since, until: query.until, in: account)
+            let rows = try parser.breakdownMetricRows(
+                level: query.level, breakdown: breakdown, currency: account.currency,
+                from: try await transport.send(request), operation: operation)
+            let wanted = Set(query.entityIDs)
+            return wanted.isEmpty ? rows : rows.filter { wanted.contains($0.entityID) }
+        }
         var ids = query.entityIDs
         if ids.isEmpty {
             ids = try await allEntityIDs(query.level, in: account)
@@ -14,14 +26,7 @@ extension SnapchatAdsPlatform {
         var rows: [MetricRow] = []
         for id in ids {
             let request = try builder.stats(
-                level: query.level, entityID: id, since: query.since, until: query.until,
-                granularity: query.granularity, in: account)
-            if query.granularity == .daily {
-                rows += try parser.dailyMetricRows(
-                    level: query.level, entityID: id, currency: account.currency,
-                    from: try await transport.send(request), operation: operation)
-                continue
-            }
+                level: query.level, entityID: id, since: query.since, until: query.until, in: account)
             rows.append(
                 try parser.metricRow(
                     level: query.level, entityID: id, currency: account.currency,

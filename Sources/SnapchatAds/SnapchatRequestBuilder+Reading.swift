@@ -52,8 +52,7 @@ extension SnapchatRequestBuilder {
     /// `GET /v1/{campaigns|adsquads|ads}/{id}/stats` with TOTAL granularity over whole UTC days: `start_time` is
     /// midnight of `since` and `end_time` midnight after `until`, since Snap's end is exclusive.
     public func stats(
-        level: EntityKind, entityID: String, since: String, until: String, granularity: MetricsGranularity = .total,
-        in account: AccountContext
+        level: EntityKind, entityID: String, since: String, until: String, in account: AccountContext
     ) throws(AdPlatformError) -> PlatformHTTPRequest {
         let operation = "fetchMetrics"
         let collection = try metricsCollection(level)
@@ -61,7 +60,7 @@ extension SnapchatRequestBuilder {
         return try request(
             .get, path: path(collection.pluralKey, entityID, "stats"),
             query: [
-                ("granularity", granularity == .daily ? "DAY" : "TOTAL"),
+                ("granularity", "TOTAL"),
                 ("fields", SnapchatStatTotals.fields.joined(separator: ",")),
                 ("start_time", window.start), ("end_time", window.end),
             ], account: account, operation: operation)
