@@ -61,25 +61,7 @@ public struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// 32 bytes from 64 hex digits, or `nil`.
     static func digest(hex: String) -> [UInt8]? {
-        let characters = Array(hex.lowercased().utf8)
-        guard characters.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var index = 0
-        while index < characters.count {
-            guard let high = nibble(characters[index]), let low = nibble(characters[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-        default: nil
-        }
+        hex.utf8.count == 64 ? HexBytes.decode(hex) : nil
     }
 
     /// A 401 problem. RFC 6750: no `error` attribute when no credentials were sent, `invalid_token` otherwise.

@@ -36,7 +36,7 @@ struct MetricsCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, ReportDay.date(value) == nil {
+            if let value, CalendarDay(value) == nil {
                 throw ValidationError("\(name): '\(value)' is not a day written YYYY-MM-DD")
             }
         }
@@ -54,8 +54,8 @@ struct MetricsCommand: AsyncParsableCommand {
             guard let found = try await context.store.campaign(id) else {
                 throw CommandFailure.failed("CAMPAIGN: no campaign \(id.uuidString) (see `adops campaigns list`)")
             }
-            let until = to ?? ReportDay.of(context.store.clock.now)
-            let since = from ?? min(ReportDay.of(found.schedule.start), until)
+            let until = to ?? CalendarDay(context.store.clock.now).description
+            let since = from ?? min(CalendarDay(found.schedule.start).description, until)
             let kind = EntityKind(rawValue: level)
             let rows = try await context.store.metrics(campaign: id, since: since, until: until, level: kind)
             let resource = CampaignMetricsResource(campaign: found, from: since, to: until, level: kind, rows: rows)

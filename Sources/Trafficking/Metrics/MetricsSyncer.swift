@@ -98,9 +98,9 @@ public struct MetricsSyncer: Sendable {
         let (account, module, context) = try await prepare(accountID)
         let reporting = module.capabilities.reporting
         let now = store.clock.now
-        let today = ReportDay.of(now)
-        let windowStart = ReportDay.adding(-(reporting.restatementDays - 1), to: today) ?? today
-        let endedSince = kind == .full ? Date.distantPast : ReportDay.date(windowStart) ?? now
+        let today = CalendarDay(now)
+        let windowStart = today.adding(-(reporting.restatementDays - 1))
+        let endedSince = kind == .full ? Date.distantPast : windowStart.midnight
         var targets = try await store.syncTargets(account: accountID, endedSince: endedSince)
         if kind == .entity || campaign != nil {
             guard let campaign else { throw SyncError(.notFound, "a sync of one campaign needs the campaign's id") }
@@ -113,10 +113,11 @@ public struct MetricsSyncer: Sendable {
         }
         let since =
             kind == .full
-            ? targets.map { ReportDay.of($0.campaign.schedule.start) }.min().map { min($0, today) } ?? windowStart
+            ? targets.map { CalendarDay($0.campaign.schedule.start) }.min().map { min($0, today) } ?? windowStart
             : windowStart
         return SyncPlan(
-            account: account, module: module, context: context, targets: targets, since: since, until: today)
+            account: account, module: module, context: context, targets: targets, since: since.description,
+            until: today.description)
     }
 
     private func execute(
@@ -237,9 +238,11 @@ public struct MetricsSyncer: Sendable {
             }
             guard !owner.isEmpty else { continue }
             let ids = owner.keys.sorted()
-            for piece in ReportDay.pieces(since: since, until: until, length: reporting.maximumDaysPerQuery) {
+            guard let first = CalendarDay(since), let last = CalendarDay(until) else { continue }
+            for piece in CalendarDay.pieces(since: first, until: last, length: reporting.maximumDaysPerQuery) {
                 let query = MetricsQuery(
-                    level: level, entityIDs: ids, since: piece.since, until: piece.until, granularity: .daily)
+                    level: level, entityIDs: ids, since: piece.since.description, until: piece.until.description,
+                    granularity: .daily)
                 let answer = try await policy.call(step: "metrics/\(level)", account: account, module: module) {
                     try await module.fetchMetrics(query, in: account.current)
                 }

@@ -1,25 +1,25 @@
 import Foundation
 
-/// A day of the proleptic Gregorian calendar written `YYYY-MM-DD`, as the metrics routes take and give them: the
-/// days synced rows are keyed by, in UTC like the engine's report days. Parsing is strict (four-digit years
+/// A day of the proleptic Gregorian calendar written `YYYY-MM-DD`: the days synced rows are keyed by, the metrics
+/// routes and `adops metrics` take, and reports are asked for, in UTC (the emulators' accounts' time zone). Parsing is strict (four-digit years
 /// 0001–9999, two-digit months and days, only days that exist), and arithmetic counts days since 1970-01-01, so a
 /// day means the same to a client's date type (which is proleptic too) as to the server.
-struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    let daysSinceEpoch: Int
+    public let daysSinceEpoch: Int
 
     /// The day `daysSinceEpoch` days after 1970-01-01.
-    init(daysSinceEpoch: Int) {
+    public init(daysSinceEpoch: Int) {
         self.daysSinceEpoch = daysSinceEpoch
     }
 
     /// The UTC day `date` falls on.
-    init(_ date: Date) {
+    public init(_ date: Date) {
         self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// The day `text` names, or `nil` unless it is `YYYY-MM-DD` and on the calendar (2027-02-30 is not).
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -37,10 +37,10 @@ struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The day `days` later (earlier when negative).
-    func adding(_ days: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + days) }
+    public func adding(_ days: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// `YYYY-MM-DD`.
-    var description: String {
+    public var description: String {
         let (year, month, day) = Self.civil(daysSinceEpoch)
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
@@ -49,7 +49,24 @@ struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+    /// Midnight UTC of the day.
+    public var midnight: Date { Date(timeIntervalSince1970: Double(daysSinceEpoch) * 86_400) }
+
+    /// The days from `since` to `until` in pieces of at most `length` days, in order: the ranges a platform that
+    /// limits one report's days is asked for.
+    public static func pieces(
+        since: CalendarDay, until: CalendarDay, length: Int
+    ) -> [(since: CalendarDay, until: CalendarDay)] {
+        stride(from: since.daysSinceEpoch, through: until.daysSinceEpoch, by: max(length, 1)).map { start in
+            (
+                CalendarDay(daysSinceEpoch: start),
+                CalendarDay(daysSinceEpoch: min(start + max(length, 1) - 1, until.daysSinceEpoch))
+            )
+        }
+    }
+
+    /// Earlier days first.
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
     private static func days(inMonth month: Int, of year: Int) -> Int {
         switch month {
@@ -69,7 +86,8 @@ struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    /// Year, month and day of a day count since 1970-01-01; `DatabaseTimestamp` writes its dates with it too.
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
