@@ -28,7 +28,8 @@ enum MetaWebhookSignature {
     static func verify(header: String?, body: Data, secret: String) throws(Failure) {
         guard let header = header?.trimmingCharacters(in: .whitespaces) else { throw .missing }
         let prefix = "sha256="
-        guard header.lowercased().hasPrefix(prefix), let digest = HexBytes.decode(String(header.dropFirst(prefix.count))),
+        guard header.lowercased().hasPrefix(prefix),
+            let digest = HexBytes.decode(String(header.dropFirst(prefix.count))),
             digest.count == SHA256.byteCount
         else { throw .malformed }
         let key = SymmetricKey(data: Data(secret.utf8))
