@@ -34,21 +34,18 @@ struct MetricsCommand: AsyncParsableCommand {
     /// The levels metrics are kept at.
     static let levels: [EntityKind] = [.campaign, .adGroup, .ad]
 
-    func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, CalendarDay(value) == nil {
-                throw ValidationError("\(name): '\(value)' is not a day written YYYY-MM-DD")
-            }
-        }
-        if let from, let to, from > to { throw ValidationError("--from: \(from) is after --to \(to)") }
-        guard Self.levels.contains(where: { $0.rawValue == level }) else {
-            throw ValidationError(
-                "--level: '\(level)' is not one of " + Self.levels.map(\.rawValue).joined(separator: ", "))
-        }
-    }
-
     func run() async throws {
         try await CommandFailure.reporting {
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, CalendarDay(value) == nil {
+                    throw CommandFailure.usage("\(name): '\(value)' is not a day written YYYY-MM-DD")
+                }
+            }
+            if let from, let to, from > to { throw CommandFailure.usage("--from: \(from) is after --to \(to)") }
+            guard Self.levels.contains(where: { $0.rawValue == level }) else {
+                throw CommandFailure.usage(
+                    "--level: '\(level)' is not one of " + Self.levels.map(\.rawValue).joined(separator: ", "))
+            }
             let id = try CampaignsCommand.campaignID(campaign)
             let context = try engine.open()
             guard let found = try await context.store.campaign(id) else {

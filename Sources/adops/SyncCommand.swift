@@ -32,15 +32,12 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(help: "Print the runs as JSON.")
     var json = false
 
-    func validate() throws {
-        if campaign != nil, full { throw ValidationError("--full and --campaign cannot be combined") }
-        if campaign != nil, account != nil {
-            throw ValidationError("--campaign already names its account; leave out --account")
-        }
-    }
-
     func run() async throws {
         try await CommandFailure.reporting {
+            if campaign != nil, full { throw CommandFailure.usage("--full and --campaign cannot be combined") }
+            if campaign != nil, account != nil {
+                throw CommandFailure.usage("--campaign already names its account; leave out --account")
+            }
             let context = try engine.open()
             let store = context.store
             var accounts: [AdAccount]
