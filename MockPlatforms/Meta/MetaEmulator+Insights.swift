@@ -154,18 +154,28 @@ extension MetaEmulator {
         let events = world.pixelEvents(platform: Self.platformID).filter { event in
             event.isConversion && event.attributedAdID.flatMap { groupOfAd[$0] } != nil
         }
+        let sorted = groups.values.sorted(by: { ($0.order, $0.key) < ($1.order, $1.key) })
+        let sources = sorted.map {
+            Self.deliverySources($0.ads, adsPerAdSet: adsPerAdSet, adSetsPerCampaign: adSetsPerCampaign)
+        }
+        // Every group's every span from one delivery model: a month of daily rows per ad shares its budgets' days.
+        var ranges: [(entityID: String, from: Date, to: Date)] = []
+        for groupSources in sources {
+            for span in query.spans {
+                let from = MetaTime.date(dayNumber: span.first)
+                let to = MetaTime.date(dayNumber: span.last + 1)
+                for source in groupSources { ranges.append((source, from, to)) }
+            }
+        }
+        var delivered = world.deliveries(Self.platformID, ranges).makeIterator()
         var rows: [MockJSON] = []
-        for group in groups.values.sorted(by: { ($0.order, $0.key) < ($1.order, $1.key) }) {
-            let sources = Self.deliverySources(
-                group.ads, adsPerAdSet: adsPerAdSet, adSetsPerCampaign: adSetsPerCampaign)
+        for (group, groupSources) in zip(sorted, sources) {
             let groupEvents = events.filter { event in event.attributedAdID.flatMap { groupOfAd[$0] } == group.key }
             for span in query.spans {
                 let from = MetaTime.date(dayNumber: span.first)
                 let to = MetaTime.date(dayNumber: span.last + 1)
                 var totals = DeliveryTotals()
-                for source in sources {
-                    totals = totals + world.delivery(Self.platformID, entityID: source, from: from, to: to)
-                }
+                for _ in groupSources { totals = totals + (delivered.next() ?? DeliveryTotals()) }
                 var actions: [String: (count: Int64, micros: Int64)] = [:]
                 for event in groupEvents where event.receivedAt >= from && event.receivedAt < to {
                     let type = MetaVocabulary.actionType(forEvent: event.event)

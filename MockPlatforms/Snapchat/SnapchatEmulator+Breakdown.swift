@@ -56,6 +56,15 @@ extension SnapchatEmulator {
         func purchases(_ leaves: [String], from: Date, to: Date) -> Int64 {
             Int64(leaves.reduce(0) { $0 + (purchasesByAd[$1] ?? []).filter { $0 >= from && $0 < to }.count })
         }
+        // Every entity's every day from one delivery model, so the entities' shared budgets are worked out once.
+        let dayStarts = granularity == "DAY" ? MockWorld.days(from: start, to: end) : []
+        var delivered = world.deliveries(
+            platform,
+            entities.flatMap { entity in
+                granularity == "DAY"
+                    ? dayStarts.map { (entity.id, $0, $0.addingTimeInterval(86_400)) } : [(entity.id, start, end)]
+            }
+        ).makeIterator()
         var items: [MockJSON] = []
         for entity in entities {
             let own = leaves(of: entity.id)
@@ -63,12 +72,12 @@ extension SnapchatEmulator {
                 ("id", .string(entity.id)), ("type", .string(level.type)), ("granularity", .string(granularity)),
             ]
             if granularity == "TOTAL" {
-                let totals = world.delivery(platform, entityID: entity.id, from: start, to: end)
+                let totals = delivered.next() ?? DeliveryTotals()
                 members.append(
                     ("stats", Self.statsObject(fields, totals: totals, purchases: purchases(own, from: start, to: end)))
                 )
             } else {
-                let days = world.dailyDelivery(platform, entityID: entity.id, from: start, to: end)
+                let days = dayStarts.map { ($0, delivered.next() ?? DeliveryTotals()) }
                 members.append(("start_time", .string(SnapchatTime.format(start))))
                 members.append(("end_time", .string(SnapchatTime.format(end))))
                 members.append(

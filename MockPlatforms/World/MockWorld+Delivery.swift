@@ -18,6 +18,24 @@ extension MockWorld {
         }
     }
 
+    /// Delivery of many entities over many ranges, from one model, so that what they share (ads, chains, each
+    /// budget owner's day) is worked out once: what a report of many rows asks. Each answer equals
+    /// ``delivery(_:entityID:from:to:)`` of its range.
+    public func deliveries(
+        _ platform: String, _ ranges: [(entityID: String, from: Date, to: Date)]
+    ) -> [DeliveryTotals] {
+        let reader = deliveryInputs[platform]
+        return withState { state in
+            var model = DeliveryModel(state: state, platform: platform, reader: reader)
+            return ranges.map { range in
+                guard let root = state.entities[WorldState.key(platform, range.entityID)] else {
+                    return DeliveryTotals()
+                }
+                return model.totals(of: root, from: range.from, to: range.to)
+            }
+        }
+    }
+
     /// Delivery of one entity per UTC day, for platforms that report by day.
     public func dailyDelivery(
         _ platform: String, entityID: String, from start: Date, to end: Date
