@@ -139,6 +139,9 @@ public struct MetricsSyncer: Sendable {
             store: store, configuration: configuration, accountID: accountID, accountName: account.name,
             tokens: tokens, log: { _, _, _ in })
         var statuses: [String: DeliveryStatus] = [:]
+        // Stamped with when the reading began, so a change of ours recorded after it (an action finishing
+        // meanwhile) is newer and wins over what the read saw.
+        let statusesReadAt = store.clock.now
         do {
             statuses = try await APICallCollector.$current.withValue(collector) {
                 try await entityStatuses(module: module, account: live, policy: policy)
@@ -160,7 +163,7 @@ public struct MetricsSyncer: Sendable {
                     guard let status = statuses[mapping.platformID] else { return nil }
                     return EntityObservation(
                         platform: account.platform, platformID: mapping.platformID, status: status,
-                        observedAt: syncedAt)
+                        observedAt: statusesReadAt)
                 }
                 let drifts = try await store.recordSyncChunk(
                     SyncChunk(
