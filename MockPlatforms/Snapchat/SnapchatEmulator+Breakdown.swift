@@ -46,13 +46,14 @@ extension SnapchatEmulator {
         where event.isConversion && event.event.uppercased() == "PURCHASE" {
             if let ad = event.attributedAdID { purchasesByAd[ad, default: []].append(event.receivedAt) }
         }
-        func leaves(of id: String) -> [String] {
-            switch level.kind {
-            case .ad: [id]
-            case .adsquad: ads.filter { $0.parentID == id }.map(\.id)
-            default: ads.filter { campaignOfSquad[$0.parentID ?? ""] == id }.map(\.id)
-            }
+        // Each ad under its squad and its campaign, once: an account of a thousand campaigns would otherwise scan
+        // every ad for every entity.
+        var adsByParent: [String: [String]] = [:]
+        for ad in ads {
+            guard let squad = ad.parentID else { continue }
+            adsByParent[level.kind == .adsquad ? squad : campaignOfSquad[squad] ?? "", default: []].append(ad.id)
         }
+        func leaves(of id: String) -> [String] { level.kind == .ad ? [id] : adsByParent[id] ?? [] }
         func purchases(_ leaves: [String], from: Date, to: Date) -> Int64 {
             Int64(leaves.reduce(0) { $0 + (purchasesByAd[$1] ?? []).filter { $0 >= from && $0 < to }.count })
         }
