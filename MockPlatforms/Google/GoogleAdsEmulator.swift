@@ -13,6 +13,9 @@ public struct GoogleAdsEmulator: PlatformEmulator {
     /// Creates the emulator.
     public init() {}
 
+    /// The results of recent searches, which their page tokens page through.
+    let searchSnapshots = ReportSnapshots<GoogleAdsSearch.Result>()
+
     /// `google`.
     public var platform: String { "google" }
 
@@ -78,8 +81,10 @@ public struct GoogleAdsEmulator: PlatformEmulator {
             return GoogleAdsMutateHandler(route: route, customerID: customerID, requestID: requestID).respond(
                 request, resource: nil, world: world)
         case .search, .searchStream:
-            return GoogleAdsSearchHandler(route: route, customerID: customerID, requestID: requestID, stream: stream)
-                .respond(request, world: world)
+            return GoogleAdsSearchHandler(
+                route: route, customerID: customerID, requestID: requestID, stream: stream,
+                snapshots: searchSnapshots
+            ).respond(request, world: world)
         case .listAccessibleCustomers:
             return listAccessibleCustomers(request, world: world, requestID: requestID)
         }

@@ -396,6 +396,7 @@ struct GoogleAdsSearch: Sendable {
                 "google", kind: GoogleAdsResource.campaign.rowKey, account: customerID, includeDeleted: true) : []
         let resourceFilters = plan.filters.filter { $0.field.scope != .metrics }
         let metricFilters = plan.filters.filter { $0.field.scope == .metrics }
+        var pending: [(context: Context, members: [MockEntity])] = []
         for candidate in candidates {
             var context = Context(resources: [.customer: customer])
             var deliveryIDs: [MockEntity] = []
@@ -425,34 +426,44 @@ struct GoogleAdsSearch: Sendable {
                 deliveryIDs = campaigns
             }
             guard resourceFilters.allSatisfy({ matches($0, in: context) }) else { continue }
-            func emit(_ context: Context) {
-                guard metricFilters.allSatisfy({ matches($0, in: context) }) else { return }
-                let keys = plan.orderings.map { value(of: $0.field, in: context) }
-                emitted.append((row(plan, context), keys, context.totals ?? DeliveryTotals()))
-            }
-            guard plan.needsDelivery else {
-                emit(context)
-                continue
-            }
-            if plan.segmentedByDate || !plan.dateFilters.isEmpty {
-                let days = dailyTotals(of: deliveryIDs, plan: plan, today: today)
-                if plan.segmentedByDate {
-                    for (day, totals) in days where !Self.isZero(totals) {
-                        context.totals = totals
-                        context.day = day
-                        emit(context)
-                    }
-                } else {
-                    context.totals = days.reduce(DeliveryTotals()) { $0 + $1.totals }
+            pending.append((context, deliveryIDs))
+        }
+        func emit(_ context: Context) {
+            guard metricFilters.allSatisfy({ matches($0, in: context) }) else { return }
+            let keys = plan.orderings.map { value(of: $0.field, in: context) }
+            emitted.append((row(plan, context), keys, context.totals ?? DeliveryTotals()))
+        }
+        guard plan.needsDelivery else {
+            for (context, _) in pending { emit(context) }
+            return finish(plan, emitted)
+        }
+        // Every row's delivery from one model, so what the rows share (budgets' days, chains) is worked out once.
+        let daily = plan.segmentedByDate || !plan.dateFilters.isEmpty
+        let delivered =
+            daily
+            ? dailyTotals(of: pending.map(\.members), plan: plan, today: today)
+            : lifetimeTotals(of: pending.map(\.members), now: now).map { [(day: today, totals: $0)] }
+        for ((context, _), days) in zip(pending, delivered) {
+            var context = context
+            if plan.segmentedByDate {
+                for (day, totals) in days where !Self.isZero(totals) {
+                    context.totals = totals
+                    context.day = day
                     emit(context)
                 }
             } else {
-                context.totals = deliveryIDs.reduce(DeliveryTotals()) { total, member in
-                    total + world.delivery("google", entityID: member.id, from: member.createdAt, to: now)
-                }
+                context.totals = days.reduce(DeliveryTotals()) { $0 + $1.totals }
                 emit(context)
             }
         }
+        return finish(plan, emitted)
+    }
+
+    /// Orders and limits the emitted rows.
+    private func finish(
+        _ plan: Plan, _ rows: [(json: MockJSON, keys: [MockJSON?], totals: DeliveryTotals)]
+    ) -> Result {
+        var emitted = rows
         if !plan.orderings.isEmpty {
             let orderings = plan.orderings
             emitted = emitted.enumerated().sorted { lhs, rhs in
@@ -468,34 +479,57 @@ struct GoogleAdsSearch: Sendable {
         return Result(rows: emitted.map(\.json), totals: emitted.reduce(DeliveryTotals()) { $0 + $1.totals })
     }
 
-    /// Delivery per day of some entities, over the plan's days (clipped to their lifetime and today), keeping only
-    /// the days every `segments.date` condition accepts.
+    /// Delivery per day of each group of entities (summed within the group), over the plan's days (clipped to the
+    /// group's lifetime and today), keeping only the days every `segments.date` condition accepts.
     private func dailyTotals(
-        of members: [MockEntity], plan: Plan, today: GoogleAdsDay
-    ) -> [(
-        day: GoogleAdsDay, totals: DeliveryTotals
-    )] {
-        guard let earliest = members.map(\.createdAt).min() else { return [] }
-        let low = max(plan.lowerDay ?? GoogleAdsDay(earliest), GoogleAdsDay(earliest))
-        let high = min(plan.upperDay ?? today, today)
-        guard low <= high else { return [] }
-        var byDay: [Int: DeliveryTotals] = [:]
-        for member in members {
-            for (day, totals) in world.dailyDelivery(
-                "google", entityID: member.id, from: low.start, to: high.advanced(by: 1).start)
-            {
-                byDay[GoogleAdsDay(day).number, default: DeliveryTotals()] =
-                    byDay[GoogleAdsDay(day).number, default: DeliveryTotals()] + totals
+        of groups: [[MockEntity]], plan: Plan, today: GoogleAdsDay
+    ) -> [[(day: GoogleAdsDay, totals: DeliveryTotals)]] {
+        var spans: [(low: GoogleAdsDay, high: GoogleAdsDay)?] = []
+        var ranges: [(entityID: String, from: Date, to: Date)] = []
+        for members in groups {
+            guard let earliest = members.map(\.createdAt).min() else {
+                spans.append(nil)
+                continue
+            }
+            let low = max(plan.lowerDay ?? GoogleAdsDay(earliest), GoogleAdsDay(earliest))
+            let high = min(plan.upperDay ?? today, today)
+            guard low <= high else {
+                spans.append(nil)
+                continue
+            }
+            spans.append((low, high))
+            for member in members {
+                for number in low.number...high.number {
+                    let day = GoogleAdsDay(number: number)
+                    ranges.append((member.id, day.start, day.advanced(by: 1).start))
+                }
             }
         }
-        var result: [(day: GoogleAdsDay, totals: DeliveryTotals)] = []
-        for number in low.number...high.number {
-            let day = GoogleAdsDay(number: number)
-            let context = Context(resources: [:], day: day)
-            guard plan.dateFilters.allSatisfy({ matches($0, in: context) }) else { continue }
-            result.append((day, byDay[number] ?? DeliveryTotals()))
+        var delivered = world.deliveries("google", ranges).makeIterator()
+        return zip(groups, spans).map { members, span in
+            guard let (low, high) = span else { return [] }
+            var byDay = [DeliveryTotals](repeating: DeliveryTotals(), count: high.number - low.number + 1)
+            for _ in members {
+                for index in byDay.indices { byDay[index] = byDay[index] + (delivered.next() ?? DeliveryTotals()) }
+            }
+            var result: [(day: GoogleAdsDay, totals: DeliveryTotals)] = []
+            for (index, totals) in byDay.enumerated() {
+                let day = GoogleAdsDay(number: low.number + index)
+                let context = Context(resources: [:], day: day)
+                guard plan.dateFilters.allSatisfy({ matches($0, in: context) }) else { continue }
+                result.append((day, totals))
+            }
+            return result
         }
-        return result
+    }
+
+    /// Each group's delivery over its members' lifetimes, summed within the group.
+    private func lifetimeTotals(of groups: [[MockEntity]], now: Date) -> [DeliveryTotals] {
+        var delivered = world.deliveries("google", groups.flatMap { $0.map { ($0.id, $0.createdAt, now) } })
+            .makeIterator()
+        return groups.map { members in
+            members.reduce(DeliveryTotals()) { total, _ in total + (delivered.next() ?? DeliveryTotals()) }
+        }
     }
 
     private static func isZero(_ totals: DeliveryTotals) -> Bool {

@@ -11,6 +11,8 @@ struct GoogleAdsSearchHandler: Sendable {
     var requestID: String
     /// Whether this is `searchStream`.
     var stream: Bool
+    /// The results of recent searches: the pages after the first read the rows the first one computed.
+    var snapshots: ReportSnapshots<GoogleAdsSearch.Result>
 
     /// The fixed page (and stream batch) size of the real API.
     static let pageSize = 10_000
@@ -63,6 +65,7 @@ struct GoogleAdsSearchHandler: Sendable {
             return .json(.object([("fieldMask", .string(plan.fieldMask))]), headers: [("request-id", requestID)])
         }
         var offset = 0
+        var snapshot: UInt64?
         if !pageToken.isEmpty {
             guard let decoded = Self.offset(from: pageToken, query: text, customerID: customerID) else {
                 return failure(
@@ -70,9 +73,11 @@ struct GoogleAdsSearchHandler: Sendable {
                         "requestError", "INVALID_PAGE_TOKEN", trigger: GoogleAdsError.stringTrigger(pageToken),
                         location: [GoogleAdsError.PathElement("page_token")]))
             }
-            offset = decoded
+            (offset, snapshot) = decoded
         }
-        let result = search.run(plan, today: today)
+        let snapshotQuery = customerID + "\n" + text
+        let kept = snapshot.flatMap { snapshots.rows($0, query: snapshotQuery) }
+        let result = kept ?? search.run(plan, today: today)
         let summary = wantsSummary ? summaryRow(plan, result.totals) : nil
         let consumption = MockJSON.string(String(100 + result.rows.count))
         if stream {
@@ -104,7 +109,9 @@ struct GoogleAdsSearchHandler: Sendable {
             members.append(("results", .array(Array(result.rows[offset..<end]))))
         }
         if end < result.rows.count {
-            members.append(("nextPageToken", .string(Self.token(offset: end, query: text, customerID: customerID))))
+            let id = kept != nil ? snapshot : snapshots.keep(result, query: snapshotQuery)
+            members.append(
+                ("nextPageToken", .string(Self.token(offset: end, query: text, customerID: customerID, snapshot: id))))
         }
         if settings["returnTotalResultsCount"]?.bool == true {
             members.append(("totalResultsCount", .string(String(result.rows.count))))
@@ -133,19 +140,22 @@ struct GoogleAdsSearchHandler: Sendable {
             httpStatus: 400, errors: [error], version: route.version, requestID: requestID, stream: stream)
     }
 
-    /// A page token: the offset, bound to the query and customer so a token is refused for another query.
-    static func token(offset: Int, query: String, customerID: String) -> String {
+    /// A page token: the offset and the snapshot of the rows it pages through, bound to the query and customer so a
+    /// token is refused for another query.
+    static func token(offset: Int, query: String, customerID: String, snapshot: UInt64? = nil) -> String {
         let binding = String(SplitMix64.hash(0, customerID, query) % 1_000_000_007)
-        return Data("\(offset):\(binding)".utf8).base64EncodedString()
+        return Data("\(offset):\(binding)\(snapshot.map { ":\($0)" } ?? "")".utf8).base64EncodedString()
     }
 
-    /// The offset of a page token issued for this query; `nil` when it was not.
-    static func offset(from token: String, query: String, customerID: String) -> Int? {
+    /// The offset and snapshot of a page token issued for this query; `nil` when it was not.
+    static func offset(from token: String, query: String, customerID: String) -> (Int, UInt64?)? {
         guard let data = Data(base64Encoded: token) else { return nil }
         let parts = String(decoding: data, as: UTF8.self).split(separator: ":")
-        guard parts.count == 2, let offset = Int(parts[0]), offset >= 0,
+        guard parts.count == 2 || parts.count == 3, let offset = Int(parts[0]), offset >= 0,
             parts[1] == String(SplitMix64.hash(0, customerID, query) % 1_000_000_007)
         else { return nil }
-        return offset
+        guard parts.count == 3 else { return (offset, nil) }
+        guard let snapshot = UInt64(parts[2]) else { return nil }
+        return (offset, snapshot)
     }
 }

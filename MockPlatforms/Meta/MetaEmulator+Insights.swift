@@ -22,16 +22,44 @@ extension MetaEmulator {
     /// `GET /{object}/insights`: one row per object of the level and per span, metrics as strings (spend in
     /// dollars), pixel conversions under `actions`/`action_values`, paged like any edge. Objects without delivery
     /// in a span get no row, as in Graph.
+    ///
+    /// Cursors are `row:<snapshot>:<position>`: the pages after the first read the rows the first one computed
+    /// (``ReportSnapshots``), so paging through a month of a thousand campaigns models the month once. A cursor
+    /// whose snapshot is gone, or one without a snapshot, pages through the rows computed again.
     func insights(root: InsightsRoot, call: MetaCall, world: MockWorld) throws(MetaError) -> MockResponse {
         let pager = try MetaPager(call.params)
-        let rows = try insightsRows(root: root, params: call.params, world: world)
-        let items = rows.enumerated().map { (position: $0.offset, key: "row:\($0.offset)", item: $0.element) }
+        let cursor = (pager.after ?? pager.before).flatMap(InsightsCursor.init)
+        let query = Self.snapshotQuery(root: root, params: call.params)
+        let kept = cursor?.snapshot.flatMap { insightsSnapshots.rows($0, query: query) }
+        let rows: [MockJSON]
+        if let kept { rows = kept } else { rows = try insightsRows(root: root, params: call.params, world: world) }
+        let snapshot =
+            kept != nil ? cursor?.snapshot : rows.count > pager.limit ? insightsSnapshots.keep(rows, query: query) : nil
+        let items = rows.enumerated().map { offset, row in
+            (position: offset, key: InsightsCursor(snapshot: snapshot, position: offset).key, item: row)
+        }
         let (page, paging) = try pager.page(
-            items, position: { key in key.hasPrefix("row:") ? Int(key.dropFirst(4)) : nil }, call: call)
+            items, position: { key in InsightsCursor(key)?.position }, call: call)
         var body: [(String, MockJSON)] = [("data", .array(page))]
         if let paging { body.append(("paging", paging)) }
         return .json(.object(body))
     }
+
+    /// What a snapshot's rows answer: the object and the parameters but paging and credentials.
+    private static func snapshotQuery(root: InsightsRoot, params: MetaParams) -> String {
+        let object =
+            switch root {
+            case .account(let account): account
+            case .entity(let entity): entity.id
+            }
+        return params.values.filter { !pagingAndCredentials.contains($0.key) }.sorted { $0.key < $1.key }
+            .reduce(object) { $0 + "&" + $1.key + "=" + String(describing: $1.value) }
+    }
+
+    /// The parameters a snapshot's query leaves out.
+    private static let pagingAndCredentials: Set<String> = [
+        "access_token", "appsecret_proof", "limit", "after", "before",
+    ]
 
     /// `POST /{object}/insights`: an async report, already complete (`{"report_run_id":"…"}`); its results are
     /// at `GET /{report_run_id}/insights`.
@@ -44,7 +72,7 @@ extension MetaEmulator {
             }
         var stored: [(String, MockJSON)] = []
         for (name, value) in call.params.values.sorted(by: { $0.key < $1.key })
-        where !["access_token", "appsecret_proof", "limit", "after", "before"].contains(name) {
+        where !Self.pagingAndCredentials.contains(name) {
             stored.append((name, value))
         }
         let now = world.now
@@ -335,4 +363,32 @@ extension MetaEmulator {
         members.append(("date_stop", .string(MetaTime.day(MetaTime.date(dayNumber: span.last)))))
         return .object(members)
     }
+}
+
+/// An insights row's cursor key: `row:<snapshot>:<position>`, or `row:<position>` when its rows were not kept.
+private struct InsightsCursor {
+    var snapshot: UInt64?
+    var position: Int
+
+    init(snapshot: UInt64?, position: Int) {
+        self.snapshot = snapshot
+        self.position = position
+    }
+
+    /// Reads a key; `nil` for one that is not an insights row's.
+    init?(_ key: String) {
+        guard key.hasPrefix("row:") else { return nil }
+        let parts = key.dropFirst(4).split(separator: ":")
+        switch parts.count {
+        case 1:
+            guard let position = Int(parts[0]) else { return nil }
+            self.init(snapshot: nil, position: position)
+        case 2:
+            guard let snapshot = UInt64(parts[0]), let position = Int(parts[1]) else { return nil }
+            self.init(snapshot: snapshot, position: position)
+        default: return nil
+        }
+    }
+
+    var key: String { snapshot.map { "row:\($0):\(position)" } ?? "row:\(position)" }
 }

@@ -23,6 +23,8 @@ import Foundation
 public struct MetaEmulator: PlatformEmulator {
     /// The app subscriptions and the outbox of webhook deliveries (``MetaWebhooks``).
     public let webhooks: MetaWebhooks
+    /// Insights rows of recent reads, which their cursors page through.
+    let insightsSnapshots = ReportSnapshots<[MockJSON]>()
 
     /// Creates the emulator; `webhooks` holds its apps' subscriptions and deliveries.
     public init(webhooks: MetaWebhooks = MetaWebhooks()) {

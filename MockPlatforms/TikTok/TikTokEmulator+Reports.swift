@@ -165,7 +165,9 @@ extension TikTokEmulator {
             guard byMetric || dimensions.contains(orderField) else {
                 throw .invalid("order_field", "Order by one of the requested metrics or dimensions.")
             }
-            for index in rows.indices { rows[index].totals = totals(of: rows[index], world: call.world) }
+            for (index, totals) in zip(rows.indices, totals(of: rows, world: call.world)) {
+                rows[index].totals = totals
+            }
             let keys = rows.map { row -> (Double?, String) in
                 let text =
                     byMetric
@@ -186,8 +188,10 @@ extension TikTokEmulator {
         let end = min(start + size, rows.count)
         var list: [MockJSON] = []
         list.reserveCapacity(end - start)
+        // The page's rows from one delivery model, so a month of daily rows works out each budget's day once.
+        var pageTotals = totals(of: rows[start..<end].filter { $0.totals == nil }, world: call.world).makeIterator()
         for row in rows[start..<end] {
-            let totals = row.totals ?? totals(of: row, world: call.world)
+            let totals = row.totals ?? pageTotals.next() ?? DeliveryTotals()
             var dimensionMembers: [(String, MockJSON)] = []
             for dimension in dimensions {
                 let value = dimension.hasPrefix("stat_time") ? row.timeLabel : row.idValue
@@ -223,18 +227,36 @@ extension TikTokEmulator {
 
     /// The delivery a row sums, each entity counted from the start of its creation day.
     private func totals(of row: ReportRow, world: MockWorld) -> DeliveryTotals {
-        var sum = DeliveryTotals()
-        for entity in row.entities {
-            let from = max(row.from, MockWorld.dayStart(entity.createdAt))
-            guard from < row.to else { continue }
-            let part = world.delivery(Self.platformID, entityID: entity.id, from: from, to: row.to)
-            sum.impressions += part.impressions
-            sum.clicks += part.clicks
-            sum.spendMicros += part.spendMicros
-            sum.conversions += part.conversions
-            sum.revenueMicros += part.revenueMicros
+        totals(of: [row], world: world).first ?? DeliveryTotals()
+    }
+
+    /// Each row's delivery, summed over its entities, from one delivery model.
+    private func totals(of rows: some Collection<ReportRow>, world: MockWorld) -> [DeliveryTotals] {
+        var ranges: [(entityID: String, from: Date, to: Date)] = []
+        var counts: [Int] = []
+        for row in rows {
+            var count = 0
+            for entity in row.entities {
+                let from = max(row.from, MockWorld.dayStart(entity.createdAt))
+                guard from < row.to else { continue }
+                ranges.append((entity.id, from, row.to))
+                count += 1
+            }
+            counts.append(count)
         }
-        return sum
+        var parts = world.deliveries(Self.platformID, ranges).makeIterator()
+        return counts.map { count in
+            var sum = DeliveryTotals()
+            for _ in 0..<count {
+                guard let part = parts.next() else { break }
+                sum.impressions += part.impressions
+                sum.clicks += part.clicks
+                sum.spendMicros += part.spendMicros
+                sum.conversions += part.conversions
+                sum.revenueMicros += part.revenueMicros
+            }
+            return sum
+        }
     }
 
     /// One metric's string.

@@ -56,7 +56,8 @@ struct DeliveryModel {
         }
     }
 
-    let state: WorldState
+    /// The state read; its ``FinishedDays`` are the model's own while it reads, and go back with what it added.
+    private(set) var state: WorldState
     let platform: String
     let reader: (any DeliveryInputReading)?
     private var leavesByRoot: [String: [MockEntity]] = [:]
@@ -70,11 +71,25 @@ struct DeliveryModel {
     private var daySpends: [DayKey: Double] = [:]
     private var sharingLeaves: [String: [MockEntity]] = [:]
     private var windowsByLeaf: [String: [(Date, Date)]] = [:]
+    private var conversionsByAd: [String: [PixelEvent]]?
 
     init(state: WorldState, platform: String, reader: (any DeliveryInputReading)?) {
         self.state = state
         self.platform = platform
         self.reader = reader
+    }
+
+    /// Runs a read on a model of the locked state, and keeps the finished days it modelled in the state. The days
+    /// move into the model for the read, so adding to them copies nothing.
+    static func reading<T>(
+        _ state: inout WorldState, platform: String, reader: (any DeliveryInputReading)?,
+        _ body: (inout DeliveryModel) -> T
+    ) -> T {
+        var model = DeliveryModel(state: state, platform: platform, reader: reader)
+        state.finishedDays = FinishedDays()
+        let result = body(&model)
+        state.finishedDays = model.state.finishedDays
+        return result
     }
 
     // MARK: - Totals
@@ -90,10 +105,7 @@ struct DeliveryModel {
     /// count over `[start, end)` as asked (an event arrives at the virtual now, never later).
     private mutating func leafTotals(_ leaf: MockEntity, from start: Date, to requestedEnd: Date) -> DeliveryTotals {
         var totals = DeliveryTotals()
-        for event in state.pixelEvents
-        where event.isConversion && event.platform == leaf.platform && event.attributedAdID == leaf.id
-            && event.receivedAt >= start && event.receivedAt < requestedEnd
-        {
+        for event in conversionEvents(of: leaf) where event.receivedAt >= start && event.receivedAt < requestedEnd {
             totals.pixelConversions += 1
             totals.pixelRevenueMicros += event.valueMicros ?? 0
         }
@@ -117,8 +129,32 @@ struct DeliveryModel {
         return totals
     }
 
-    /// One ad's modelled delivery over `[from, to)` within one day.
+    /// The pixel conversions attributed to an ad, from an index of the platform's built on first use: a month of
+    /// daily rows asks once per ad and day, and the world keeps thousands of events.
+    private mutating func conversionEvents(of leaf: MockEntity) -> [PixelEvent] {
+        if let index = conversionsByAd { return index[leaf.id] ?? [] }
+        var index: [String: [PixelEvent]] = [:]
+        for event in state.pixelEvents where event.isConversion && event.platform == platform {
+            if let ad = event.attributedAdID { index[ad, default: []].append(event) }
+        }
+        conversionsByAd = index
+        return index[leaf.id] ?? []
+    }
+
+    /// One ad's modelled delivery over `[from, to)` within one day; a whole day that has ended is modelled once and
+    /// kept (``FinishedDays``).
     private mutating func modelledDay(_ leaf: MockEntity, day: Date, from: Date, to: Date) -> DeliveryTotals {
+        let next = day.addingTimeInterval(86_400)
+        guard from == day, to == next, next <= state.now else { return modelDay(leaf, day: day, from: from, to: to) }
+        let key = FinishedDays.Key(platform: platform, adID: leaf.id, day: Int(day.timeIntervalSince1970))
+        if let kept = state.finishedDays[key] { return kept }
+        let totals = modelDay(leaf, day: day, from: from, to: to)
+        state.finishedDays.keep(key, totals)
+        return totals
+    }
+
+    /// One ad's modelled delivery over `[from, to)` within one day, worked out.
+    private mutating func modelDay(_ leaf: MockEntity, day: Date, from: Date, to: Date) -> DeliveryTotals {
         let pieces = allocation(of: leaf, day: day)
         guard !pieces.isEmpty else { return DeliveryTotals() }
         let truth = rates(of: leaf, day: day)

@@ -13,8 +13,9 @@ extension MockWorld {
         let reader = deliveryInputs[platform]
         return withState { state in
             guard let root = state.entities[WorldState.key(platform, entityID)] else { return DeliveryTotals() }
-            var model = DeliveryModel(state: state, platform: platform, reader: reader)
-            return model.totals(of: root, from: start, to: end)
+            return DeliveryModel.reading(&state, platform: platform, reader: reader) { model in
+                model.totals(of: root, from: start, to: end)
+            }
         }
     }
 
@@ -26,12 +27,12 @@ extension MockWorld {
     ) -> [DeliveryTotals] {
         let reader = deliveryInputs[platform]
         return withState { state in
-            var model = DeliveryModel(state: state, platform: platform, reader: reader)
-            return ranges.map { range in
-                guard let root = state.entities[WorldState.key(platform, range.entityID)] else {
-                    return DeliveryTotals()
+            let entities = state.entities
+            return DeliveryModel.reading(&state, platform: platform, reader: reader) { model in
+                ranges.map { range in
+                    guard let root = entities[WorldState.key(platform, range.entityID)] else { return DeliveryTotals() }
+                    return model.totals(of: root, from: range.from, to: range.to)
                 }
-                return model.totals(of: root, from: range.from, to: range.to)
             }
         }
     }
@@ -48,9 +49,10 @@ extension MockWorld {
                 return Self.days(from: start, to: end).map { ($0, DeliveryTotals()) }
             }
             // One model for every day, so what the days share (the ads, their chains, budgets) is found once.
-            var model = DeliveryModel(state: state, platform: platform, reader: reader)
-            return Self.days(from: start, to: end).map { day in
-                (day, model.totals(of: root, from: max(day, start), to: min(day.addingTimeInterval(86_400), end)))
+            return DeliveryModel.reading(&state, platform: platform, reader: reader) { model in
+                Self.days(from: start, to: end).map { day in
+                    (day, model.totals(of: root, from: max(day, start), to: min(day.addingTimeInterval(86_400), end)))
+                }
             }
         }
     }

@@ -23,6 +23,7 @@ extension MockWorld {
             // An empty version after nothing is nothing; kept otherwise, as the end of what came before.
             if !(version.isEmpty && versions.isEmpty) { versions.append(version) }
             state.performance[key] = versions.isEmpty ? nil : versions
+            state.finishedDays.removeAll()
             return .success(versions)
         }.get()
     }

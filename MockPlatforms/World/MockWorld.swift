@@ -121,6 +121,7 @@ public final class MockWorld: Sendable {
             }
             state.entities[key] = entity
             state.index.add(entity)
+            state.finishedDays.removeAll()
             state.order[WorldState.orderKey(entity.platform, entity.accountID, entity.kind), default: []].append(
                 entity.id)
         }
@@ -146,6 +147,7 @@ public final class MockWorld: Sendable {
             entity.recordDeliveryChanges(from: old, at: state.now, reader: reader)
             entity.updatedAt = state.now
             state.entities[key] = entity
+            state.finishedDays.removeAll()
             // A new name, parent or indexed field value moves it in the index; other changes leave the index alone.
             state.index.replace(old, with: entity)
             return entity
@@ -202,6 +204,7 @@ public final class MockWorld: Sendable {
                 revokedTokens.removeAll()
                 return
             }
+            state.finishedDays.removeAll()
             let doomed = state.entities.filter { _, entity in
                 (platform == nil || entity.platform == platform) && (account == nil || entity.accountID == account)
             }

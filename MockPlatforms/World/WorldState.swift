@@ -33,6 +33,8 @@ public struct WorldState: Sendable, Codable {
     /// saved: decoding rebuilds it, and ``MockWorld``'s writes keep it right. Code in this module that writes
     /// `entities` or `order` itself must call ``rebuildIndex()`` after.
     var index = WorldIndex()
+    /// Ads' finished days as modelled, derived and not saved (``FinishedDays``).
+    var finishedDays = FinishedDays()
 
     /// The saved keys: every stored property but the derived index.
     enum CodingKeys: String, CodingKey {
@@ -85,6 +87,7 @@ public struct WorldState: Sendable, Codable {
     /// Rebuilds the index from `entities` and `order`, keeping the fields it indexes by value.
     mutating func rebuildIndex() {
         index = WorldIndex(entities: entities, order: order, fields: index.indexedFields)
+        finishedDays.removeAll()
     }
 
     static func key(_ platform: String, _ id: String) -> String { "\(platform)/\(id)" }

@@ -326,4 +326,40 @@ struct DeliveryModelTests {
         }
         #expect(spends == [50_000_000, 50_000_000])
     }
+
+    @Test("a finished day read again comes from what was kept, and truth set over it afterwards is read as set")
+    func finishedDaysFollowTruth() throws {
+        let world = try Self.world()
+        Self.at(3, world)
+        let first = Self.on(0, world)
+        #expect(Self.on(0, world) == first)
+        var cheaper = Self.exact
+        cheaper.cpmMicros = 5_000_000
+        try world.setPerformance(cheaper, platform: "meta", entityID: "s")
+        #expect(Self.on(0, world).impressions == 2 * first.impressions)
+        #expect(Self.on(0, world).spendMicros == first.spendMicros)
+    }
+
+    @Test("an ad created later with a past creation time shares the budget of the days already read")
+    func finishedDaysFollowNewEntities() throws {
+        let world = try Self.world()
+        Self.at(2, world)
+        #expect(Self.on(0, world, "ad1").spendMicros == 100_000_000)
+        world.insert(
+            MockEntity(
+                platform: "meta", kind: "ad", id: "ad2", accountID: "act_1", parentID: "s", name: "ad2",
+                fields: .object([]), createdAt: Self.start, role: .leaf, active: true))
+        #expect(Self.on(0, world, "ad1").spendMicros == 50_000_000)
+        #expect(Self.on(0, world).spendMicros == 100_000_000)
+    }
+
+    @Test("a day not yet over is modelled up to the virtual now on every read")
+    func unfinishedDayGrows() throws {
+        let world = try Self.world()
+        Self.at(0.5, world)
+        let half = Self.on(0, world)
+        Self.at(1, world)
+        #expect(half.spendMicros == 50_000_000)
+        #expect(Self.on(0, world).spendMicros == 100_000_000)
+    }
 }

@@ -396,6 +396,39 @@ struct MetaEmulatorTests {
         }
     }
 
+    @Test("insights pages walk the rows their first page read; a cursor of rows no longer kept pages them anew")
+    func insightsPaging() async throws {
+        try await MockPlatforms.withRunning { running in
+            let client = Client(baseURL: running.baseURL)
+            let world = running.mock.world
+            let ids = try await Self.hierarchy(client)
+            for id in [ids.campaign, ids.adSet, ids.ad] { _ = try await client.post(id + "/", [("status", "ACTIVE")]) }
+            world.advance(by: 4 * 86_400)
+            let query = [("fields", "ad_id,impressions,spend"), ("time_increment", "1"), ("date_preset", "maximum")]
+            let whole = try await client.get(ids.ad + "/insights", query + [("limit", "100")])
+            #expect(whole.data.count >= 4, "\(whole.json)")
+            var paged: [MockJSON] = []
+            var after: String?
+            repeat {
+                let page = try await client.get(
+                    ids.ad + "/insights", query + [("limit", "1")] + (after.map { [("after", $0)] } ?? []))
+                #expect(page.status == 200)
+                paged += page.data
+                after = page.hasNext ? page.after : nil
+                // Delivery goes on between pages; the pages still walk the rows of the first one.
+                world.advance(by: 3_600)
+            } while after != nil && paged.count < 50
+            #expect(paged == whole.data)
+
+            // A cursor without a kept snapshot (as after a restart) pages through the rows computed again.
+            let second = try #require(whole.data.dropFirst().first)
+            let plainCursor = Data("row:0".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+            let fromPlain = try await client.get(
+                ids.ad + "/insights", query + [("limit", "1"), ("after", plainCursor)])
+            #expect(fromPlain.data.first?["date_start"] == second["date_start"])
+        }
+    }
+
     // MARK: - Batch
 
     @Test("batch runs each call in order, fills in references, and reports each answer")

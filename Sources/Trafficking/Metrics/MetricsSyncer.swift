@@ -90,6 +90,8 @@ public struct MetricsSyncer: Sendable {
         var module: any MetricsFetching
         var context: AccountContext
         var targets: [SyncTarget]
+        /// The one campaign a run reads, if it reads one.
+        var campaign: UUID?
         var since: String
         var until: String
     }
@@ -116,7 +118,8 @@ public struct MetricsSyncer: Sendable {
             ? targets.map { CalendarDay($0.campaign.schedule.start) }.min().map { min($0, today) } ?? windowStart
             : windowStart
         return SyncPlan(
-            account: account, module: module, context: context, targets: targets, since: since.description,
+            account: account, module: module, context: context, targets: targets, campaign: campaign,
+            since: since.description,
             until: today.description)
     }
 
@@ -149,13 +152,36 @@ public struct MetricsSyncer: Sendable {
         } catch {
             run.errors.append("reading entity statuses: \(Self.describe(error))")
         }
+        // A run over more than one chunk reads each level of the whole account once (the platforms' reports
+        // cover an account in a few pages) and writes chunk by chunk; a run of one chunk asks for its ids only.
+        var accountRows: [UUID: [DailyMetric]]?
+        if plan.campaign == nil, chunks.count > 1 {
+            do {
+                let rows = try await APICallCollector.$current.withValue(collector) {
+                    try await read(
+                        targets, since: since, until: today, module: module, account: live, policy: policy,
+                        wholeAccount: true)
+                }
+                accountRows = Dictionary(grouping: rows, by: \.campaignID)
+            } catch let error as StepFailure {
+                // Nothing was written: the run fails once, with the reason, and the next run reads it all again.
+                run.errors.append("reading the account's reports: \(Self.describe(error))")
+                run.calls += try await flush(collector, run: run.id)
+                return try await finish(run, chunks: chunks.count)
+            }
+        }
         for (index, chunk) in chunks.enumerated() {
             // A stopping process stops between chunks: what is written stays, and the next run resumes after it.
             try Task.checkCancellation()
             do {
-                let rows = try await APICallCollector.$current.withValue(collector) {
-                    try await read(
-                        Array(chunk), since: since, until: today, module: module, account: live, policy: policy)
+                let rows: [DailyMetric]
+                if let accountRows {
+                    rows = chunk.flatMap { accountRows[$0.campaign.id] ?? [] }
+                } else {
+                    rows = try await APICallCollector.$current.withValue(collector) {
+                        try await read(
+                            Array(chunk), since: since, until: today, module: module, account: live, policy: policy)
+                    }
                 }
                 let syncedAt = store.clock.now
                 let calls = collector.drain()
@@ -185,9 +211,14 @@ public struct MetricsSyncer: Sendable {
             progress(SyncProgress(run: run, chunksDone: index + 1, chunksTotal: chunks.count))
         }
         run.calls += try await flush(collector, run: run.id)
+        return try await finish(run, chunks: chunks.count)
+    }
+
+    /// Stamps the run's end and status, and stores it.
+    private func finish(_ finished: SyncRun, chunks: Int) async throws -> SyncRun {
+        var run = finished
         run.finishedAt = store.clock.now
-        run.status =
-            run.errors.isEmpty ? .succeeded : run.campaigns > 0 || chunks.isEmpty ? .partial : .failed
+        run.status = run.errors.isEmpty ? .succeeded : run.campaigns > 0 || chunks == 0 ? .partial : .failed
         try await store.finishSyncRun(run)
         return run
     }
@@ -225,10 +256,11 @@ public struct MetricsSyncer: Sendable {
         return (account, module, account.context(credentials: credentials))
     }
 
-    /// Every level's daily rows for the chunk's campaigns, in pieces the platform accepts.
+    /// Every level's daily rows for the campaigns, in pieces the platform accepts: asked for by id, or, with
+    /// `wholeAccount`, for every entity of the account, keeping the rows of these campaigns' entities.
     private func read(
         _ chunk: [SyncTarget], since: String, until: String, module: any MetricsFetching, account: LiveAccount,
-        policy: PlatformCallPolicy
+        policy: PlatformCallPolicy, wholeAccount: Bool = false
     ) async throws -> [DailyMetric] {
         let reporting = module.capabilities.reporting
         var rows: [DailyMetric] = []
@@ -244,7 +276,8 @@ public struct MetricsSyncer: Sendable {
             guard let first = CalendarDay(since), let last = CalendarDay(until) else { continue }
             for piece in CalendarDay.pieces(since: first, until: last, length: reporting.maximumDaysPerQuery) {
                 let query = MetricsQuery(
-                    level: level, entityIDs: ids, since: piece.since.description, until: piece.until.description,
+                    level: level, entityIDs: wholeAccount ? [] : ids, since: piece.since.description,
+                    until: piece.until.description,
                     granularity: .daily)
                 let answer = try await policy.call(step: "metrics/\(level)", account: account, module: module) {
                     try await module.fetchMetrics(query, in: account.current)

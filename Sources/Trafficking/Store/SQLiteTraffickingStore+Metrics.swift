@@ -123,7 +123,7 @@ extension SQLiteTraffickingStore {
                 try db.cachedStatement(sql: "UPDATE campaigns SET last_synced_at = ? WHERE id = ?")
                     .execute(arguments: [time, campaign.databaseKey])
             }
-            for metric in chunk.rows { try DailyMetricRow.upsert(metric, db) }
+            try DailyMetricRow.upsert(chunk.rows, db)
             for call in calls { try call.insert(db) }
             let drifts = try Self.apply(chunk.observations, source: .sync, db)
             try db.cachedStatement(

@@ -20,12 +20,13 @@ extension SQLiteTraffickingStore {
         var drifts: [Drift] = []
         var busyCampaigns: [String: Bool] = [:]
         for observation in observations {
+            // Cached: a sync observes every entity of its chunk, each through this one statement.
             let mappings = try EntityMappingRow.fetchAll(
-                db,
-                sql: """
-                    SELECT m.* FROM entity_mappings m JOIN campaigns c ON c.id = m.campaign_id
-                    WHERE m.platform_id = ? AND c.platform = ? AND m.level IN ('campaign', 'adGroup', 'ad')
-                    """, arguments: [observation.platformID, observation.platform.rawValue])
+                db.cachedStatement(
+                    sql: """
+                        SELECT m.* FROM entity_mappings m JOIN campaigns c ON c.id = m.campaign_id
+                        WHERE m.platform_id = ? AND c.platform = ? AND m.level IN ('campaign', 'adGroup', 'ad')
+                        """), arguments: [observation.platformID, observation.platform.rawValue])
             for row in mappings {
                 let mapping = try row.mapping()
                 guard observation.observedAt >= mapping.lastSeenAt else { continue }
@@ -99,10 +100,10 @@ extension SQLiteTraffickingStore {
 
     private static func hasActionUnderWay(_ campaign: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM lifecycle_actions WHERE campaign_id = ?
-                    AND status IN ('PENDING', 'PROCESSING'))
-                """, arguments: [campaign]) ?? false
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM lifecycle_actions WHERE campaign_id = ?
+                        AND status IN ('PENDING', 'PROCESSING'))
+                    """), arguments: [campaign]) ?? false
     }
 }

@@ -36,20 +36,37 @@ struct DailyMetricRow: Codable, FetchableRecord, TableRecord {
     /// The columns queries use.
     typealias Columns = CodingKeys
 
-    /// Inserts or replaces a row through one cached statement: a sync writes thousands.
-    static func upsert(_ metric: DailyMetric, _ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO metric_rows (campaign_id, level, platform_id, date, attribution_window,
-                    impressions, clicks, spend_minor, conversions, conversion_value_minor, currency, synced_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            metric.campaignID.databaseKey, metric.level.rawValue, metric.platformID, metric.date,
-            metric.attributionWindow, metric.totals.impressions, metric.totals.clicks,
-            metric.totals.spend.minorUnits, metric.totals.conversions, metric.totals.conversionValue.minorUnits,
-            metric.totals.spend.currency.code, DatabaseTimestamp.text(metric.syncedAt),
-        ])
+    /// Inserts or replaces rows, many to a statement: a sync writes hundreds of thousands, and one statement per row
+    /// spends more on binding and stepping than on the rows. Full batches share one cached statement.
+    static func upsert(_ metrics: [DailyMetric], _ db: Database) throws {
+        for start in stride(from: 0, to: metrics.count, by: rowsPerStatement) {
+            let batch = metrics[start..<min(start + rowsPerStatement, metrics.count)]
+            var arguments = StatementArguments()
+            for metric in batch {
+                arguments += [
+                    metric.campaignID.databaseKey, metric.level.rawValue, metric.platformID, metric.date,
+                    metric.attributionWindow, metric.totals.impressions, metric.totals.clicks,
+                    metric.totals.spend.minorUnits, metric.totals.conversions,
+                    metric.totals.conversionValue.minorUnits, metric.totals.spend.currency.code,
+                    DatabaseTimestamp.text(metric.syncedAt),
+                ]
+            }
+            let sql = upsertSQL(rows: batch.count)
+            let statement =
+                batch.count == rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            try statement.execute(arguments: arguments)
+        }
+    }
+
+    /// Rows per statement: 12 values each, well under SQLite's 32,766 variables.
+    static let rowsPerStatement = 100
+
+    private static func upsertSQL(rows: Int) -> String {
+        """
+        INSERT OR REPLACE INTO metric_rows (campaign_id, level, platform_id, date, attribution_window,
+            impressions, clicks, spend_minor, conversions, conversion_value_minor, currency, synced_at)
+        VALUES 
+        """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     /// The public value, or ``StoreError`` `corrupt` naming the column that cannot be read.
