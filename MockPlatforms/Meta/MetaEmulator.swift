@@ -112,7 +112,8 @@ public struct MetaEmulator: PlatformEmulator {
         return MetaError.forCode(code, subcode: subcode, status: nil, message: nil).response
     }
 
-    /// `X-App-Usage`, `X-Ad-Account-Usage` and `X-Business-Use-Case-Usage`, as JSON strings of percentages.
+    /// `X-App-Usage`, `X-Ad-Account-Usage` and `X-Business-Use-Case-Usage`, as JSON strings of percentages, and on
+    /// insights calls `x-fb-ads-insights-throttle`; the usage rises with each call in the budget's window.
     public func usageHeaders(_ usage: RateLimitUsage, for request: MockRequest) -> [(String, String)] {
         let percent = min(100, max(0, usage.percentUsed))
         let whole = Int(percent.rounded(.down))
@@ -158,10 +159,19 @@ public struct MetaEmulator: PlatformEmulator {
                 ])
             )
         ])
-        return [
+        var headers = [
             ("X-App-Usage", app.serialized), ("X-Ad-Account-Usage", adAccount.serialized),
             ("X-Business-Use-Case-Usage", business.serialized),
         ]
+        if type == "ads_insights" {
+            // The insights throttle, as its own header on insights calls: the app's and the account's share.
+            let throttle = MockJSON.object([
+                ("app_id_util_pct", .number(MetaNumbers.decimal(Int64((percent * 100).rounded()), scale: 2))),
+                ("acc_id_util_pct", .number(MetaNumbers.decimal(Int64((percent * 100).rounded()), scale: 2))),
+            ])
+            headers.append(("x-fb-ads-insights-throttle", throttle.serialized))
+        }
+        return headers
     }
 
     /// Usage headers at 100% with a minute to wait, sent with injected throttling errors.

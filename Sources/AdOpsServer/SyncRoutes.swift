@@ -160,7 +160,7 @@ struct SyncRoutes<Context: RequestContext>: Sendable {
     }
 
     private func reportsMetrics(_ platform: PlatformID) -> Bool {
-        (engine.registry[platform] as? any MetricsFetching) != nil
+        engine.registry[platform]?.supports((any MetricsFetching).self) == true
     }
 
     /// 409: the account or campaign exists but cannot be synced now.

@@ -39,6 +39,12 @@ public final class ManualWallClock: Sendable {
         return now
     }
 
+    /// Sleeps on this clock: moves it forward by `duration` at once. Hand it to whatever takes an injectable sleep
+    /// (the engine's worker configuration, a usage hold), so a test passes a wait without spending it.
+    public func sleep(for duration: Duration) async throws {
+        advance(by: duration)
+    }
+
     /// Moves the clock forward by `duration`; returns the new reading.
     @discardableResult
     public func advance(by duration: Duration) -> Date {

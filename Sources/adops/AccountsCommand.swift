@@ -65,7 +65,7 @@ struct AccountsCommand: AsyncParsableCommand {
         -> PlatformID
     {
         do {
-            return try registry.platform(PlatformID(rawValue: name.trimmingCharacters(in: .whitespaces))).id
+            return try registry.registered(PlatformID(rawValue: name.trimmingCharacters(in: .whitespaces))).id
         } catch {
             throw CommandFailure.usage("\(option): \(error.message)")
         }

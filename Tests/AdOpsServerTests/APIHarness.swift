@@ -38,7 +38,12 @@ struct APIHarness: Sendable {
             clock: ManualWallClock.fromEnvironment().clock)
         engine = TraffickingEngine(
             store: engineStore ?? store,
-            registry: PlatformRegistry([FakePlatform<FakeMeta>(), FakePlatform<FakeTikTok>()]))
+            registry: PlatformRegistry(
+                transport: ScriptedTransport(),
+                [
+                    RegisteredPlatform { _ in FakePlatform<FakeMeta>() },
+                    RegisteredPlatform { _ in FakePlatform<FakeTikTok>() },
+                ]))
         configuration = AdOpsServerConfiguration(
             apiKeyHashes: apiKeyHashes, maximumBodyBytes: maximumBodyBytes, metaWebhook: metaWebhook)
     }

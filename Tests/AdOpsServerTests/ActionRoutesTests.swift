@@ -84,7 +84,13 @@ struct FakeActingMeta: AdPlatform, StatusChanging, BudgetChanging, BidChanging, 
                 cipher: try CredentialCipher(key: CredentialCipher.generateKey()),
                 clock: ManualWallClock.fromEnvironment().clock)
             engine = TraffickingEngine(
-                store: store, registry: PlatformRegistry([FakeActingMeta(), FakePlatform<FakeTikTok>()]))
+                store: store,
+                registry: PlatformRegistry(
+                    transport: ScriptedTransport(),
+                    [
+                        RegisteredPlatform { _ in FakeActingMeta() },
+                        RegisteredPlatform { _ in FakePlatform<FakeTikTok>() },
+                    ]))
         }
 
         func run<Value: Sendable>(_ body: @Sendable (APIHarness.Client) async throws -> Value) async throws -> Value {

@@ -1,4 +1,5 @@
 import AdPlatformKit
+import AdPlatformTesting
 import Foundation
 import Testing
 
@@ -100,10 +101,13 @@ struct PlanAndErrorTests {
 
     @Test("the registry finds platforms by id and names the known ones on a miss")
     func registry() throws {
-        let registry = PlatformRegistry([FakePlatform()])
+        let registry = PlatformRegistry(transport: ScriptedTransport(), [RegisteredPlatform { _ in FakePlatform() }])
         #expect(registry.ids == ["fake"])
-        #expect(try registry.platform("fake").capabilities.displayName == "SearchAds")
-        #expect(throws: AdPlatformError.self) { try registry.platform("myspace") }
+        #expect(try registry.registered("fake").capabilities.displayName == "SearchAds")
+        #expect(throws: AdPlatformError.self) { try registry.registered("myspace") }
+        #expect(throws: AdPlatformError.self) {
+            try registry.platform("myspace", through: ClientPipeline(rateLimit: .unlimited))
+        }
         do {
             _ = try registry.platforms(named: "fake, myspace")
         } catch {

@@ -45,15 +45,14 @@ struct ActionLatencyTests {
             let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
             let campaign = try await LifecycleActionTests.launch(.meta, in: fixture)
             let timer = CallTimer(wrapping: MockPlatformsTransport(mock: mock.mock))
-            let registry = PlatformRegistry([
-                MetaAdsPlatform(
-                    transport: RecordingTransport(wrapping: timer),
-                    configuration: try MetaAdsConfiguration(baseURL: mock.baseURL))
-            ])
+            let meta = try MetaAdsConfiguration(baseURL: mock.baseURL)
+            let registry = PlatformRegistry(
+                transport: timer, [RegisteredPlatform { MetaAdsPlatform(transport: $0, configuration: meta) }])
             let engine = TraffickingEngine(store: fixture.store, registry: registry)
             let worker = TraffickingWorker(
                 store: fixture.store, registry: registry, transport: timer,
-                configuration: WorkerConfiguration(owner: "latency", concurrency: 1, pollInterval: .seconds(3_600)),
+                configuration: WorkerConfiguration(
+                    owner: "latency", concurrency: 1, pollInterval: .seconds(3_600), rateBudget: .unlimited),
                 logger: Logger(label: "latency") { _ in SwiftLogNoOpLogHandler() })
             var logger = Logger(label: "latency-api")
             logger.logLevel = .critical

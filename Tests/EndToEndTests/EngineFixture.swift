@@ -63,13 +63,22 @@ struct EngineFixture {
                 cipher: CredentialCipher(key: CredentialCipher.generateKey()), clock: mock.mock.configuration.clock)
         let transport: any HTTPTransport =
             inProcess ? MockPlatformsTransport(mock: mock.mock) : AsyncHTTPClientTransport()
-        let recorded = RecordingTransport(wrapping: transport)
-        let registry = PlatformRegistry([
-            MetaAdsPlatform(transport: recorded, configuration: try MetaAdsConfiguration(baseURL: mock.baseURL)),
-            TikTokAdsPlatform(transport: recorded, configuration: TikTokAdsConfiguration(baseURL: mock.baseURL)),
-            SnapchatAdsPlatform(transport: recorded, configuration: SnapchatAdsConfiguration(baseURL: mock.baseURL)),
-            GoogleAdsPlatform(transport: recorded, configuration: GoogleAdsConfiguration(baseURL: mock.baseURL)),
-        ])
+        let meta = try MetaAdsConfiguration(baseURL: mock.baseURL)
+        let baseURL = mock.baseURL
+        let registry = PlatformRegistry(
+            transport: transport,
+            [
+                RegisteredPlatform { MetaAdsPlatform(transport: $0, configuration: meta) },
+                RegisteredPlatform {
+                    TikTokAdsPlatform(transport: $0, configuration: TikTokAdsConfiguration(baseURL: baseURL))
+                },
+                RegisteredPlatform {
+                    SnapchatAdsPlatform(transport: $0, configuration: SnapchatAdsConfiguration(baseURL: baseURL))
+                },
+                RegisteredPlatform {
+                    GoogleAdsPlatform(transport: $0, configuration: GoogleAdsConfiguration(baseURL: baseURL))
+                },
+            ])
         var accounts: [PlatformID: AdAccount] = [:]
         let existing = try await store.accounts(platform: nil, page: PageRequest(limit: 50)).items
         for new in newAccounts {
@@ -84,10 +93,16 @@ struct EngineFixture {
             accounts: accounts, transport: transport)
     }
 
+    /// A platform's module for a test's own calls to the emulators, outside any job: through a pipeline that says
+    /// it spends no rate budget.
+    func module(_ platform: PlatformID) throws -> any AdPlatform {
+        try registry.platform(platform, through: ClientPipeline(rateLimit: .unlimited))
+    }
+
     /// A worker with fast retries, so tests with injected faults do not wait.
     func worker(
         owner: String = "test-worker", lease: Duration = .seconds(30), concurrency: Int = 4,
-        maximumTakeovers: Int = WorkerConfiguration().maximumTakeovers,
+        maximumTakeovers: Int = WorkerConfiguration(rateBudget: .unlimited).maximumTakeovers,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
     ) -> TraffickingWorker {
         TraffickingWorker(
@@ -95,7 +110,8 @@ struct EngineFixture {
             configuration: WorkerConfiguration(
                 owner: owner, concurrency: concurrency, lease: lease, pollInterval: .milliseconds(20),
                 retry: RetryPolicy(maximumAttempts: 12, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5)),
-                maximumTakeovers: maximumTakeovers, requeueDelay: .milliseconds(10), sleep: sleep),
+                maximumTakeovers: maximumTakeovers, requeueDelay: .milliseconds(10), rateBudget: .unlimited,
+                sleep: sleep),
             logger: Logger(label: "e2e.worker") { _ in SwiftLogNoOpLogHandler() })
     }
 

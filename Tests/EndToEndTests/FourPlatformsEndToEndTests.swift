@@ -96,7 +96,7 @@ struct FourPlatformsEndToEndTests {
                 PerformanceTruth(from: request.schedule.start, conversionRate: 0), platform: "meta",
                 entityID: campaign)
             _ = mock.mock.world.setClock(flight)
-            let platform = try #require(fixture.registry[.meta] as? any MetricsFetching)
+            let platform = try #require(fixture.module(.meta) as? any MetricsFetching)
             let credentials = try #require(try await fixture.store.credentials(ofAccount: meta.id))
             let day = flight.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
             let query = MetricsQuery(level: .campaign, entityIDs: [campaign], since: day, until: day)

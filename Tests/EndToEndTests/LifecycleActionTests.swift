@@ -69,7 +69,7 @@ struct LifecycleActionTests {
     static func statuses(
         of campaign: Campaign, in fixture: EngineFixture
     ) async throws -> [String: DeliveryStatus] {
-        let module = try #require(fixture.registry[campaign.platform] as? any EntityReading)
+        let module = try #require(fixture.module(campaign.platform) as? any EntityReading)
         let account = try #require(try await fixture.store.account(campaign.accountID))
         let credentials = try #require(try await fixture.store.credentials(ofAccount: campaign.accountID))
         let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
@@ -392,7 +392,7 @@ extension LifecycleActionTests {
             #expect(action.status == .done, "\(action.error?.description ?? "")")
             #expect(action.changes.count == action.steps.count && !action.steps.isEmpty)
             #expect(action.changes.allSatisfy { $0.oldValue?.bid != nil && $0.oldValueSource == .platform })
-            let module = try #require(fixture.registry[platform] as? any BidChanging)
+            let module = try #require(fixture.module(platform) as? any BidChanging)
             let context = try await Self.context(of: campaign, in: fixture)
             for group in try await Self.entities(of: campaign, at: .adGroup, in: fixture) {
                 #expect(try await module.bid(of: group, in: context) == bid, "\(platform) \(group.id)")
@@ -410,7 +410,7 @@ extension LifecycleActionTests {
             let fixture = try await EngineFixture.make(mock: mock)
             let campaign = try await Self.launch(platform, in: fixture)
             let ages = AgeRange(minimum: 25, maximum: 44)
-            let module = try #require(fixture.registry[platform] as? any TargetingChanging)
+            let module = try #require(fixture.module(platform) as? any TargetingChanging)
             let context = try await Self.context(of: campaign, in: fixture)
             let groups = try await Self.entities(of: campaign, at: .adGroup, in: fixture)
             let before = try await module.targeting(of: try #require(groups.first), in: context)

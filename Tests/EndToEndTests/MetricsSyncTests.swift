@@ -16,7 +16,7 @@ struct MetricsSyncTests {
             store: fixture.store, registry: fixture.registry,
             configuration: WorkerConfiguration(
                 retry: RetryPolicy(maximumAttempts: 12, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5)),
-                sleep: { _ in }))
+                rateBudget: .unlimited, sleep: { _ in }))
     }
 
     /// Moves the emulators and the store, which share no clock object, on together.
@@ -173,7 +173,7 @@ struct MetricsSyncTests {
             #expect(restated.contains { $0.platformID == ad.platformID && $0.totals.conversions >= 7 })
 
             // Someone pauses the campaign in the platform's own tools: the next sync finds it.
-            let module = try #require(fixture.registry[platform] as? any StatusChanging)
+            let module = try #require(fixture.module(platform) as? any StatusChanging)
             let credentials = try #require(try await fixture.store.credentials(ofAccount: account.id))
             let mapping = try #require(
                 try await fixture.store.campaignDetail(campaign.id)?.mappings.first { $0.level == .campaign })

@@ -60,7 +60,9 @@ struct TokenLifecycleTests {
             var credentials = Self.expiring(at: clock.now)
             credentials.expiresAt = clock.now.addingTimeInterval(3_600)
             _ = try await fixture.store.updateAccount(snapchat.id, AdAccountChanges(credentials: credentials))
-            let tokens = TokenRefresher(store: fixture.store, registry: fixture.registry, margin: .seconds(600))
+            let tokens = TokenRefresher(
+                store: fixture.store, registry: fixture.registry,
+                configuration: WorkerConfiguration(tokenRefreshMargin: .seconds(600), rateBudget: .unlimited))
             let service = TokenRefreshService(
                 tokens: tokens, logger: Logger(label: "test.tokens") { _ in SwiftLogNoOpLogHandler() })
 

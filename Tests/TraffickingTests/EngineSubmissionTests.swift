@@ -18,8 +18,12 @@ struct EngineSubmissionTests {
         let transport = ScriptedTransport()
         engine = TraffickingEngine(
             store: store,
-            registry: PlatformRegistry([MetaAdsPlatform(transport: transport), GoogleAdsPlatform(transport: transport)])
-        )
+            registry: PlatformRegistry(
+                transport: transport,
+                [
+                    RegisteredPlatform { MetaAdsPlatform(transport: $0) },
+                    RegisteredPlatform { GoogleAdsPlatform(transport: $0) },
+                ]))
     }
 
     static func request(currency: Currency = .usd, headline: String = "Stream it") throws -> TraffickingRequest {

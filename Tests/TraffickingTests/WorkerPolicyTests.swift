@@ -47,14 +47,14 @@ struct WorkerPolicyTests {
     func redaction() async throws {
         let transport = ScriptedTransport()
         transport.enqueue(json: #"{"access_token":"EAAB-secret","id":"1"}"#)
-        let recording = RecordingTransport(wrapping: transport)
-        let collector = APICallCollector(jobID: UUID(), platform: .meta, clock: .fixed(at: StoreFixtures.epoch))
+        let collector = APICallCollector(platform: .meta, jobID: UUID())
+        let recording = ClientPipeline(
+            rateLimit: .unlimited, [CallLogMiddleware(calls: collector, clock: .fixed(at: StoreFixtures.epoch))]
+        ).transport(over: transport)
         let url = try #require(
             URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns?access_token=EAAB-secret&fields=id"))
-        _ = try await APICallCollector.$current.withValue(collector) {
-            try await recording.send(
-                PlatformHTTPRequest(method: .post, url: url, body: Data("name=x&access_token=EAAB-secret".utf8)))
-        }
+        _ = try await recording.send(
+            PlatformHTTPRequest(method: .post, url: url, body: Data("name=x&access_token=EAAB-secret".utf8)))
         let call = try #require(collector.drain().first)
         #expect(call.path == "/v26.0/act_1/campaigns")
         #expect(call.status == 200)
@@ -64,20 +64,21 @@ struct WorkerPolicyTests {
         #expect(call.responseSummary.contains("<redacted>"))
     }
 
-    @Test("without its redaction pattern the recorder fails closed: no answer body and no error text is kept")
+    @Test("without its redaction pattern the call log fails closed: no answer body and no error text is kept")
     func redactionFailsClosed() async throws {
         let transport = ScriptedTransport { _ in
             throw AdPlatformError(code: .transient, message: #"upstream said {"refresh_token":"rt-secret"}"#)
         }
         transport.enqueue(json: #"{"access_token":"EAAB-secret","id":"1"}"#)
-        let recording = RecordingTransport(wrapping: transport, secretField: nil)
-        let collector = APICallCollector(jobID: UUID(), platform: .meta, clock: .fixed(at: StoreFixtures.epoch))
+        let collector = APICallCollector(platform: .meta, jobID: UUID())
+        let recording = ClientPipeline(
+            rateLimit: .unlimited,
+            [CallLogMiddleware(calls: collector, clock: .fixed(at: StoreFixtures.epoch), secretField: nil)]
+        ).transport(over: transport)
         let url = try #require(URL(string: "https://graph.facebook.com/v26.0/act_1/campaigns"))
-        try await APICallCollector.$current.withValue(collector) {
-            _ = try await recording.send(PlatformHTTPRequest(method: .post, url: url))
-            await #expect(throws: AdPlatformError.self) {
-                try await recording.send(PlatformHTTPRequest(method: .post, url: url))
-            }
+        _ = try await recording.send(PlatformHTTPRequest(method: .post, url: url))
+        await #expect(throws: AdPlatformError.self) {
+            try await recording.send(PlatformHTTPRequest(method: .post, url: url))
         }
         let calls = collector.drain()
         #expect(calls.count == 2)

@@ -11,6 +11,11 @@ public struct RequestValidator: Sendable {
         validate(request, against: platforms.map(\.capabilities))
     }
 
+    /// Every violation of the shared rules and of each registered platform's rules.
+    public func validate(_ request: TraffickingRequest, for platforms: [RegisteredPlatform]) -> [Violation] {
+        validate(request, against: platforms.map(\.capabilities))
+    }
+
     /// Every violation of the shared rules and of each capability set's rules.
     public func validate(_ request: TraffickingRequest, against capabilities: [PlatformCapabilities]) -> [Violation] {
         sharedViolations(request) + capabilities.flatMap { platformViolations(request, $0) }

@@ -34,6 +34,16 @@ public struct ActionPlanner: Sendable {
             canChangeTargeting: platform is any TargetingChanging, canArchive: platform is any Archiving)
     }
 
+    /// A planner for a registered platform: its capabilities and the abilities its module has.
+    public init(platform: RegisteredPlatform) {
+        self.init(
+            capabilities: platform.capabilities, canChangeStatus: platform.supports((any StatusChanging).self),
+            canChangeBudget: platform.supports((any BudgetChanging).self),
+            canChangeBid: platform.supports((any BidChanging).self),
+            canChangeTargeting: platform.supports((any TargetingChanging).self),
+            canArchive: platform.supports((any Archiving).self))
+    }
+
     /// A planner from capabilities and abilities, for tests; the abilities not given are absent.
     public init(
         capabilities: PlatformCapabilities, canChangeStatus: Bool, canChangeBudget: Bool, canChangeBid: Bool = false,

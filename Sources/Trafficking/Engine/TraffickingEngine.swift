@@ -28,7 +28,7 @@ public struct TraffickingEngine: Sendable {
             throw SubmissionError.field(.noAccounts, "accounts", "name at least one ad account")
         }
         var accounts: [AdAccount] = []
-        var platforms: [any AdPlatform] = []
+        var platforms: [RegisteredPlatform] = []
         var violations: [Violation] = []
         for (index, id) in accountIDs.enumerated() {
             let field = "accounts[\(index)]"

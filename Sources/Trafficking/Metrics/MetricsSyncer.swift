@@ -15,8 +15,10 @@ public struct MetricsSyncer: Sendable {
     /// The store.
     public let store: any TraffickingStore
     /// The platform modules.
-    public let registry: PlatformRegistry
-    /// Retry rules, rate budget and sleep, as the worker uses them.
+    public var registry: PlatformRegistry { pipeline.registry }
+    /// The platform modules, each run's through its own pipeline.
+    public let pipeline: EnginePipeline
+    /// Retry rules, rate budget, usage throttle and sleep, as the worker uses them.
     public let configuration: WorkerConfiguration
     /// Campaigns per chunk: per report call and per transaction.
     public var campaignsPerChunk: Int
@@ -30,10 +32,9 @@ public struct MetricsSyncer: Sendable {
         store: any TraffickingStore, registry: PlatformRegistry, configuration: WorkerConfiguration,
         campaignsPerChunk: Int = 50, staleAfter: Duration = .seconds(600), tokens: TokenRefresher? = nil
     ) {
-        self.tokens =
-            tokens ?? TokenRefresher(store: store, registry: registry, margin: configuration.tokenRefreshMargin)
+        self.tokens = tokens ?? TokenRefresher(store: store, registry: registry, configuration: configuration)
         self.store = store
-        self.registry = registry
+        self.pipeline = EnginePipeline(registry: registry, configuration: configuration, clock: store.clock)
         self.configuration = configuration
         self.campaignsPerChunk = max(1, campaignsPerChunk)
         self.staleAfter = staleAfter
@@ -84,10 +85,10 @@ public struct MetricsSyncer: Sendable {
         return try await execute(started, plan: plan, progress: progress)
     }
 
-    /// What a run reads: the account, its module and context, the campaigns and the days.
+    /// What a run reads: the account, its platform and context, the campaigns and the days.
     struct SyncPlan: Sendable {
         var account: AdAccount
-        var module: any MetricsFetching
+        var platform: RegisteredPlatform
         var context: AccountContext
         var targets: [SyncTarget]
         /// The one campaign a run reads, if it reads one.
@@ -97,8 +98,8 @@ public struct MetricsSyncer: Sendable {
     }
 
     private func plan(account accountID: UUID, kind: SyncKind, campaign: UUID?) async throws -> SyncPlan {
-        let (account, module, context) = try await prepare(accountID)
-        let reporting = module.capabilities.reporting
+        let (account, platform, context) = try await prepare(accountID)
+        let reporting = platform.capabilities.reporting
         let now = store.clock.now
         let today = CalendarDay(now)
         let windowStart = today.adding(-(reporting.restatementDays - 1))
@@ -118,7 +119,7 @@ public struct MetricsSyncer: Sendable {
             ? targets.map { CalendarDay($0.campaign.schedule.start) }.min().map { min($0, today) } ?? windowStart
             : windowStart
         return SyncPlan(
-            account: account, module: module, context: context, targets: targets, campaign: campaign,
+            account: account, platform: platform, context: context, targets: targets, campaign: campaign,
             since: since.description,
             until: today.description)
     }
@@ -126,7 +127,7 @@ public struct MetricsSyncer: Sendable {
     private func execute(
         _ start: SyncStart, plan: SyncPlan, progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws -> SyncRun {
-        let (account, module, context, since, today) = (plan.account, plan.module, plan.context, plan.since, plan.until)
+        let (account, context, since, today) = (plan.account, plan.context, plan.since, plan.until)
         var targets = plan.targets
         let accountID = account.id
         var run = start.run
@@ -134,9 +135,18 @@ public struct MetricsSyncer: Sendable {
             targets = targets.filter { ($0.campaign.lastSyncedAt ?? .distantPast) < resuming.startedAt }
         }
         let chunks = targets.chunked(into: campaignsPerChunk)
-        let collector = APICallCollector(
-            syncRunID: run.id, platform: account.platform, clock: store.clock, accountID: context.accountID,
-            budget: configuration.rateBudget, sleep: configuration.sleep)
+        let collector = APICallCollector(platform: account.platform, syncRunID: run.id)
+        guard
+            let module = pipeline.platform(plan.platform, account: context.accountID, calls: collector)
+                as? any MetricsFetching
+        else {
+            // ``prepare(_:)`` checked the ability on the registered platform; a module built otherwise ends the run.
+            run.errors.append("the platform module for '\(account.platform)' does not report metrics")
+            run.status = .failed
+            run.finishedAt = store.clock.now
+            try await store.finishSyncRun(run)
+            return run
+        }
         let live = LiveAccount(context, name: account.name)
         let policy = PlatformCallPolicy(
             store: store, configuration: configuration, accountID: accountID, accountName: account.name,
@@ -146,9 +156,7 @@ public struct MetricsSyncer: Sendable {
         // meanwhile) is newer and wins over what the read saw.
         let statusesReadAt = store.clock.now
         do {
-            statuses = try await APICallCollector.$current.withValue(collector) {
-                try await entityStatuses(module: module, account: live, policy: policy)
-            }
+            statuses = try await entityStatuses(module: module, account: live, policy: policy)
         } catch {
             run.errors.append("reading entity statuses: \(Self.describe(error))")
         }
@@ -157,11 +165,9 @@ public struct MetricsSyncer: Sendable {
         var accountRows: [UUID: [DailyMetric]]?
         if plan.campaign == nil, chunks.count > 1 {
             do {
-                let rows = try await APICallCollector.$current.withValue(collector) {
-                    try await read(
-                        targets, since: since, until: today, module: module, account: live, policy: policy,
-                        wholeAccount: true)
-                }
+                let rows = try await read(
+                    targets, since: since, until: today, module: module, account: live, policy: policy,
+                    wholeAccount: true)
                 accountRows = Dictionary(grouping: rows, by: \.campaignID)
             } catch let error as StepFailure {
                 // Nothing was written: the run fails once, with the reason, and the next run reads it all again.
@@ -178,10 +184,8 @@ public struct MetricsSyncer: Sendable {
                 if let accountRows {
                     rows = chunk.flatMap { accountRows[$0.campaign.id] ?? [] }
                 } else {
-                    rows = try await APICallCollector.$current.withValue(collector) {
-                        try await read(
-                            Array(chunk), since: since, until: today, module: module, account: live, policy: policy)
-                    }
+                    rows = try await read(
+                        Array(chunk), since: since, until: today, module: module, account: live, policy: policy)
                 }
                 let syncedAt = store.clock.now
                 let calls = collector.drain()
@@ -234,8 +238,8 @@ public struct MetricsSyncer: Sendable {
         return calls.count
     }
 
-    /// The account, its module (which must report metrics) and its context with credentials.
-    private func prepare(_ accountID: UUID) async throws -> (AdAccount, any MetricsFetching, AccountContext) {
+    /// The account, its platform (whose module must report metrics) and its context with credentials.
+    private func prepare(_ accountID: UUID) async throws -> (AdAccount, RegisteredPlatform, AccountContext) {
         guard let account = try await store.account(accountID) else {
             throw SyncError(.notFound, "ad account \(accountID) does not exist")
         }
@@ -246,14 +250,14 @@ public struct MetricsSyncer: Sendable {
                     + (account.status == .requiresReauth
                         ? " (update its credentials with `adops accounts update`)" : ""))
         }
-        guard let module = registry[account.platform] as? any MetricsFetching else {
+        guard let platform = registry[account.platform], platform.supports((any MetricsFetching).self) else {
             throw SyncError(
                 .unavailable, "no platform module that reports metrics is registered for '\(account.platform)'")
         }
         guard let credentials = try await store.credentials(ofAccount: accountID) else {
             throw SyncError(.unavailable, "ad account \(account.name) has no credentials")
         }
-        return (account, module, account.context(credentials: credentials))
+        return (account, platform, account.context(credentials: credentials))
     }
 
     /// Every level's daily rows for the campaigns, in pieces the platform accepts: asked for by id, or, with

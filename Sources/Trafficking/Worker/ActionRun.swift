@@ -9,19 +9,16 @@ final class ActionRun: Sendable {
     let clock: WallClock
     private struct State {
         var log: [ActionLogEntry] = []
-        var collector: APICallCollector?
     }
     private let state = Mutex(State())
+
+    /// The platform calls the action's pipeline records, until the next store write takes them.
+    let calls: APICallCollector
 
     init(action: LifecycleAction, clock: WallClock) {
         self.action = action
         self.clock = clock
-    }
-
-    /// The action's call collector, once it has an account.
-    var collector: APICallCollector? {
-        get { state.withLock { $0.collector } }
-        set { state.withLock { $0.collector = newValue } }
+        calls = APICallCollector(platform: action.platform, actionID: action.id)
     }
 
     /// Adds a log line.
@@ -31,7 +28,7 @@ final class ActionRun: Sendable {
     }
 
     /// The API calls not yet written, forgotten here.
-    func drainCalls() -> [APICallRecord] { collector?.drain() ?? [] }
+    func drainCalls() -> [APICallRecord] { calls.drain() }
 
     /// The log lines not yet written, forgotten here.
     func drainLog() -> [ActionLogEntry] {

@@ -12,7 +12,8 @@ import Foundation
 /// archive) the platform already shows, records the step done without sending it again.
 struct ActionRunner: Sendable {
     let store: any TraffickingStore
-    let registry: PlatformRegistry
+    /// The platform modules, each action's through its own pipeline.
+    let pipeline: EnginePipeline
     let configuration: WorkerConfiguration
     /// Refreshes tokens before calls and after an expired one.
     let tokens: TokenRefresher
@@ -33,7 +34,8 @@ struct ActionRunner: Sendable {
     func run(_ action: LifecycleAction, owner: String) async throws -> (Result, ActionRunRecords) {
         let run = ActionRun(action: action, clock: store.clock)
         do {
-            let (module, context, name) = try await prepare(action)
+            let (platform, context, name) = try await prepare(action)
+            let module = pipeline.platform(platform, account: context.accountID, calls: run.calls)
             try await checkNotArchived(action)
             if action.takeovers > configuration.maximumTakeovers {
                 throw StepFailure.permanent(
@@ -43,18 +45,11 @@ struct ActionRunner: Sendable {
                         code: "abandoned"))
             }
             let account = LiveAccount(context, name: name)
-            let collector = APICallCollector(
-                actionID: action.id, platform: action.platform, clock: store.clock, accountID: context.accountID,
-                budget: configuration.rateBudget, sleep: configuration.sleep)
-            run.collector = collector
             let policy = PlatformCallPolicy(
                 store: store, configuration: configuration, accountID: action.accountID, accountName: name,
                 tokens: tokens, log: { level, event, message in run.log(level, event, message) })
-            try await APICallCollector.$current.withValue(collector) {
-                for step in action.steps where step.state != .done {
-                    try await change(
-                        step, module: module, account: account, policy: policy, run: run, owner: owner)
-                }
+            for step in action.steps where step.state != .done {
+                try await change(step, module: module, account: account, policy: policy, run: run, owner: owner)
             }
             let count = action.steps.count
             run.log(.info, "done", "\(count) \(count == 1 ? "entity has" : "entities have") the new value")
@@ -75,10 +70,10 @@ struct ActionRunner: Sendable {
         }
     }
 
-    /// The module, the account context and its name; an action that cannot run at all fails permanently, and one
-    /// whose account is REQUIRES_REAUTH waits.
-    private func prepare(_ action: LifecycleAction) async throws -> (any AdPlatform, AccountContext, String) {
-        guard let module = registry[action.platform] else {
+    /// The platform, the account context and its name; an action that cannot run at all fails permanently, and
+    /// one whose account is REQUIRES_REAUTH waits.
+    private func prepare(_ action: LifecycleAction) async throws -> (RegisteredPlatform, AccountContext, String) {
+        guard let platform = pipeline.registry[action.platform] else {
             throw StepFailure.permanent(
                 JobError(message: "no platform module is registered for '\(action.platform)'", code: "unsupported"))
         }
@@ -102,7 +97,7 @@ struct ActionRunner: Sendable {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(action.accountID) has no credentials", code: "authInvalid"))
         }
-        return (module, account.context(credentials: credentials), account.name)
+        return (platform, account.context(credentials: credentials), account.name)
     }
 
     /// An action other than the archive itself fails on a campaign archived since it was asked: it would reach

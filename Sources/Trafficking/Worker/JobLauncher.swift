@@ -8,7 +8,8 @@ import Foundation
 /// by its idempotency marker, and created only if absent; that is what keeps a crash from creating an entity twice.
 struct JobLauncher: Sendable {
     let store: any TraffickingStore
-    let registry: PlatformRegistry
+    /// The platform modules, each job's through its own pipeline.
+    let pipeline: EnginePipeline
     let configuration: WorkerConfiguration
     /// Refreshes tokens before calls and after an expired one.
     let tokens: TokenRefresher
@@ -30,7 +31,8 @@ struct JobLauncher: Sendable {
     func run(_ job: CampaignJob) async throws -> (Result, JobRunRecords) {
         let run = JobRun(job: job, clock: store.clock)
         do {
-            let (module, context, name, ledger) = try await prepare(job)
+            let (platform, context, name, ledger) = try await prepare(job)
+            let module = pipeline.platform(platform, account: context.accountID, calls: run.calls)
             run.ledger = Dictionary(ledger.map { ($0.key, $0) }) { first, _ in first }
             if job.takeovers > configuration.maximumTakeovers {
                 // Known only now that the ledger is read: what exists makes the end PARTIAL_SUCCESS, not FAILED.
@@ -41,14 +43,7 @@ struct JobLauncher: Sendable {
                         code: "abandoned"))
             }
             let account = LiveAccount(context, name: name)
-            let collector = APICallCollector(
-                jobID: job.id, platform: job.platform, clock: store.clock, accountID: context.accountID,
-                budget: configuration.rateBudget,
-                sleep: configuration.sleep)
-            run.collector = collector
-            let campaignID = try await APICallCollector.$current.withValue(collector) {
-                try await walk(job, module: module, account: account, run: run)
-            }
+            let campaignID = try await walk(job, module: module, account: account, run: run)
             run.log(.info, "finished", "every step is done; campaign \(campaignID ?? "-")")
             return (.finish(.success(platformCampaignID: campaignID)), run.takeRecords())
         } catch let failure as StepFailure {
@@ -72,10 +67,12 @@ struct JobLauncher: Sendable {
         }
     }
 
-    /// The module, the account context, its name and the ledger so far; a job that cannot run at all fails
+    /// The platform, the account context, its name and the ledger so far; a job that cannot run at all fails
     /// permanently, and one whose account is REQUIRES_REAUTH waits.
-    private func prepare(_ job: CampaignJob) async throws -> (any AdPlatform, AccountContext, String, [LedgerStep]) {
-        guard let module = registry[job.platform] else {
+    private func prepare(
+        _ job: CampaignJob
+    ) async throws -> (RegisteredPlatform, AccountContext, String, [LedgerStep]) {
+        guard let platform = pipeline.registry[job.platform] else {
             throw StepFailure.permanent(
                 JobError(message: "no platform module is registered for '\(job.platform)'", code: "unsupported"))
         }
@@ -98,7 +95,7 @@ struct JobLauncher: Sendable {
             throw StepFailure.permanent(
                 JobError(message: "ad account \(job.accountID) has no credentials", code: "authInvalid"))
         }
-        return (module, account.context(credentials: credentials), account.name, start.ledger)
+        return (platform, account.context(credentials: credentials), account.name, start.ledger)
     }
 
     /// Creates what the ledger does not have yet, in hierarchy order; returns the campaign id.

@@ -11,26 +11,23 @@ final class JobRun: Sendable {
     private struct State {
         var ledger: [String: LedgerStep] = [:]
         var log: [ExecutionLogEntry] = []
-        var collector: APICallCollector?
         var pendingCompletions: [StepCompletion] = []
     }
     private let state = Mutex(State())
 
+    /// The platform calls the job's pipeline records, until the next ledger write takes them.
+    let calls: APICallCollector
+
     init(job: CampaignJob, clock: WallClock) {
         self.job = job
         self.clock = clock
+        calls = APICallCollector(platform: job.platform, jobID: job.id)
     }
 
     /// The steps known, by key.
     var ledger: [String: LedgerStep] {
         get { state.withLock { $0.ledger } }
         set { state.withLock { $0.ledger = newValue } }
-    }
-
-    /// The job's call collector, once the job has an account.
-    var collector: APICallCollector? {
-        get { state.withLock { $0.collector } }
-        set { state.withLock { $0.collector = newValue } }
     }
 
     /// Whether any done step created an entity, so a failure now is a partial success.
@@ -79,7 +76,7 @@ final class JobRun: Sendable {
     }
 
     /// The API calls not yet written, forgotten here.
-    func drainCalls() -> [APICallRecord] { collector?.drain() ?? [] }
+    func drainCalls() -> [APICallRecord] { calls.drain() }
 
     /// Everything not yet written — step results, API calls, log lines — forgotten here.
     func takeRecords() -> JobRunRecords {

@@ -63,8 +63,7 @@ struct PlatformCallPolicy: Sendable {
         let current = account.current
         guard tokens.isExpiring(current.credentials), module is any CredentialRefreshing else { return }
         do {
-            let renewal = try await tokens.renewIfExpiring(
-                account: accountID, platform: type(of: module).id, context: current)
+            let renewal = try await tokens.renewIfExpiring(account: accountID, context: current, with: module)
             let expiry = current.credentials.expiresAt.map { $0.formatted(.iso8601) } ?? "-"
             switch renewal {
             case .unchanged:

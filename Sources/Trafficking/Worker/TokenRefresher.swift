@@ -6,6 +6,10 @@ import Foundation
 /// platform call, and the ``TokenRefreshService`` for every account expiring soon; give both the same refresher, so
 /// one account is refreshed once at a time in the process.
 ///
+/// A refresh for a job, an action or a sync goes through that work's module, so its call is budgeted and logged
+/// with the work; one ahead of expiry for the service goes through a pipeline of its own
+/// (``EnginePipeline``), with the same rate budget, and its calls are logged with no work.
+///
 /// A refresh reads the stored credentials first, under the account's lock: another job, process or the service
 /// may have refreshed them already, and a refresh token must not be spent twice. New credentials are stored
 /// (sealed, with their expiry) before anything uses them. A refresh the platform refuses (`authInvalid`,
@@ -31,30 +35,57 @@ public final class TokenRefresher: Sendable {
 
     /// The store the credentials are read from and written to; its clock is the only time read.
     public let store: any TraffickingStore
-    /// The platform modules.
-    public let registry: PlatformRegistry
+    /// The platform modules, through the engine's pipeline, for refreshes that are no unit of work's.
+    public let pipeline: EnginePipeline
     /// How long before its expiry a token is refreshed.
     public let margin: Duration
     private let locks = AccountRefreshLocks()
 
-    /// Creates a refresher; tokens are refreshed `margin` (10 minutes by default) before they expire.
-    public init(store: any TraffickingStore, registry: PlatformRegistry, margin: Duration = .seconds(600)) {
+    /// Creates a refresher; tokens are refreshed `configuration`'s ``WorkerConfiguration/tokenRefreshMargin``
+    /// before they expire, and the refreshes the service asks for spend `configuration`'s rate budget.
+    public init(store: any TraffickingStore, registry: PlatformRegistry, configuration: WorkerConfiguration) {
         self.store = store
-        self.registry = registry
-        self.margin = margin
+        self.pipeline = EnginePipeline(registry: registry, configuration: configuration, clock: store.clock)
+        self.margin = configuration.tokenRefreshMargin
     }
+
+    /// The platform modules.
+    public var registry: PlatformRegistry { pipeline.registry }
 
     /// Whether `credentials` expire within the margin of the store's clock's time.
     public func isExpiring(_ credentials: PlatformCredentials) -> Bool {
         credentials.expires(within: margin, of: store.clock.now)
     }
 
-    /// Refreshes the account's token if `context`'s expires within the margin and its platform can refresh it.
-    /// Throws the platform's ``AdPlatformError`` when the refresh fails; an auth error has marked the account
-    /// REQUIRES_REAUTH.
+    /// Refreshes the account's token if `context`'s expires within the margin and its platform can refresh it, for
+    /// no unit of work (the ``TokenRefreshService``): the call goes through a pipeline of its own and is logged with
+    /// no job, action or sync. Throws the platform's ``AdPlatformError`` when the refresh fails; an auth error has
+    /// marked the account REQUIRES_REAUTH.
     public func renewIfExpiring(account id: UUID, platform: PlatformID, context: AccountContext) async throws -> Renewal
     {
-        guard isExpiring(context.credentials), let module = registry[platform] as? any CredentialRefreshing else {
+        guard isExpiring(context.credentials), let registered = registry[platform],
+            registered.supports((any CredentialRefreshing).self)
+        else { return .unchanged(context.credentials) }
+        let calls = APICallCollector(platform: platform)
+        let module = pipeline.platform(registered, account: context.accountID, calls: calls)
+        do {
+            let renewal = try await renewIfExpiring(account: id, context: context, with: module)
+            try await store.recordAPICalls(calls.drain())
+            return renewal
+        } catch {
+            // The refresh's own error is what the caller needs; a failure to log its call must not replace it.
+            try? await store.recordAPICalls(calls.drain())
+            throw error
+        }
+    }
+
+    /// Refreshes the account's token through `module` (the one a unit of work calls the platform with, so the
+    /// refresh is budgeted and logged with that work) if `context`'s expires within the margin and the module can
+    /// refresh it. Throws as ``renewIfExpiring(account:platform:context:)``.
+    public func renewIfExpiring(
+        account id: UUID, context: AccountContext, with module: any AdPlatform
+    ) async throws -> Renewal {
+        guard isExpiring(context.credentials), let module = module as? any CredentialRefreshing else {
             return .unchanged(context.credentials)
         }
         return try await locks.withLock(id) {

@@ -17,24 +17,25 @@ public final class TraffickingWorker: Service {
     private let actions: ActionRunner
     private let logger: Logger
 
-    /// Creates a worker. `transport` fetches `http(s)` media; platform calls go through the registry's modules.
+    /// Creates a worker. `transport` fetches `http(s)` media; platform calls go through the registry's modules, each
+    /// job's and action's through its own ``EnginePipeline``.
     /// `tokens` refreshes access tokens before they expire (by default a refresher of its own, with
     /// ``WorkerConfiguration/tokenRefreshMargin``); pass the one the ``TokenRefreshService`` uses, so the two never
     /// refresh one account at once.
     public init(
         store: any TraffickingStore, registry: PlatformRegistry, transport: any HTTPTransport,
-        configuration: WorkerConfiguration = WorkerConfiguration(), tokens: TokenRefresher? = nil,
+        configuration: WorkerConfiguration, tokens: TokenRefresher? = nil,
         logger: Logger = Logger(label: "adops.worker")
     ) {
         self.store = store
         self.configuration = configuration
         self.logger = logger
-        let tokens =
-            tokens ?? TokenRefresher(store: store, registry: registry, margin: configuration.tokenRefreshMargin)
+        let tokens = tokens ?? TokenRefresher(store: store, registry: registry, configuration: configuration)
+        let pipeline = EnginePipeline(registry: registry, configuration: configuration, clock: store.clock)
         launcher = JobLauncher(
-            store: store, registry: registry, configuration: configuration, tokens: tokens,
+            store: store, pipeline: pipeline, configuration: configuration, tokens: tokens,
             media: MediaFetcher(store: store, transport: transport))
-        actions = ActionRunner(store: store, registry: registry, configuration: configuration, tokens: tokens)
+        actions = ActionRunner(store: store, pipeline: pipeline, configuration: configuration, tokens: tokens)
     }
 
     /// Runs until graceful shutdown or cancellation, with ``WorkerConfiguration/concurrency`` jobs at once.

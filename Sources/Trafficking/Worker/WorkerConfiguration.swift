@@ -25,17 +25,21 @@ public struct WorkerConfiguration: Sendable {
     public var requeueDelay: Duration
     /// How long before its expiry an access token is refreshed, before a call would use it.
     public var tokenRefreshMargin: Duration
-    /// Per-platform, per-account request budgets.
+    /// Per-platform, per-account request budgets; share one across the worker and the syncer of a process. There is
+    /// no default: a configuration that runs without budgets says `.unlimited`.
     public var rateBudget: RateBudget
+    /// The usage the platforms report and the holds it sets; share one across the worker and the syncer of a
+    /// process, like the rate budget.
+    public var usage: UsageThrottle
     /// Sleeps for backoff and rate budgets; tests replace it.
     public var sleep: @Sendable (Duration) async throws -> Void
 
-    /// Creates a configuration.
+    /// Creates a configuration; `rateBudget` is required, so running without one is a visible choice.
     public init(
         owner: String = WorkerConfiguration.defaultOwner(), concurrency: Int = 4, lease: Duration = .seconds(60),
         pollInterval: Duration = .milliseconds(200), retry: RetryPolicy = RetryPolicy(), maximumClaims: Int = 5,
         maximumTakeovers: Int = 20, requeueDelay: Duration = .seconds(30), tokenRefreshMargin: Duration = .seconds(600),
-        rateBudget: RateBudget = .unlimited,
+        rateBudget: RateBudget, usage: UsageThrottle = UsageThrottle(),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.owner = owner
@@ -48,6 +52,7 @@ public struct WorkerConfiguration: Sendable {
         self.requeueDelay = requeueDelay
         self.tokenRefreshMargin = tokenRefreshMargin
         self.rateBudget = rateBudget
+        self.usage = usage
         self.sleep = sleep
     }
 

@@ -331,13 +331,18 @@ struct DemoRun {
         for await _ in signals { break }
     }
 
+    /// The job's platform module through the engine's pipeline, and its account; the demo's reads spend the
+    /// account's rate budget like any call.
     private func moduleAndAccount(for job: CampaignJob) async throws -> (any AdPlatform, AccountContext) {
-        guard let module = context.registry[job.platform], let account = try await context.store.account(job.accountID),
+        guard let platform = context.registry[job.platform],
+            let account = try await context.store.account(job.accountID),
             let credentials = try await context.store.credentials(ofAccount: job.accountID)
         else {
             throw ConfigurationError(variable: "job \(job.id)", message: "its platform or ad account is gone")
         }
-        return (module, account.context(credentials: credentials))
+        let accountContext = account.context(credentials: credentials)
+        let calls = APICallCollector(platform: job.platform)
+        return (context.pipeline.platform(platform, account: accountContext.accountID, calls: calls), accountContext)
     }
 
     private static func resultTable(_ details: [JobDetail]) -> TextTable {

@@ -104,7 +104,9 @@ struct EngineBenchmark {
         let writesBefore = context.store.writeCount
         let worker = TraffickingWorker(
             store: context.store, registry: context.registry, transport: context.transport,
-            configuration: WorkerConfiguration(concurrency: concurrency, pollInterval: .milliseconds(20)),
+            // Unlimited on purpose: the benchmark measures the engine against the emulators, not the budgets.
+            configuration: WorkerConfiguration(
+                concurrency: concurrency, pollInterval: .milliseconds(20), rateBudget: .unlimited),
             logger: EngineContext.logger("adops.worker", level: .error))
         let store = context.store
         let started = ContinuousClock.now

@@ -9,12 +9,17 @@ struct EngineContext {
     let store: SQLiteTraffickingStore
     let registry: PlatformRegistry
     let engine: TraffickingEngine
-    /// The transport media downloads and ticket sources use (platform calls go through the registry's).
+    /// The transport media downloads and ticket sources use; platform calls go through it too, behind each unit of
+    /// work's pipeline.
     let transport: any HTTPTransport
+    /// The per-account rate budgets of this process, shared by its worker, syncer and token refreshes.
+    let rateBudget: RateBudget
+    /// The platforms' reported usage in this process, shared like the rate budgets.
+    let usage: UsageThrottle
 
     /// Opens the database at `database` (else `ADOPS_DB`, else `.adops/adops.sqlite`) with the key from `keyFile`
     /// (`--key-file`), else `ADOPS_SECRET_KEY`, else `ADOPS_SECRET_KEY_FILE`. Platform calls are recorded
-    /// (redacted) in the job's API call log.
+    /// (redacted) in the API call log of the job, action or sync that made them.
     static func open(database: String?, keyFile: String?, settings: AdOpsSettings? = nil) throws -> EngineContext {
         let settings = try settings ?? AdOpsSettings.load()
         // SecretKeySource prefers ADOPS_SECRET_KEY to a key file; an explicit --key-file should win over both.
@@ -33,9 +38,23 @@ struct EngineContext {
         self.settings = settings
         self.store = store
         self.transport = transport
-        registry = try BuiltInPlatforms.registry(
-            transport: RecordingTransport(wrapping: transport), baseURLs: settings.baseURLs)
+        rateBudget = RateBudget(rates: settings.rates)
+        usage = UsageThrottle()
+        registry = try BuiltInPlatforms.registry(transport: transport, baseURLs: settings.baseURLs)
         engine = TraffickingEngine(store: store, registry: registry)
+    }
+
+    /// The configuration platform calls share: the settings' token margin, the process's rate budgets and usage.
+    func configuration(concurrency: Int? = nil) -> WorkerConfiguration {
+        WorkerConfiguration(
+            concurrency: concurrency ?? settings.workerConcurrency, lease: .seconds(settings.leaseSeconds),
+            tokenRefreshMargin: .seconds(settings.tokenRefreshMarginSeconds), rateBudget: rateBudget, usage: usage)
+    }
+
+    /// The engine's pipeline on this context's registry, budgets and clock, for calls that are no job's, action's
+    /// or sync's (the demo's reads).
+    var pipeline: EnginePipeline {
+        EnginePipeline(registry: registry, configuration: configuration(), clock: store.clock)
     }
 
     /// A worker with the settings' concurrency, lease, token refresh margin and rate budgets; `tokens` is the
@@ -43,16 +62,13 @@ struct EngineContext {
     func worker(concurrency: Int? = nil, tokens: TokenRefresher? = nil, logger: Logger) -> TraffickingWorker {
         TraffickingWorker(
             store: store, registry: registry, transport: transport,
-            configuration: WorkerConfiguration(
-                concurrency: concurrency ?? settings.workerConcurrency, lease: .seconds(settings.leaseSeconds),
-                tokenRefreshMargin: .seconds(settings.tokenRefreshMarginSeconds),
-                rateBudget: RateBudget(rates: settings.rates)),
+            configuration: configuration(concurrency: concurrency),
             tokens: tokens, logger: logger)
     }
 
     /// The token refresher of this process, with the settings' margin.
     func tokenRefresher() -> TokenRefresher {
-        TokenRefresher(store: store, registry: registry, margin: .seconds(settings.tokenRefreshMarginSeconds))
+        TokenRefresher(store: store, registry: registry, configuration: configuration())
     }
 
     /// The service that refreshes expiring tokens every `ADOPS_TOKEN_REFRESH_INTERVAL_SECONDS`.
@@ -62,14 +78,9 @@ struct EngineContext {
             logger: Self.logger("adops.tokens"))
     }
 
-    /// A metrics syncer with the settings' rate budgets and token margin.
+    /// A metrics syncer with the process's rate budgets and usage, and the settings' token margin.
     func syncer(tokens: TokenRefresher? = nil) -> MetricsSyncer {
-        MetricsSyncer(
-            store: store, registry: registry,
-            configuration: WorkerConfiguration(
-                tokenRefreshMargin: .seconds(settings.tokenRefreshMarginSeconds),
-                rateBudget: RateBudget(rates: settings.rates)),
-            tokens: tokens)
+        MetricsSyncer(store: store, registry: registry, configuration: configuration(), tokens: tokens)
     }
 
     /// The metrics sync service, scheduled every `ADOPS_SYNC_INTERVAL` seconds (0: only runs asked for).

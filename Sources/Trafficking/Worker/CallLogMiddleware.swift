@@ -1,63 +1,66 @@
 import AdPlatformKit
 import Foundation
 
-/// A transport that spends a running job's or action's rate budget before each call and records the call into its
-/// ``APICallCollector``, redacted: the path
-/// without its query (Meta sends the access token there), query parameter names only, body sizes and types, and
-/// a truncated response with token and secret values masked. If the masking pattern could not be built, no response
-/// or error text is recorded at all. Calls outside a job pass straight through.
-public struct RecordingTransport: HTTPTransport {
-    private let base: any HTTPTransport
+/// Records each call of a unit of work into its ``APICallCollector``, redacted: the path without its query (Meta
+/// sends the access token there), query parameter names only, body sizes and types, and a truncated response with
+/// token and secret values masked. If the masking pattern could not be built, no response or error text is recorded
+/// at all. The collector's records are written with the work's next store write.
+public struct CallLogMiddleware: ClientMiddleware {
+    /// Where the records go.
+    public let calls: APICallCollector
+    /// The time of day calls are stamped with.
+    public let clock: WallClock
     /// Matches secret fields in recorded text; `nil` if it failed to compile.
     private let secretField: NSRegularExpression?
 
-    /// Wraps a transport.
-    public init(wrapping base: any HTTPTransport) { self.init(wrapping: base, secretField: Self.secretFieldPattern) }
+    /// Records into `calls`, stamped by `clock`.
+    public init(calls: APICallCollector, clock: WallClock) {
+        self.init(calls: calls, clock: clock, secretField: Self.secretFieldPattern)
+    }
 
-    /// Wraps a transport, masking secrets with `secretField`; tests pass `nil`, as if it had failed to compile.
-    init(wrapping base: any HTTPTransport, secretField: NSRegularExpression?) {
-        self.base = base
+    /// Records into `calls`, masking secrets with `secretField`; tests pass `nil`, as if it had failed to compile.
+    init(calls: APICallCollector, clock: WallClock, secretField: NSRegularExpression?) {
+        self.calls = calls
+        self.clock = clock
         self.secretField = secretField
     }
 
-    /// How much of a response body is kept.
-    static let responseSummaryLimit = 512
-
-    /// Sends the request through the wrapped transport and records it.
-    public func send(_ request: PlatformHTTPRequest) async throws -> PlatformHTTPResponse {
-        guard let collector = APICallCollector.current else { return try await base.send(request) }
-        try await collector.acquire()
+    /// Sends the call on and records it, with its answer or the error it failed with.
+    public func intercept(
+        _ request: PlatformHTTPRequest, next: @Sendable (PlatformHTTPRequest) async throws -> PlatformHTTPResponse
+    ) async throws -> PlatformHTTPResponse {
+        // The duration is measured on the monotonic clock: it is an interval, not a time of day.
         let started = ContinuousClock.now
-        let at = collector.clock.now
+        let at = clock.now
         do {
-            let response = try await base.send(request)
-            collector.append(
-                record(
-                    request, collector: collector, at: at, started: started, status: response.status,
-                    response: summarize(response)))
+            let response = try await next(request)
+            calls.append(
+                record(request, at: at, started: started, status: response.status, response: summarize(response)))
             return response
         } catch {
-            collector.append(
+            calls.append(
                 record(
-                    request, collector: collector, at: at, started: started, status: nil,
+                    request, at: at, started: started, status: nil,
                     response: "no response: \(redact(String(describing: error)))"))
             throw error
         }
     }
 
     private func record(
-        _ request: PlatformHTTPRequest, collector: APICallCollector, at: Date, started: ContinuousClock.Instant,
-        status: Int?, response: String
+        _ request: PlatformHTTPRequest, at: Date, started: ContinuousClock.Instant, status: Int?, response: String
     ) -> APICallRecord {
         let elapsed = ContinuousClock.now - started
         let milliseconds =
             Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return APICallRecord(
-            jobID: collector.jobID, platform: collector.platform, at: at, method: request.method.rawValue,
+            jobID: calls.jobID, platform: calls.platform, at: at, method: request.method.rawValue,
             path: request.url.path, status: status, durationMilliseconds: milliseconds,
-            requestSummary: Self.summarize(request), responseSummary: response, actionID: collector.actionID,
-            syncRunID: collector.syncRunID)
+            requestSummary: Self.summarize(request), responseSummary: response, actionID: calls.actionID,
+            syncRunID: calls.syncRunID)
     }
+
+    /// How much of a response body is kept.
+    static let responseSummaryLimit = 512
 
     /// Content type, size and query parameter names; never values, because tokens travel in queries and forms.
     static func summarize(_ request: PlatformHTTPRequest) -> String {
