@@ -29,7 +29,14 @@ extension GoogleAdsPlatform: EntityReading {
             try await send(request, operation: operation), operation: operation)
         var entities: [PlatformEntity] = []
         for row in page.rows {
-            entities.append(try GoogleResponseParser.entity(fromRow: row, kind: kind, operation: operation))
+            var entity = try GoogleResponseParser.entity(fromRow: row, kind: kind, operation: operation)
+            // A campaign's daily budget is its campaign budget's amount, selected with it.
+            if kind == .campaign || kind == .budget,
+                let micros = (row["campaignBudget"]?["amountMicros"]?.scalarText).flatMap({ Int64($0) }), micros > 0
+            {
+                entity.budget = Budget(.daily, Money.rounding(micros: micros, currency: account.currency))
+            }
+            entities.append(entity)
         }
         return EntityPage(entities: entities, nextCursor: page.nextPageToken)
     }

@@ -40,6 +40,7 @@ public struct GoogleEntityResource: Sendable, Hashable {
             nameField: "campaign.name", statusField: "campaign.status",
             selectFields: [
                 "campaign.id", "campaign.name", "campaign.status", "campaign.resource_name", "campaign.campaign_budget",
+                "campaign_budget.amount_micros",
             ],
             collection: "campaigns"),
         GoogleEntityResource(

@@ -44,6 +44,21 @@ extension MetaAdsPlatform {
         let metaAccount = try MetaAccount(account, operation: parser.operation)
         let body = try await send(
             try builder.list(kind, in: account, pageSize: pageSize, after: cursor), parser: parser)
-        return try parser.entityPage(in: body, kind: kind, accountNodeID: metaAccount.nodeID)
+        var page = try parser.entityPage(in: body, kind: kind, accountNodeID: metaAccount.nodeID)
+        for index in page.entities.indices {
+            page.entities[index].budget = Self.budget(of: page.entities[index], currency: account.currency)
+        }
+        return page
+    }
+
+    /// The budget a campaign (with campaign budget optimisation) or an ad set holds: Meta's `daily_budget` or
+    /// `lifetime_budget`, in the account currency's minor units; `nil` when neither is above zero.
+    static func budget(of entity: PlatformEntity, currency: Currency) -> Budget? {
+        for (field, period) in [("daily_budget", Budget.Period.daily), ("lifetime_budget", .lifetime)] {
+            if let minor = entity.attributes[field].flatMap({ Int64($0) }), minor > 0 {
+                return Budget(period, Money(minorUnits: minor, currency: currency))
+            }
+        }
+        return nil
     }
 }

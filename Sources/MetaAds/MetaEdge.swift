@@ -24,7 +24,9 @@ struct MetaEdge: Sendable {
                 fields: ["id", "name", "status", "objective", "daily_budget", "lifetime_budget"], parentField: nil)
         case .adGroup:
             return MetaEdge(
-                kind: kind, name: "adsets", fields: ["id", "name", "status", "campaign_id"], parentField: "campaign_id")
+                kind: kind, name: "adsets",
+                fields: ["id", "name", "status", "campaign_id", "daily_budget", "lifetime_budget"],
+                parentField: "campaign_id")
         case .ad:
             return MetaEdge(
                 kind: kind, name: "ads", fields: ["id", "name", "status", "adset_id", "creative"],

@@ -70,7 +70,7 @@ public struct MetaResponseParser: Sendable {
         }
         var attributes: [String: String] = [:]
         switch kind {
-        case .campaign:
+        case .campaign, .adGroup:
             for field in ["objective", "daily_budget", "lifetime_budget"] {
                 if let value = object[field]?.scalarText { attributes[field] = value }
             }

@@ -15,6 +15,24 @@ extension SnapchatAdsPlatform {
         async throws -> EntityPage
     {
         let request = try builder.listEntities(kind, in: account, pageSize: pageSize, after: cursor)
-        return try parser.page(kind, from: try await transport.send(request), operation: "listEntities")
+        var page = try parser.page(kind, from: try await transport.send(request), operation: "listEntities")
+        for index in page.entities.indices {
+            page.entities[index].budget = Self.budget(of: page.entities[index], currency: account.currency)
+        }
+        return page
+    }
+
+    /// The budget a campaign or ad squad holds, from micros: `daily_budget_micro`, else an ad squad's
+    /// `lifetime_budget_micro` or a campaign's `lifetime_spend_cap_micro`; `nil` when none is above zero.
+    static func budget(of entity: PlatformEntity, currency: Currency) -> Budget? {
+        let fields: [(String, Budget.Period)] = [
+            ("daily_budget_micro", .daily), ("lifetime_budget_micro", .lifetime), ("lifetime_spend_cap_micro", .lifetime),
+        ]
+        for (field, period) in fields {
+            if let micros = entity.attributes[field].flatMap({ Int64($0) }), micros > 0 {
+                return Budget(period, Money.rounding(micros: micros, currency: currency))
+            }
+        }
+        return nil
     }
 }

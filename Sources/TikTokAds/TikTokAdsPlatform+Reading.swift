@@ -49,6 +49,26 @@ extension TikTokAdsPlatform {
         let response = try await transport.send(
             try requestBuilder.listEntities(kind, page: page, pageSize: pageSize, in: account))
         let result = try TikTokResponseParser.entityPage(kind, from: response, operation: "listEntities")
-        return EntityPage(entities: result.items, nextCursor: page < result.totalPages ? String(page + 1) : nil)
+        let entities = result.items.map { entity in
+            var read = entity
+            read.budget = Self.budget(of: entity, currency: account.currency)
+            return read
+        }
+        return EntityPage(entities: entities, nextCursor: page < result.totalPages ? String(page + 1) : nil)
+    }
+
+    /// The budget a campaign or ad group holds: `budget` (in the currency's major units) under `budget_mode`
+    /// `BUDGET_MODE_DAY` or `BUDGET_MODE_TOTAL`; `nil` for `BUDGET_MODE_INFINITE` or no budget.
+    static func budget(of entity: PlatformEntity, currency: Currency) -> Budget? {
+        let period: Budget.Period
+        switch entity.attributes["budget_mode"] {
+        case "BUDGET_MODE_DAY", "BUDGET_MODE_DYNAMIC_DAILY_BUDGET": period = .daily
+        case "BUDGET_MODE_TOTAL": period = .lifetime
+        default: return nil
+        }
+        guard let text = entity.attributes["budget"], let amount = Money.rounding(decimal: text, currency: currency),
+            amount.minorUnits > 0
+        else { return nil }
+        return Budget(period, amount)
     }
 }

@@ -192,6 +192,44 @@ struct MetricsSyncTests {
             #expect(try await fixture.store.syncRuns(account: account.id, page: PageRequest()).total == 3)
         }
     }
+
+    @Test("a budget changed in the platform's own tools is found by the next sync as drift", arguments: PlatformID.builtIn)
+    func budgetDriftBySync(platform: PlatformID) async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock)
+            let campaign = try #require(try await Self.delivering(platform, in: fixture, clock: clock).first)
+            let account = try #require(fixture.accounts[platform])
+            let syncer = Self.syncer(fixture)
+            let first = try await syncer.sync(account: account.id, kind: .incremental)
+            #expect(first.status == .succeeded && first.drifts == 0, "\(first)")
+
+            // The level that holds the budget reads back what we launched with (or shared out), so no drift yet.
+            let placement = try #require(fixture.registry[platform]).capabilities.budget.placement
+            let level: EntityKind = placement == .campaign ? .campaign : .adGroup
+            let holder = try #require(
+                try await fixture.store.campaignDetail(campaign.id)?.mappings.first { $0.level == level })
+            let seen = try #require(holder.lastSeenBudget, "the sync reads the \(level)'s budget")
+
+            let raised = Budget(seen.period, Money(minorUnits: seen.amount.minorUnits * 2, currency: seen.amount.currency))
+            let module = try #require(fixture.module(platform) as? any BudgetChanging)
+            let credentials = try #require(try await fixture.store.credentials(ofAccount: account.id))
+            try await module.setBudget(
+                raised, of: PlatformEntity(platform: platform, kind: level, id: holder.platformID, name: holder.name),
+                in: account.context(credentials: credentials))
+            let second = try await syncer.sync(account: account.id, kind: .incremental)
+            #expect(second.drifts == 1, "\(second)")
+            let drifts = try await fixture.store.drifts(campaign: campaign.id)
+            #expect(drifts.first?.field == .budget && drifts.first?.source == .sync)
+            #expect(drifts.first?.ours == seen.description && drifts.first?.platforms == raised.description)
+            let after = try #require(
+                try await fixture.store.campaignDetail(campaign.id)?.mappings.first {
+                    $0.platformID == holder.platformID
+                })
+            #expect(after.lastSeenBudget == raised, "our records follow the platform")
+            #expect(try await fixture.store.campaign(campaign.id)?.drifted == true)
+        }
+    }
 }
 
 extension ISO8601DateFormatter {

@@ -73,7 +73,8 @@ struct GoogleQueryBuilderTests {
         #expect(
             try GoogleQueryBuilder.listQuery(kind: .campaign)
                 == "SELECT campaign.id, campaign.name, campaign.status, campaign.resource_name, "
-                + "campaign.campaign_budget FROM campaign WHERE campaign.status != 'REMOVED' ORDER BY campaign.id")
+                + "campaign.campaign_budget, campaign_budget.amount_micros FROM campaign WHERE campaign.status != 'REMOVED' ORDER BY campaign.id"
+        )
         #expect(
             try GoogleQueryBuilder.listQuery(kind: .media)
                 == "SELECT asset.id, asset.name, asset.type, asset.resource_name FROM asset WHERE "

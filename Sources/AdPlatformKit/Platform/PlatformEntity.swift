@@ -13,6 +13,9 @@ public struct PlatformEntity: Sendable, Hashable, Codable, CustomStringConvertib
     public var status: DeliveryStatus?
     /// The parent's platform id, when known.
     public var parentID: String?
+    /// The budget the entity holds on the platform, when it holds one and the module read it (lists read it, so
+    /// that a sync sees a budget changed in the platform's own tool).
+    public var budget: Budget?
     /// Platform-specific facts later calls need, e.g. Google `resourceName` and `budgetResourceName`, Meta
     /// image `hash`. Each module documents its keys.
     public var attributes: [String: String]
@@ -20,7 +23,7 @@ public struct PlatformEntity: Sendable, Hashable, Codable, CustomStringConvertib
     /// Creates an entity.
     public init(
         platform: PlatformID, kind: EntityKind, id: String, name: String, status: DeliveryStatus? = nil,
-        parentID: String? = nil, attributes: [String: String] = [:]
+        parentID: String? = nil, attributes: [String: String] = [:], budget: Budget? = nil
     ) {
         self.platform = platform
         self.kind = kind
@@ -29,6 +32,7 @@ public struct PlatformEntity: Sendable, Hashable, Codable, CustomStringConvertib
         self.status = status
         self.parentID = parentID
         self.attributes = attributes
+        self.budget = budget
     }
 
     /// `meta campaign 1202…`.

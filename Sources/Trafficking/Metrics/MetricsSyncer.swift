@@ -151,7 +151,7 @@ public struct MetricsSyncer: Sendable {
         let policy = PlatformCallPolicy(
             store: store, configuration: configuration, accountID: accountID, accountName: account.name,
             tokens: tokens, log: { _, _, _ in })
-        var statuses: [String: DeliveryStatus] = [:]
+        var statuses: [String: PlatformEntity] = [:]
         // Stamped with when the reading began, so a change of ours recorded after it (an action finishing
         // meanwhile) is newer and wins over what the read saw.
         let statusesReadAt = store.clock.now
@@ -190,10 +190,12 @@ public struct MetricsSyncer: Sendable {
                 let syncedAt = store.clock.now
                 let calls = collector.drain()
                 let observations = chunk.flatMap(\.mappings).compactMap { mapping -> EntityObservation? in
-                    guard let status = statuses[mapping.platformID] else { return nil }
+                    guard let seen = statuses[mapping.platformID], seen.status != nil || seen.budget != nil else {
+                        return nil
+                    }
                     return EntityObservation(
-                        platform: account.platform, platformID: mapping.platformID, status: status,
-                        observedAt: statusesReadAt)
+                        platform: account.platform, platformID: mapping.platformID, status: seen.status,
+                        budget: seen.budget, observedAt: statusesReadAt)
                 }
                 let drifts = try await store.recordSyncChunk(
                     SyncChunk(
@@ -299,12 +301,13 @@ public struct MetricsSyncer: Sendable {
         return rows
     }
 
-    /// The status of every campaign, ad group and ad in the account, where the platform lists them.
+    /// Every campaign, ad group and ad in the account, with its status and the budget it holds, where the platform
+    /// lists them.
     private func entityStatuses(
         module: any AdPlatform, account: LiveAccount, policy: PlatformCallPolicy
-    ) async throws -> [String: DeliveryStatus] {
+    ) async throws -> [String: PlatformEntity] {
         guard let reader = module as? any EntityReading else { return [:] }
-        var statuses: [String: DeliveryStatus] = [:]
+        var statuses: [String: PlatformEntity] = [:]
         for level in [EntityKind.campaign, .adGroup, .ad] {
             var cursor: String?
             var seen: Set<String> = []
@@ -312,7 +315,7 @@ public struct MetricsSyncer: Sendable {
                 let page = try await policy.call(step: "status/\(level)", account: account, module: module) {
                     try await reader.listEntities(level, in: account.current, pageSize: 500, after: cursor)
                 }
-                for entity in page.entities { statuses[entity.id] = entity.status }
+                for entity in page.entities { statuses[entity.id] = entity }
                 cursor = page.nextCursor.flatMap { seen.insert($0).inserted ? $0 : nil }
             } while cursor != nil
         }
