@@ -26,7 +26,8 @@ extension SnapchatAdsPlatform {
     /// `lifetime_budget_micro` or a campaign's `lifetime_spend_cap_micro`; `nil` when none is above zero.
     static func budget(of entity: PlatformEntity, currency: Currency) -> Budget? {
         let fields: [(String, Budget.Period)] = [
-            ("daily_budget_micro", .daily), ("lifetime_budget_micro", .lifetime), ("lifetime_spend_cap_micro", .lifetime),
+            ("daily_budget_micro", .daily), ("lifetime_budget_micro", .lifetime),
+            ("lifetime_spend_cap_micro", .lifetime),
         ]
         for (field, period) in fields {
             if let micros = entity.attributes[field].flatMap({ Int64($0) }), micros > 0 {

@@ -193,7 +193,9 @@ struct MetricsSyncTests {
         }
     }
 
-    @Test("a budget changed in the platform's own tools is found by the next sync as drift", arguments: PlatformID.builtIn)
+    @Test(
+        "a budget changed in the platform's own tools is found by the next sync as drift", arguments: PlatformID.builtIn
+    )
     func budgetDriftBySync(platform: PlatformID) async throws {
         let clock = ManualWallClock.fromEnvironment()
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
@@ -211,7 +213,8 @@ struct MetricsSyncTests {
                 try await fixture.store.campaignDetail(campaign.id)?.mappings.first { $0.level == level })
             let seen = try #require(holder.lastSeenBudget, "the sync reads the \(level)'s budget")
 
-            let raised = Budget(seen.period, Money(minorUnits: seen.amount.minorUnits * 2, currency: seen.amount.currency))
+            let raised = Budget(
+                seen.period, Money(minorUnits: seen.amount.minorUnits * 2, currency: seen.amount.currency))
             let module = try #require(fixture.module(platform) as? any BudgetChanging)
             let credentials = try #require(try await fixture.store.credentials(ofAccount: account.id))
             try await module.setBudget(
