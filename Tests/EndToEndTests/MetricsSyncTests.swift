@@ -126,6 +126,30 @@ struct MetricsSyncTests {
         }
     }
 
+    @Test("an account's restatement_days setting replaces the platform's window; a bad one is refused, named")
+    func restatementSetting() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            _ = try await Self.delivering(.google, in: fixture, clock: clock)
+            let account = try #require(fixture.accounts[.google])
+            var settings = account.settings
+            settings[MetricsSyncer.restatementSetting] = "30"
+            _ = try await fixture.store.updateAccount(account.id, AdAccountChanges(settings: settings))
+            let run = try await Self.syncer(fixture).sync(account: account.id, kind: .incremental)
+            #expect(run.status == .succeeded)
+            let today = try #require(CalendarDay(run.until))
+            #expect(run.since == today.adding(-29).description, "30 days, not Google's 14")
+            settings[MetricsSyncer.restatementSetting] = "forever"
+            _ = try await fixture.store.updateAccount(account.id, AdAccountChanges(settings: settings))
+            await #expect {
+                try await Self.syncer(fixture).sync(account: account.id, kind: .incremental)
+            } throws: { error in
+                (error as? SyncError)?.message.contains("restatement_days is 'forever'") == true
+            }
+        }
+    }
+
     @Test(
         "rows equal ground truth at every level; late conversions restate without duplicates; drift by sync",
         arguments: PlatformID.builtIn)

@@ -102,7 +102,7 @@ public struct MetricsSyncer: Sendable {
         let reporting = platform.capabilities.reporting
         let now = store.clock.now
         let today = CalendarDay(now)
-        let windowStart = today.adding(-(reporting.restatementDays - 1))
+        let windowStart = today.adding(-(try Self.restatementDays(of: account, default: reporting.restatementDays) - 1))
         let endedSince = kind == .full ? Date.distantPast : windowStart.midnight
         var targets = try await store.syncTargets(account: accountID, endedSince: endedSince)
         if kind == .entity || campaign != nil {
@@ -227,6 +227,22 @@ public struct MetricsSyncer: Sendable {
         run.status = run.errors.isEmpty ? .succeeded : run.campaigns > 0 || chunks == 0 ? .partial : .failed
         try await store.finishSyncRun(run)
         return run
+    }
+
+    /// The account setting that overrides a restatement window.
+    public static let restatementSetting = "restatement_days"
+
+    /// The days an account's syncs read again: its `restatement_days` setting (for a Google account whose
+    /// conversion actions count longer than 14 days, say), else the platform's window.
+    static func restatementDays(of account: AdAccount, default days: Int) throws -> Int {
+        guard let text = account.settings[restatementSetting] else { return days }
+        guard let value = Int(text), (1...1_123).contains(value) else {
+            throw SyncError(
+                .unavailable,
+                "ad account \(account.name)'s setting \(restatementSetting) is '\(text)'; expected whole days from 1 to "
+                    + "1123 (37 months, the longest any platform keeps)")
+        }
+        return value
     }
 
     /// Writes calls not yet written (those of a failed chunk, or of the status reads of a run without chunks).
