@@ -20,10 +20,15 @@ struct SyncBenchmark {
         var days: Int
         var setupSeconds: Double
         var fullSeconds: Double
+        /// The process's user and system CPU time during the full sync: on a machine shared with other work,
+        /// the wall time measures the neighbours too, the CPU time much less.
+        var fullCPUSeconds: Double
         var fullRows: Int
         var fullRowsPerSecond: Double
         var fullCallsPerCampaign: Double
         var incrementalSeconds: Double
+        /// The process's CPU time during the incremental sync.
+        var incrementalCPUSeconds: Double
         var incrementalRows: Int
         var incrementalCallsPerCampaign: Double
         /// Each run's account, kind, status, rows, calls and seconds.
@@ -40,10 +45,12 @@ struct SyncBenchmark {
                 Sync benchmark: \(campaignsPerPlatform) campaigns × 4 platforms, \(days) days of delivery, rows at \
                 campaign, ad group and ad level (in-process emulators, SQLite file)
                   setup (launch ACTIVE, move the clock):  \(String(format: "%.1f", setupSeconds)) s
-                  full sync:         \(String(format: "%.2f", fullSeconds)) s, \(fullRows) rows, \
+                  full sync:         \(String(format: "%.2f", fullSeconds)) s \
+                (CPU \(String(format: "%.2f", fullCPUSeconds)) s on \(ProcessInfo.processInfo.activeProcessorCount) cores), \(fullRows) rows, \
                 \(String(format: "%.0f", fullRowsPerSecond)) rows/s, \
                 \(String(format: "%.2f", fullCallsPerCampaign)) platform calls per campaign
-                  incremental sync:  \(String(format: "%.2f", incrementalSeconds)) s, \(incrementalRows) rows, \
+                  incremental sync:  \(String(format: "%.2f", incrementalSeconds)) s \
+                (CPU \(String(format: "%.2f", incrementalCPUSeconds)) s), \(incrementalRows) rows, \
                 \(String(format: "%.2f", incrementalCallsPerCampaign)) platform calls per campaign
                 """ + "\n" + runs.map { "    " + $0 }.joined(separator: "\n")
         }
@@ -88,8 +95,11 @@ struct SyncBenchmark {
         guard failures.isEmpty else { return Self.failed(campaignsPerPlatform, days, failures) }
 
         var lines: [String] = []
+        let cpuBefore = EngineBenchmark.processCPUSeconds()
         let (fullSeconds, full) = try await syncAll(accounts, kind: .full)
+        let cpuBetween = EngineBenchmark.processCPUSeconds()
         let (incrementalSeconds, incremental) = try await syncAll(accounts, kind: .incremental)
+        let cpuAfter = EngineBenchmark.processCPUSeconds()
         for run in full + incremental {
             lines.append(
                 "\(run.platform) \(run.kind.rawValue) \(run.since)–\(run.until): \(run.status.rawValue), "
@@ -105,9 +115,11 @@ struct SyncBenchmark {
         let fullRows = full.reduce(0) { $0 + $1.rows }
         return Results(
             campaignsPerPlatform: campaignsPerPlatform, days: days, setupSeconds: setupSeconds,
-            fullSeconds: fullSeconds, fullRows: fullRows, fullRowsPerSecond: Double(fullRows) / fullSeconds,
+            fullSeconds: fullSeconds, fullCPUSeconds: cpuBetween - cpuBefore, fullRows: fullRows,
+            fullRowsPerSecond: Double(fullRows) / fullSeconds,
             fullCallsPerCampaign: Double(full.reduce(0) { $0 + $1.calls }) / campaigns,
-            incrementalSeconds: incrementalSeconds, incrementalRows: incremental.reduce(0) { $0 + $1.rows },
+            incrementalSeconds: incrementalSeconds, incrementalCPUSeconds: cpuAfter - cpuBetween,
+            incrementalRows: incremental.reduce(0) { $0 + $1.rows },
             incrementalCallsPerCampaign: Double(incremental.reduce(0) { $0 + $1.calls }) / campaigns, runs: lines,
             failures: failures)
     }
@@ -127,8 +139,10 @@ struct SyncBenchmark {
 
     private static func failed(_ campaigns: Int, _ days: Int, _ failures: [String]) -> Results {
         Results(
-            campaignsPerPlatform: campaigns, days: days, setupSeconds: 0, fullSeconds: 0, fullRows: 0,
-            fullRowsPerSecond: 0, fullCallsPerCampaign: 0, incrementalSeconds: 0, incrementalRows: 0,
+            campaignsPerPlatform: campaigns, days: days, setupSeconds: 0, fullSeconds: 0, fullCPUSeconds: 0,
+            fullRows: 0,
+            fullRowsPerSecond: 0, fullCallsPerCampaign: 0, incrementalSeconds: 0, incrementalCPUSeconds: 0,
+            incrementalRows: 0,
             incrementalCallsPerCampaign: 0, runs: [], failures: failures)
     }
 }
