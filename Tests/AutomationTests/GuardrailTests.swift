@@ -188,4 +188,36 @@ struct GuardrailTests {
         #expect(plan.requests.map(\.kind) == [.bid(.costCap(F.usd(900)))])
         #expect(plan.results.last?.skipReasons.map(\.kind) == [.notApplicable])
     }
+
+    @Test("A second rule pausing in the same pass finds the entity already paused")
+    func pauseAcrossRules() throws {
+        let rows = F.rows("g1", spend: 9_000, conversions: 1)
+        let runner = F.runner(entities: [F.entity("g1")], rows: rows)
+        var other = F.cpaPause
+        other.id = "other-pause"
+        var history = ChangeHistory()
+        let plans = runner.run([try CompiledRule(F.cpaPause), try CompiledRule(other)], history: &history, now: F.now)
+        #expect(plans.map(\.requests.count) == [1, 0])
+        #expect(plans.last?.results.first?.skipReasons.map(\.kind) == [.alreadyInState])
+    }
+
+    @Test("An entity from a campaign's mapping carries its last-seen status, budget and time")
+    func entityFromMapping() throws {
+        let budget = Budget(.daily, F.usd(25_000))
+        let campaign = Campaign(
+            id: F.campaignID, jobID: UUID(), batchID: UUID(), ticket: nil, platform: .meta, accountID: F.accountID,
+            name: "Spring", objective: .conversions, status: .active, budget: budget,
+            schedule: Schedule(start: F.now, end: nil), platformCampaignID: "c1", createdAt: F.now, updatedAt: F.now)
+        let mapping = EntityMapping(
+            campaignID: F.campaignID, level: .campaign, platformID: "c1", parentPlatformID: "act_1", name: "Spring",
+            stepKey: "campaign", lastSeenStatus: .active, lastSeenBudget: nil, lastSeenAt: F.now)
+        let entity = try #require(RuleEntity(mapping: mapping, of: campaign))
+        #expect(entity.key == F.key("c1", level: .campaign))
+        #expect(entity.budget == budget)
+        #expect(entity.status == .active)
+        #expect(entity.seenAt == F.now)
+        var media = mapping
+        media.level = .media
+        #expect(RuleEntity(mapping: media, of: campaign) == nil)
+    }
 }
