@@ -206,7 +206,7 @@ struct GuardrailTests {
         let budget = Budget(.daily, F.usd(25_000))
         let campaign = Campaign(
             id: F.campaignID, jobID: UUID(), batchID: UUID(), ticket: nil, platform: .meta, accountID: F.accountID,
-            name: "Spring", objective: .conversions, status: .active, budget: budget,
+            name: "Spring", objective: .conversions, status: .live, budget: budget,
             schedule: Schedule(start: F.now, end: nil), platformCampaignID: "c1", createdAt: F.now, updatedAt: F.now)
         let mapping = EntityMapping(
             campaignID: F.campaignID, level: .campaign, platformID: "c1", parentPlatformID: "act_1", name: "Spring",

@@ -61,4 +61,28 @@ struct RuleNotificationTests {
         #expect(plan.notifications.isEmpty)
         #expect(plan.results.map(\.outcome) == [.errored])
     }
+
+    @Test("The hand-written body decodes to the same notification, awkward strings and missing values included")
+    func bodyRoundTrips() throws {
+        let notification = RuleNotification(
+            deliveryID: "d1", ruleID: "r\"1\\", ruleName: "Ünïcode / \"quotes\"\n\ttabs \u{1}",
+            firedAt: F.now,
+            entities: [
+                RuleNotification.Entity(
+                    campaignID: F.campaignID, level: .adGroup, platform: .meta, platformID: "a/1", name: "😀 ad set",
+                    values: [
+                        ObservedValue(metric: .cpa, window: .last3Days, value: 61.5),
+                        ObservedValue(metric: .roas, window: .last7DaysIncludingToday, value: nil),
+                        ObservedValue(target: "cpa", value: 40),
+                        ObservedValue(metric: .ctr, window: .yesterday, value: 0.000_012_5),
+                    ]),
+                RuleNotification.Entity(
+                    campaignID: F.campaignID, level: .campaign, platform: .google, platformID: "c", name: "",
+                    values: []),
+            ])
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(RuleNotification.self, from: notification.jsonBody()) == notification)
+        #expect(try JSONSerialization.jsonObject(with: notification.jsonBody()) is [String: Any])
+    }
 }

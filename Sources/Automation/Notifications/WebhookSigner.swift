@@ -34,12 +34,10 @@ public struct WebhookSigner: Sendable {
         return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key)
     }
 
-    /// The notification as a signed delivery to `url`; the body is JSON with sorted keys and ISO-8601 dates.
-    public func delivery(of notification: RuleNotification, to url: String) throws -> WebhookDelivery {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let body = try encoder.encode(notification)
+    /// The notification as a signed delivery to `url`; the body is JSON with sorted keys and ISO-8601 dates
+    /// (``RuleNotification/jsonBody()``).
+    public func delivery(of notification: RuleNotification, to url: String) -> WebhookDelivery {
+        let body = notification.jsonBody()
         return WebhookDelivery(
             url: url,
             headers: [

@@ -152,7 +152,7 @@ extension RulePlanner {
         history: ChangeHistory, now: Date
     ) -> LimitResult {
         let what = field == .budget ? "budget" : "bid"
-        let day = history.changes(of: entity.key, field: field, since: now.addingTimeInterval(-86_400))
+        let day = history.amountChanges(of: entity.key, field: field, since: now.addingTimeInterval(-86_400))
         let hourStart = now.addingTimeInterval(-3_600)
         let hour = day.filter { $0.at >= hourStart }
         let perHour = guardrails.effectiveChangesPerHour

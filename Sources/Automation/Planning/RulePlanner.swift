@@ -135,7 +135,7 @@ public struct RulePlanner: Sendable {
     /// The cooldown and the execution limit, which hold back every action of the rule on the entity.
     private func heldBack(_ rule: Rule, _ entity: RuleEntity, history: ChangeHistory, now: Date) -> SkipReason? {
         if guardrails.cooldownMinutes > 0, let last = history.lastChange(of: entity.key, by: rule.id) {
-            let until = last.at.addingTimeInterval(Double(guardrails.cooldownMinutes) * 60)
+            let until = last.addingTimeInterval(Double(guardrails.cooldownMinutes) * 60)
             if now < until {
                 return SkipReason(
                     .cooldown,
@@ -194,11 +194,11 @@ public struct RulePlanner: Sendable {
 
     private func notifications(_ rule: Rule, _ state: PlanState, now: Date) -> [WebhookDelivery] {
         guard let signer else { return [] }
-        return state.notified.compactMap { url, entities in
+        return state.notified.map { url, entities in
             let notification = RuleNotification(
                 deliveryID: WebhookSigner.deliveryID(rule: rule.id, at: now, url: url), ruleID: rule.id,
                 ruleName: rule.name, firedAt: now, entities: entities)
-            return try? signer.delivery(of: notification, to: url)
+            return signer.delivery(of: notification, to: url)
         }
     }
 }
