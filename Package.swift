@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SnapchatAds", targets: ["SnapchatAds"]),
         .library(name: "GoogleAds", targets: ["GoogleAds"]),
         .library(name: "Trafficking", targets: ["Trafficking"]),
+        .library(name: "Automation", targets: ["Automation"]),
         .library(name: "AdOpsSamples", targets: ["AdOpsSamples"]),
         .library(name: "AdOpsServer", targets: ["AdOpsServer"]),
         .executable(name: "adops", targets: ["adops"]),
@@ -117,6 +118,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Automation rules: scope, conditions over metric windows, actions, schedule, and the guardrails the engine
+        // enforces. Pure logic over metrics; it acts only through the engine's lifecycle actions.
+        .target(
+            name: "Automation",
+            dependencies: [
+                "AdPlatformKit", "Trafficking",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "AdOpsServer",
             dependencies: [
@@ -147,7 +159,7 @@ let package = Package(
             dependencies: [
                 "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
                 "MockPlatformsGRPC",
-                "Trafficking", "AdOpsServer", "AdOpsSamples",
+                "Trafficking", "AdOpsServer", "AdOpsSamples", "Automation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -219,6 +231,15 @@ let package = Package(
             dependencies: [
                 "Trafficking", "AdPlatformKit", "AdPlatformTesting", "MetaAds", "GoogleAds",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AutomationTests",
+            dependencies: [
+                "Automation", "Trafficking", "AdPlatformKit", "AdPlatformTesting", "MetaAds", "TikTokAds",
+                "SnapchatAds", "GoogleAds",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

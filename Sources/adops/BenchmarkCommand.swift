@@ -33,6 +33,11 @@ struct BenchmarkCommand: AsyncParsableCommand {
             are asked one at a time with POST /api/v1/campaigns/{id}/actions, --action-spacing ms apart. It reports
             the p50, p90 and p99 time from the POST to the action's platform call leaving for the in-process
             emulator. If any action is not accepted or does not end DONE, it names them instead and exits 1.
+
+            --rules N measures one automation-rules evaluation pass instead, in process and without a store: N
+            synthetic rules over --entities ad groups with --days days of metrics each (a fixed, seeded workload),
+            reporting the seconds to index the metrics, evaluate every rule and plan every match under the
+            guardrails. Issue 14's budget is 1,000 rules over 10,000 entities and 30 days in 10 s.
             """
     )
 
@@ -48,8 +53,17 @@ struct BenchmarkCommand: AsyncParsableCommand {
             valueName: "count"))
     var sync: Int?
 
-    @Option(help: "With --sync: days of delivery before the syncs.")
+    @Option(help: "With --sync: days of delivery before the syncs; with --rules: days of metrics per entity.")
     var days = 30
+
+    @Option(
+        help: ArgumentHelp(
+            "Measure one automation-rules evaluation pass with this many rules instead of the ticket phases.",
+            valueName: "count"))
+    var rules: Int?
+
+    @Option(help: "With --rules: the entities (ad groups) the rules evaluate.")
+    var entities = 10_000
 
     @Option(
         help: ArgumentHelp(
@@ -100,6 +114,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
         guard (1...366).contains(days) else { throw ValidationError("--days must be 1–366") }
         if let actions, !(1...100_000).contains(actions) { throw ValidationError("--actions must be 1–100000") }
         guard (0...60_000).contains(actionSpacing) else { throw ValidationError("--action-spacing must be 0–60000") }
+        if let rules, !(1...100_000).contains(rules) { throw ValidationError("--rules must be 1–100000") }
+        guard (1...1_000_000).contains(entities) else { throw ValidationError("--entities must be 1–1000000") }
         do {
             let (samples, name) = try ticketSource()
             try samples.check([name])
@@ -126,6 +142,10 @@ struct BenchmarkCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let rules {
+            try runRules(rules)
+            return
+        }
         try await CommandFailure.reporting {
             let folder = URL(
                 fileURLWithPath: directory
@@ -228,7 +248,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
     }
 
     /// Prints `results` as JSON with `--json`, else `text`.
-    private func print(_ results: some Encodable, text: String) throws {
+    func print(_ results: some Encodable, text: String) throws {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
