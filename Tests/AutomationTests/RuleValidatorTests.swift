@@ -1,4 +1,5 @@
 import AdPlatformKit
+import AdPlatformTesting
 import Automation
 import Foundation
 import Testing
@@ -133,7 +134,7 @@ struct RuleValidatorTests {
 
     @Test("A platform the registry does not know is refused")
     func unknownPlatforms() {
-        let validator = RuleValidator(registry: PlatformRegistry([]))
+        let validator = RuleValidator(registry: PlatformRegistry(transport: ScriptedTransport(), []))
         #expect(validator.platforms.isEmpty)
         var rule = F.budgetRule()
         rule.scope.platforms = [.meta]

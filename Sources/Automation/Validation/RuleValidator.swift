@@ -32,9 +32,9 @@ public struct RuleValidator: Sendable {
             var capabilities = platform.capabilities
             for kind in [EntityKind.campaign, .adGroup, .ad] {
                 guard var level = capabilities.lifecycle.level(kind) else { continue }
-                if !(platform is any StatusChanging) { level.statusActions = [] }
-                if !(platform is any BudgetChanging) { level.budgetPeriods = [] }
-                if !(platform is any BidChanging) { level.bidStrategies = [] }
+                if !platform.supports((any StatusChanging).self) { level.statusActions = [] }
+                if !platform.supports((any BudgetChanging).self) { level.budgetPeriods = [] }
+                if !platform.supports((any BidChanging).self) { level.bidStrategies = [] }
                 switch kind {
                 case .campaign: capabilities.lifecycle.campaign = level
                 case .adGroup: capabilities.lifecycle.adGroup = level
