@@ -21,10 +21,12 @@ let package = Package(
         .library(name: "GoogleAds", targets: ["GoogleAds"]),
         .library(name: "Trafficking", targets: ["Trafficking"]),
         .library(name: "Automation", targets: ["Automation"]),
+        .library(name: "Optimization", targets: ["Optimization"]),
         .library(name: "AdOpsSamples", targets: ["AdOpsSamples"]),
         .library(name: "AdOpsServer", targets: ["AdOpsServer"]),
         .executable(name: "adops", targets: ["adops"]),
         .executable(name: "hummingbird-baseline", targets: ["HummingbirdBaseline"]),
+        .executable(name: "optimization-benchmark", targets: ["OptimizationBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -145,6 +147,17 @@ let package = Package(
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
+        // Pure logic over metrics: the budget optimiser, allocation, forecast, creative tests and generators. It acts only
+        // through the engine's lifecycle action requests.
+        .target(name: "Optimization", dependencies: ["AdPlatformKit", "Trafficking"], swiftSettings: swiftSettings),
+        // Times one optimiser pass over synthetic campaigns; built alone (`swift build -c release --product
+        // optimization-benchmark`) so measuring it does not need the whole package in release.
+        .executableTarget(
+            name: "OptimizationBenchmark",
+            dependencies: ["Optimization", "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds"],
+            path: "Benchmarks/OptimizationBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // A bare Hummingbird server: the calibration point of the emulator benchmark (scripts/benchmark_mock.py).
         .executableTarget(
             name: "HummingbirdBaseline",
@@ -241,6 +254,13 @@ let package = Package(
                 "Automation", "Trafficking", "AdPlatformKit", "AdPlatformTesting", "MetaAds", "TikTokAds",
                 "SnapchatAds", "GoogleAds",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OptimizationTests",
+            dependencies: [
+                "Optimization", "Trafficking", "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
             ],
             swiftSettings: swiftSettings
         ),

@@ -78,8 +78,7 @@ extension MetaResponseParser {
 
     private func decimal(_ value: JSONValue?, _ field: String) throws(AdPlatformError) -> Decimal {
         guard let value else { return 0 }
-        guard let text = value.scalarText, let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
-        else {
+        guard let text = value.scalarText, let number = Decimal(string: text, locale: Self.posixLocale) else {
             throw malformed("expected \"\(field)\" as a decimal string, got \(Self.excerpt(value))")
         }
         return number
@@ -92,6 +91,9 @@ extension MetaResponseParser {
         }
         return MetaConversionActions.counted(actions)
     }
+
+    /// Decimal text is read the same way in any locale; made once, since every row's amounts are read with it.
+    private static let posixLocale = Locale(identifier: "en_US_POSIX")
 
     private func money(_ amount: Decimal, _ currency: Currency) throws(AdPlatformError) -> Money {
         guard let money = Money.rounding(decimal: "\(amount)", currency: currency) else {
