@@ -118,7 +118,7 @@ extension MetaEmulator {
         _ rule: MockEntity, spec: MetaAdRule, state: inout MetaAdRuleState, mode: AdRuleRunMode, world: MockWorld
     ) -> [MockJSON] {
         let now = world.now
-        let candidates = adRuleCandidates(rule, spec: spec, since: state.lastEvaluated, world: world)
+        let candidates = adRuleCandidates(rule, spec: spec, state: state, world: world)
         var results: [MockJSON] = []
         for candidate in candidates {
             let id = candidate.entity.id
@@ -179,7 +179,7 @@ extension MetaEmulator {
     /// list. Without an `effective_status` filter, Meta adds `IN [ACTIVE, PENDING_REVIEW]`, or for UNPAUSE
     /// `NOT_IN [DELETED, ARCHIVED]`. Metrics come from the world's delivery model over the rule's `time_preset`.
     private func adRuleCandidates(
-        _ rule: MockEntity, spec: MetaAdRule, since last: Date, world: MockWorld
+        _ rule: MockEntity, spec: MetaAdRule, state: MetaAdRuleState, world: MockWorld
     ) -> [AdRuleCandidate] {
         let now = world.now
         var entities: [MockEntity]
@@ -191,9 +191,13 @@ extension MetaEmulator {
             let kind = found.first?.kind
             entities = found.filter { $0.kind == kind && $0.accountID == rule.accountID && !$0.deleted }
         }
+        // A pass runs before the request that found the clock moved, so whatever carries the time of the last pass
+        // was created or changed after it. A change the rule made itself does not trigger it again.
+        let last = state.lastEvaluated
         switch spec.triggerType {
-        case "METADATA_CREATION": entities = entities.filter { $0.createdAt > last }
-        case "METADATA_UPDATE": entities = entities.filter { $0.updatedAt > last }
+        case "METADATA_CREATION": entities = entities.filter { $0.createdAt >= last }
+        case "METADATA_UPDATE":
+            entities = entities.filter { $0.updatedAt >= last && $0.updatedAt != state.objects[$0.id]?.lastAction }
         default: break
         }
         if !spec.filters.contains(where: { $0.field == "effective_status" }) {
