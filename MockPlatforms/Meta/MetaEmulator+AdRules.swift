@@ -157,6 +157,12 @@ extension MetaEmulator {
                     stored.name = name
                     fields = fields.setting("name", .string(name))
                 }
+                if status == "ENABLED", stored.fields["status"]?.string != "ENABLED" {
+                    // A rule enabled again runs at its next half hour, not for those it missed while disabled.
+                    var state = MetaAdRuleState(stored)
+                    state.lastEvaluated = now
+                    fields = fields.setting("_state", state.json)
+                }
                 if let status { fields = fields.setting("status", .string(status)) }
                 if let newEvaluation { fields = fields.setting("evaluation_spec", newEvaluation) }
                 if let newExecution { fields = fields.setting("execution_spec", newExecution) }

@@ -191,6 +191,26 @@ struct MetaAdRulesEmulatorTests {
         }
     }
 
+    @Test("a rule enabled again waits for its next half hour rather than running for those it missed")
+    func reenabled() async throws {
+        try await MockPlatforms.withRunning { running in
+            let client = Client(baseURL: running.baseURL)
+            let world = running.mock.world
+            _ = try await Self.hierarchy(client)
+            let rule = try await Self.createRule(
+                client, execution: #"{"execution_type":"NOTIFICATION"}"#, status: "DISABLED")
+            let halfHour: TimeInterval = 1_800
+            let boundary = ((world.now.timeIntervalSince1970 / halfHour).rounded(.down) + 4) * halfHour
+            world.setClock(Date(timeIntervalSince1970: boundary + 60))
+            let enabled = try await client.post(rule.id + "/", [("status", "ENABLED")])
+            #expect(enabled.json["success"]?.bool == true)
+            world.setClock(Date(timeIntervalSince1970: boundary + 20 * 60))
+            #expect(try await client.get(rule.id + "/history").data.isEmpty, "no half hour since it was enabled")
+            world.setClock(Date(timeIntervalSince1970: boundary + halfHour))
+            #expect(try await client.get(rule.id + "/history").data.count == 1, "and it runs at the next one")
+        }
+    }
+
     @Test("error 2703 for a cost condition on a PAUSE rule, only with the switch on")
     func error2703() async throws {
         try await MockPlatforms.withRunning { running in
