@@ -25,6 +25,7 @@ struct ControlPlane {
                 mock.faults.removeAll()
                 mock.rateLimits.removeAll()
                 mock.metaWebhooks?.reset()
+                for case let meta as MetaEmulator in mock.emulators { meta.settings.reset() }
                 MemoryTrimmer.trimFreeMemory()
             }
             return .json(.object([("reset", .bool(true))]))
@@ -197,22 +198,29 @@ struct ControlPlane {
             return Self.problem(
                 400, "body", "expected {\"advance\": \"36h\"}, {\"advanceSeconds\": 3600} or {\"now\": ISO-8601}")
         }
+        let target: Date
         if let text = body["advance"]?.string {
             guard let seconds = Self.duration(text) else {
                 return Self.problem(400, "advance", "expected a duration such as 90s, 15m, 36h or 7d")
             }
-            mock.world.advance(by: seconds)
+            target = mock.world.now.addingTimeInterval(seconds)
         } else if let seconds = body["advanceSeconds"]?.decimal {
-            mock.world.advance(by: NSDecimalNumber(decimal: seconds).doubleValue)
+            target = mock.world.now.addingTimeInterval(max(0, NSDecimalNumber(decimal: seconds).doubleValue))
         } else if let text = body["now"]?.string {
             guard let date = Self.date(text) else { return Self.problem(400, "now", "expected an ISO-8601 instant") }
             guard date >= mock.world.now else {
                 return Self.problem(
                     400, "now", "the virtual clock never moves backwards (now \(Self.iso(mock.world.now)))")
             }
-            mock.world.setClock(date)
+            target = date
         } else {
             return Self.problem(400, "body", "expected advance, advanceSeconds or now")
+        }
+        if let meta = mock.emulators.lazy.compactMap({ $0 as? MetaEmulator }).first {
+            // Meta's scheduled rules run at each half hour the clock passes, so it moves through them in steps.
+            meta.advanceClock(to: target, world: mock.world)
+        } else {
+            mock.world.setClock(target)
         }
         // Webhook retries follow the virtual clock: look for the ones now due.
         mock.metaWebhooks?.wake()

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The Meta emulator's part of the control plane, under `/_mock/meta/`: a status change as if made in Ads Manager,
-/// and the webhook subscriptions and deliveries, for tests. Documented in `docs/mock-platforms.md`.
+/// the webhook subscriptions and deliveries, and the switches (`settings`), for tests. Documented in
+/// `docs/mock-platforms.md`.
 struct MetaControl {
     let mock: MockPlatforms
 
@@ -26,6 +27,10 @@ struct MetaControl {
             return ControlPlane.encoded(emulator.webhooks.deliveries)
         case ("GET", 2) where route[1] == "webhook-subscriptions":
             return subscriptions(request, emulator: emulator)
+        case ("GET", 2) where route[1] == "settings":
+            return Self.settingsJSON(emulator.settings.values)
+        case ("PUT", 2) where route[1] == "settings", ("POST", 2) where route[1] == "settings":
+            return configure(request, emulator: emulator)
         default:
             return ControlPlane.problem(
                 404, "path", "no control-plane route \(request.method) \(request.path); see docs/mock-platforms.md")
@@ -77,5 +82,31 @@ struct MetaControl {
             return ControlPlane.problem(400, "app", "give app=<app id>, account=<ad account id>, or both")
         }
         return .json(.object(members))
+    }
+
+    /// `PUT /_mock/meta/settings` with `{"adRulesRefuseCostPause": true}`: the switches named are set, the others
+    /// kept; the answer is every switch.
+    private func configure(_ request: MockRequest, emulator: MetaEmulator) -> MockResponse {
+        guard let body = request.json, let members = body.members else {
+            return ControlPlane.problem(400, "body", "expected {\"adRulesRefuseCostPause\": true}")
+        }
+        var values = emulator.settings.values
+        for (name, value) in members {
+            switch name {
+            case "adRulesRefuseCostPause":
+                guard let flag = value.bool else {
+                    return ControlPlane.problem(400, name, "expected true or false")
+                }
+                values.adRulesRefuseCostPause = flag
+            default:
+                return ControlPlane.problem(400, name, "unknown setting; the settings are adRulesRefuseCostPause")
+            }
+        }
+        emulator.settings.values = values
+        return Self.settingsJSON(values)
+    }
+
+    private static func settingsJSON(_ values: MetaEmulatorSettings.Values) -> MockResponse {
+        .json(.object([("adRulesRefuseCostPause", .bool(values.adRulesRefuseCostPause))]))
     }
 }

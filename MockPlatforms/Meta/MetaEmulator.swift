@@ -20,15 +20,21 @@ import Foundation
 ///   are not counted.
 /// - **Webhooks:** `/{app_id}/subscriptions` and `act_<id>/subscribed_apps`, with signed, batched and retried
 ///   deliveries of status changes (``MetaWebhooks``).
+/// - **Automated rules:** the ad-rules library, run on the virtual clock (`MetaEmulator+AdRules.swift`).
 public struct MetaEmulator: PlatformEmulator {
     /// The app subscriptions and the outbox of webhook deliveries (``MetaWebhooks``).
     public let webhooks: MetaWebhooks
+    /// Switches for behaviour the reference leaves unconfirmed, such as ad-rule error 2703.
+    public let settings: MetaEmulatorSettings
     /// Insights rows of recent reads, which their cursors page through.
     let insightsSnapshots = ReportSnapshots<[MockJSON]>()
+    /// Runs ad rules as the virtual clock moves, one pass at a time.
+    let adRuleScheduler = MetaAdRuleScheduler()
 
-    /// Creates the emulator; `webhooks` holds its apps' subscriptions and deliveries.
-    public init(webhooks: MetaWebhooks = MetaWebhooks()) {
+    /// Creates the emulator; `webhooks` holds its apps' subscriptions and deliveries, `settings` its switches.
+    public init(webhooks: MetaWebhooks = MetaWebhooks(), settings: MetaEmulatorSettings = MetaEmulatorSettings()) {
         self.webhooks = webhooks
+        self.settings = settings
     }
 
     /// `meta`.
@@ -68,6 +74,8 @@ public struct MetaEmulator: PlatformEmulator {
 
     /// Answers a Graph call; every failure becomes a Graph error object.
     public func handle(_ request: MockRequest, world: MockWorld) async -> MockResponse {
+        // Rules due since the clock last moved run before the request is answered, so it sees their effects.
+        runDueAdRules(world: world)
         do throws(MetaError) {
             let call = try Self.makeCall(request)
             if Self.isAppSubscriptionCall(call) { return try await appSubscriptions(call, world: world) }
@@ -329,6 +337,10 @@ public struct MetaEmulator: PlatformEmulator {
         case ("GET", "insights"): return try insights(root: .account(account), call: call, world: world)
         case (_, "subscribed_apps"): return try subscribedApps(call, account: account)
         case ("POST", "insights"): return try startReport(root: .account(account), call: call, world: world)
+        case ("POST", "adrules_library"): return try createAdRule(call, account: account, world: world)
+        case ("GET", "adrules_library"):
+            return try list(kind: MetaKind.adRule, account: account, scope: nil, call: call, world: world)
+        case ("GET", "adrules_history"): return try accountAdRuleHistory(call, account: account, world: world)
         case ("GET", _):
             guard let kind = MetaKind.forEdge(edge) else { throw Self.nonexistingField(edge, kind: "account") }
             return try list(kind: kind, account: account, scope: nil, call: call, world: world)
@@ -349,6 +361,7 @@ public struct MetaEmulator: PlatformEmulator {
         guard let entity = world.entity(Self.platformID, id) else {
             throw Self.isNodeID(id) ? MetaError.notFound(id, method: call.method) : Self.unknownAlias(id)
         }
+        if entity.kind == MetaKind.adRule { return try adRuleNode(entity, call: call, world: world) }
         switch call.method {
         case "GET":
             let selection = try MetaFieldSelection(call.params, kind: entity.kind, defaults: ["id"])
@@ -366,6 +379,7 @@ public struct MetaEmulator: PlatformEmulator {
         guard let entity = world.entity(Self.platformID, id) else {
             throw Self.isNodeID(id) ? MetaError.notFound(id, method: call.method) : Self.unknownAlias(id)
         }
+        if entity.kind == MetaKind.adRule { return try adRuleEdge(entity, edge: edge, call: call, world: world) }
         switch (call.method, entity.kind, edge) {
         case ("GET", MetaKind.reportRun, "insights"):
             return try reportResults(entity, call: call, world: world)

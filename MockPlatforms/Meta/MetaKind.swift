@@ -12,6 +12,8 @@ enum MetaKind {
     static let image = "adimage"
     /// An async insights report run.
     static let reportRun = "adreportrun"
+    /// An automated rule of the ad-rules library, with its history.
+    static let adRule = "adrule"
 
     /// The kind an account edge lists or creates: `campaigns` → `campaign`.
     static func forEdge(_ edge: String) -> String? {

@@ -119,6 +119,7 @@ enum MetaVocabulary {
         case MetaKind.creative: "AdCreative"
         case MetaKind.image: "AdImage"
         case MetaKind.reportRun: "AdReportRun"
+        case MetaKind.adRule: "AdRule"
         default: "AdAccount"
         }
     }
@@ -132,6 +133,7 @@ enum MetaVocabulary {
         case MetaKind.creative: creativeFields
         case MetaKind.image: imageFields
         case MetaKind.reportRun: reportRunFields
+        case MetaKind.adRule: MetaAdRuleVocabulary.ruleFields
         default: accountFields
         }
     }
