@@ -172,8 +172,9 @@ let package = Package(
             dependencies: [
                 "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
                 "MockPlatformsGRPC",
-                "Trafficking", "AdOpsServer", "AdOpsSamples", "Automation",
+                "Trafficking", "AdOpsServer", "AdOpsSamples", "Automation", "Optimization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
