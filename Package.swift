@@ -134,7 +134,7 @@ let package = Package(
         .target(
             name: "AdOpsServer",
             dependencies: [
-                "AdPlatformKit", "Trafficking",
+                "AdPlatformKit", "Trafficking", "Optimization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -172,7 +172,7 @@ let package = Package(
             dependencies: [
                 "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
                 "MockPlatformsGRPC",
-                "Trafficking", "AdOpsServer", "AdOpsSamples", "Automation",
+                "Trafficking", "AdOpsServer", "AdOpsSamples", "Automation", "Optimization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -267,7 +267,7 @@ let package = Package(
         .testTarget(
             name: "AdOpsServerTests",
             dependencies: [
-                "AdOpsServer", "Trafficking", "AdPlatformKit", "AdPlatformTesting",
+                "AdOpsServer", "Trafficking", "Optimization", "AdPlatformKit", "AdPlatformTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -282,7 +282,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Trafficking", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples", "MockPlatforms",
+                "Trafficking", "Optimization", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples",
+                "MockPlatforms",
                 "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
