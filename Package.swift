@@ -134,7 +134,7 @@ let package = Package(
         .target(
             name: "AdOpsServer",
             dependencies: [
-                "AdPlatformKit", "Trafficking",
+                "AdPlatformKit", "Trafficking", "Optimization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -268,7 +268,7 @@ let package = Package(
         .testTarget(
             name: "AdOpsServerTests",
             dependencies: [
-                "AdOpsServer", "Trafficking", "AdPlatformKit", "AdPlatformTesting",
+                "AdOpsServer", "Trafficking", "Optimization", "AdPlatformKit", "AdPlatformTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -283,7 +283,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Trafficking", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples", "MockPlatforms",
+                "Trafficking", "Optimization", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples",
+                "MockPlatforms",
                 "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -14,6 +14,7 @@ struct AdOps: AsyncParsableCommand {
             DemoCommand.self, PlatformsCommand.self, ValidateCommand.self, MockCommand.self, TrafficCommand.self,
             BenchmarkCommand.self,
             AccountsCommand.self, JobsCommand.self, CampaignsCommand.self, SyncCommand.self, MetricsCommand.self,
+            OptimizeCommand.self,
             ServeCommand.self, WorkerCommand.self, CreativesCommand.self,
         ]
     )

@@ -17,6 +17,7 @@ ROUTES = {
     "/api/v1/jobs/{id}": {"get"},
     "/api/v1/jobs/{id}/retry": {"post"},
     "/api/v1/openapi.yaml": {"get"},
+    "/api/v1/optimizations": {"get", "post"},
 }
 
 

@@ -15,6 +15,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v6-metrics-sync", migrate: createMetricsSync)
         migrator.registerMigration("v7-token-expiry", migrate: recordTokenExpiry)
         migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
+        migrator.registerMigration("v9-optimization", migrate: createOptimizationLog)
         return migrator
     }
 
@@ -400,5 +401,39 @@ enum TraffickingMigrations {
             t.add(column: "token_expires_at", .datetime)
             t.add(column: "token_never_expires", .boolean).notNull().defaults(to: false)
         }
+    }
+
+    /// v9: the optimisation log (seed 003's `CampaignOptimizationLog`, see ``OptimizationStore``) and, on
+    /// `campaigns`, whether the optimiser acts on a campaign (`auto_optimize`, on by default, so campaigns from
+    /// before are optimised) and its optional budget bounds in minor units of its budget currency.
+    private static func createOptimizationLog(_ db: Database) throws {
+        try db.alter(table: "campaigns") { t in
+            t.add(column: "auto_optimize", .boolean).notNull().defaults(to: true)
+            t.add(column: "budget_minimum_minor", .integer)
+            t.add(column: "budget_maximum_minor", .integer)
+        }
+        try db.create(table: "optimization_log") { t in
+            t.primaryKey("id", .text)
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("platform", .text).notNull()
+            // The platform id of the ad a creative decision is about; NULL for the campaign.
+            t.column("entity_id", .text)
+            t.column("action", .text).notNull()
+            t.column("previous_value_json", .text)
+            t.column("new_value_json", .text)
+            t.column("reason", .text).notNull()
+            t.column("confidence", .double).notNull()
+            t.column("metrics_json", .text).notNull()
+            t.column("mode", .text).notNull().check(sql: "mode IN ('dryRun', 'apply')")
+            t.column("created_at", .datetime).notNull()
+            t.column("action_id", .text).references("lifecycle_actions", onDelete: .setNull)
+            t.column("action_error", .text)
+        }
+        try db.create(index: "optimization_log_created", on: "optimization_log", columns: ["created_at"])
+        try db.create(
+            index: "optimization_log_campaign", on: "optimization_log", columns: ["campaign_id", "created_at"])
+        try db.create(
+            index: "optimization_log_account", on: "optimization_log", columns: ["account_id", "created_at"])
     }
 }
