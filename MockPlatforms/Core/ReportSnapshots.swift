@@ -18,7 +18,7 @@ public final class ReportSnapshots<Rows: Sendable>: Sendable {
     public let capacity: Int
 
     /// Creates an empty store keeping the latest `capacity` snapshots.
-    public init(capacity: Int = 16) {
+    public init(capacity: Int = 8) {
         self.capacity = max(1, capacity)
     }
 

@@ -41,18 +41,29 @@ extension RulePlanner {
         case .failure(let reason): return .skipped(reason)
         case .success(let (amount, limitedBy)):
             let budget = Budget(current.period, Money(minorUnits: amount, currency: currency))
-            if let capabilities = platforms[entity.platform],
-                let refusal = capabilities.lifecycleRefusal(for: .budget(budget), at: entity.key.level.kind)
-            {
-                return .errored(refusal.message)
-            }
-            return .planned(
-                PlannedChange(
-                    oldValue: .budget(current), newValue: .budget(budget), limitedBy: limitedBy,
-                    request: ActionRequest(
-                        campaignID: entity.key.campaignID, kind: .budget(budget), level: entity.key.level,
-                        entityIDs: [entity.key.platformID], requestedBy: "")))
+            return plannedChange(
+                entity, platform: .budget(budget), kind: .budget(budget), from: .budget(current),
+                to: .budget(budget), limitedBy: limitedBy)
         }
+    }
+
+    /// A change the platform can make, planned as a request for the entity; one it cannot, an error naming the
+    /// capability it lacks.
+    private func plannedChange(
+        _ entity: RuleEntity, platform lifecycle: LifecycleChange, kind: ActionKind, from oldValue: ActionValue,
+        to newValue: ActionValue, limitedBy: [String]
+    ) -> ActionOutcome.Result {
+        if let capabilities = platforms[entity.platform],
+            let refusal = capabilities.lifecycleRefusal(for: lifecycle, at: entity.key.level.kind)
+        {
+            return .errored(refusal.message)
+        }
+        return .planned(
+            PlannedChange(
+                oldValue: oldValue, newValue: newValue, limitedBy: limitedBy,
+                request: ActionRequest(
+                    campaignID: entity.key.campaignID, kind: kind, level: entity.key.level,
+                    entityIDs: [entity.key.platformID], requestedBy: "")))
     }
 
     /// A bid change: a bid cap's or cost cap's amount, or a target ROAS, cut to the guardrails.
@@ -112,17 +123,8 @@ extension RulePlanner {
                 next = .targetROAS(ReturnOnAdSpend(basisPoints: max(1, amount)))
             }
         }
-        if let capabilities = platforms[entity.platform],
-            let refusal = capabilities.lifecycleRefusal(for: .bid(next), at: entity.key.level.kind)
-        {
-            return .errored(refusal.message)
-        }
-        return .planned(
-            PlannedChange(
-                oldValue: .bid(current), newValue: .bid(next), limitedBy: limitedBy,
-                request: ActionRequest(
-                    campaignID: entity.key.campaignID, kind: .bid(next), level: entity.key.level,
-                    entityIDs: [entity.key.platformID], requestedBy: "")))
+        return plannedChange(
+            entity, platform: .bid(next), kind: .bid(next), from: .bid(current), to: .bid(next), limitedBy: limitedBy)
     }
 
     /// The amount the rule asks for, before any guardrail.
