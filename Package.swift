@@ -128,13 +128,15 @@ let package = Package(
                 "AdPlatformKit", "Trafficking",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "AdOpsServer",
             dependencies: [
-                "AdPlatformKit", "Trafficking", "Optimization",
+                "AdPlatformKit", "Trafficking", "Optimization", "Automation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -115,7 +115,7 @@ public struct RulePlanner: Sendable {
                 state.add(change, for: entity)
                 history.record(
                     RecentChange(
-                        at: now, entity: entity.key, field: Self.field(of: action), ruleID: rule.id,
+                        at: now, entity: entity.key, field: action.changeField, ruleID: rule.id,
                         oldAmount: change.oldValue.flatMap(Self.amount),
                         newAmount: change.newValue.flatMap(Self.amount),
                         newStatus: change.newValue?.status))
@@ -171,15 +171,6 @@ public struct RulePlanner: Sendable {
                 request: ActionRequest(
                     campaignID: entity.key.campaignID, kind: pausing ? .pause : .resume, level: entity.key.level,
                     entityIDs: [entity.key.platformID], requestedBy: "")))
-    }
-
-    private static func field(of action: RuleAction) -> ChangeField {
-        switch action {
-        case .pause, .unpause: .status
-        case .changeBudget: .budget
-        case .changeBid: .bid
-        case .notify: .notification
-        }
     }
 
     /// A budget's or bid's amount as the guardrails count it: minor units, or basis points for a target ROAS.

@@ -19,6 +19,16 @@ public enum RuleAction: Sendable, Hashable, CustomStringConvertible {
     /// Post a signed webhook naming the entities the rule matched to a URL.
     case notify(url: String)
 
+    /// What the action changes, as the guardrails count it.
+    public var changeField: ChangeField {
+        switch self {
+        case .pause, .unpause: .status
+        case .changeBudget: .budget
+        case .changeBid: .bid
+        case .notify: .notification
+        }
+    }
+
     /// `pause`, `unpause`, `changeBudget`, `changeBid`, `notify`.
     public var type: String {
         switch self {

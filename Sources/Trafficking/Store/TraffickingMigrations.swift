@@ -16,6 +16,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v7-token-expiry", migrate: recordTokenExpiry)
         migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
         migrator.registerMigration("v9-optimization", migrate: createOptimizationLog)
+        migrator.registerMigration("v10-rules", migrate: createRules)
         return migrator
     }
 
@@ -435,5 +436,44 @@ enum TraffickingMigrations {
             index: "optimization_log_campaign", on: "optimization_log", columns: ["campaign_id", "created_at"])
         try db.create(
             index: "optimization_log_account", on: "optimization_log", columns: ["account_id", "created_at"])
+    }
+
+    /// v10: automation rules, their definitions as JSON text with the scheduler's timetable beside them, and every
+    /// action they took. The history has no foreign key to its rule, so it outlives a deleted rule; it follows its
+    /// campaign, and keeps a line whose lifecycle action is gone.
+    private static func createRules(_ db: Database) throws {
+        try db.create(table: "rules") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("enabled", .boolean).notNull()
+            t.column("every_minutes", .integer).notNull().check(sql: "every_minutes >= 1")
+            t.column("definition_json", .text).notNull()
+            t.column("version", .integer).notNull()
+            t.column("created_at", .datetime).notNull()
+            t.column("updated_at", .datetime).notNull()
+            t.column("last_run_at", .datetime)
+            t.column("next_run_at", .datetime)
+        }
+        try db.create(index: "rules_due", on: "rules", columns: ["enabled", "next_run_at"])
+        try db.create(table: "rule_executions") { t in
+            t.primaryKey("id", .text)
+            t.column("rule_id", .text).notNull()
+            t.column("rule_name", .text).notNull()
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("platform", .text).notNull()
+            t.column("level", .text).notNull()
+            t.column("entity_id", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("execution_json", .text).notNull()
+            t.column("created_at", .datetime).notNull()
+            t.column("action_id", .text).references("lifecycle_actions", onDelete: .setNull)
+            t.column("response", .text)
+            t.column("failed", .boolean).notNull().defaults(to: false)
+        }
+        try db.create(index: "rule_executions_created", on: "rule_executions", columns: ["created_at"])
+        try db.create(index: "rule_executions_rule", on: "rule_executions", columns: ["rule_id", "created_at"])
+        try db.create(
+            index: "rule_executions_campaign", on: "rule_executions", columns: ["campaign_id", "created_at"])
     }
 }
