@@ -285,8 +285,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Trafficking", "Optimization", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples",
-                "MockPlatforms",
+                "Trafficking", "Optimization", "Automation", "AdOpsServer", "AdPlatformKit", "AdPlatformTesting",
+                "AdOpsSamples", "MockPlatforms",
                 "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

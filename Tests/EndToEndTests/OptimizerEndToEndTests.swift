@@ -21,46 +21,19 @@ struct OptimizerEndToEndTests {
         (3_000, 1_500_000, nil),  // 0.3: paused
     ]
 
-    /// The sample request on one country, ages 18–65+ and both genders: the emulator's reference audience, whose
-    /// CPM is exactly the one set, so every count below is a whole number.
-    static func request(_ fixture: EngineFixture) throws -> TraffickingRequest {
-        var request = try EngineFixture.disneyRequest(mock: fixture.mock)
-        request.targeting.countries = ["US"]
-        request.targeting.ageRange = AgeRange(minimum: 18, maximum: 65)
-        return request
-    }
-
     @Test("ROAS 3.5, 2.4, 1.3, 0.7 and 0.3: +20%, +10%, maintained, −20% and paused, on the emulator; logged once")
     func seedTable() async throws {
         let clock = ManualWallClock.fromEnvironment()
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
             let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
             let account = try #require(fixture.accounts[.meta])
-            let world = mock.mock.world
             var campaigns: [Campaign] = []
             for row in Self.rows {
-                let jobs = try await fixture.engine.submit(try Self.request(fixture), accounts: [account.id])
-                let finished = try await fixture.runUntilOver(jobs)
-                try #require(finished.first?.status == .success, "\(finished.first?.error?.description ?? "")")
-                let campaign = try #require(try await fixture.store.campaign(job: jobs[0].id))
-                let activated = try await LifecycleActionTests.run(
-                    try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
-                try #require(activated.status == .done, "\(activated.error?.description ?? "")")
-                // The campaign's 200 a day is split between its two ad sets' ads: 100 each, spent in full (pacing
-                // 1). At a CPM of 10 that is 10,000 impressions, 200 clicks at 2% and 20 conversions at 10%, so the
-                // value is 20 × the value per conversion, and the ROAS exactly the row's.
-                let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
-                let adSets = detail.mappings.filter { $0.level == .adGroup }
-                try #require(adSets.count == 2)
-                for adSet in adSets {
-                    let entity = try #require(LifecycleActionTests.entity(adSet.platformID, on: .meta, in: fixture))
-                    try world.setPerformance(
-                        PerformanceTruth(
-                            from: world.now, clickThroughRate: 0.02, conversionRate: 0.1,
-                            valuePerConversionMicros: row.valueMicros, cpmMicros: 10_000_000, pacing: 1),
-                        platform: "meta", entityID: entity.id)
-                }
-                campaigns.append(try #require(try await fixture.store.campaign(campaign.id)))
+                // 200 clicks and 20 conversions a day per ad set at 10%, so the value is 20 × the value per
+                // conversion, and the ROAS exactly the row's.
+                campaigns.append(
+                    try await DeliveringCampaigns.launch(
+                        on: account, in: fixture, conversionRate: 0.1, valuePerConversionMicros: row.valueMicros))
             }
 
             // Past the learning window: the flight starts tomorrow, and the 7 days ending yesterday are whole days

@@ -1,0 +1,178 @@
+import AdPlatformKit
+import AdPlatformTesting
+import Automation
+import Foundation
+import MockPlatforms
+import Testing
+import Trafficking
+
+/// Automation rules on the Meta emulator, on the virtual clock: ground truth gives campaigns a known cost per
+/// conversion, the sync reads it, and the rules are stored, previewed, scheduled and run through the lifecycle
+/// actions; every result is read back from the emulator.
+@Suite("Automation rules end to end")
+struct RulesEndToEndTests {
+    /// A rule from its JSON, as a person writes it.
+    static func rule(_ json: String) throws -> Rule {
+        try RuleCoding.decodeJSON(Data(json.utf8))
+    }
+
+    /// Launches campaigns at the conversion rates, moves 9 days on (the flight starts tomorrow; the days before
+    /// today are whole days of delivery) and syncs them.
+    static func deliveringCampaigns(
+        conversionRates: [Double], valuePerConversionMicros: Int64 = 10_000_000, clock: ManualWallClock,
+        fixture: EngineFixture
+    ) async throws -> [Campaign] {
+        let account = try #require(fixture.accounts[.meta])
+        var campaigns: [Campaign] = []
+        for rate in conversionRates {
+            campaigns.append(
+                try await DeliveringCampaigns.launch(
+                    on: account, in: fixture, conversionRate: rate,
+                    valuePerConversionMicros: valuePerConversionMicros))
+        }
+        MetricsSyncTests.advance(days: 9, clock, fixture)
+        let sync = try await MetricsSyncTests.syncer(fixture).sync(account: account.id, kind: .incremental)
+        try #require(sync.status == .succeeded, "\(sync.errors)")
+        return campaigns
+    }
+
+    /// Whether the emulator has the campaign delivering.
+    static func isActive(_ campaign: Campaign, in fixture: EngineFixture) throws -> Bool {
+        let id = try #require(campaign.platformCampaignID)
+        return try #require(LifecycleActionTests.entity(id, on: .meta, in: fixture)).isActive
+    }
+
+    /// Runs the worker until every action is over.
+    static func finish(_ actions: [UUID], in fixture: EngineFixture) async throws {
+        let store = fixture.store
+        try await fixture.run {
+            for id in actions { guard try await store.action(id)?.status.isTerminal == true else { return false } }
+            return true
+        }
+    }
+
+    @Test("CPA > 50 over the last 3 days pauses exactly the campaigns above it; its preview changed nothing")
+    func cpaRulePausesExactlyTheQualifyingCampaigns() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            // Per ad set a day: 200 clicks and 200 × rate conversions, for 100 of spend. CPA 12.5, 25, 50 (not
+            // above 50) and 100.
+            let campaigns = try await Self.deliveringCampaigns(
+                conversionRates: [0.04, 0.02, 0.01, 0.005], clock: clock, fixture: fixture)
+            let automator = Automator(engine: fixture.engine)
+            let stored = try await automator.add(
+                try Self.rule(
+                    """
+                    {"id": "cpa-guard", "name": "Pause campaigns over 50 a conversion",
+                     "scope": {"level": "campaign", "platforms": ["meta"]},
+                     "conditions": {"metric": "cpa", "window": "last3Days", "op": ">", "value": 50},
+                     "actions": [{"type": "pause"}]}
+                    """))
+            #expect(stored.version == 1 && stored.everyMinutes == 30 && stored.nextRunAt == nil)
+
+            // The preview lists every campaign in scope, with the CPA it read, and changes nothing.
+            let preview = try await automator.preview("cpa-guard")
+            #expect(preview.isPreview && preview.evaluated == 4)
+            let matched = preview.results(.matched)
+            #expect(matched.map(\.entity.campaignID) == [campaigns[3].id])
+            #expect(matched.first?.values.first?.value == 100)
+            #expect(preview.results(.notMatched).count == 3)
+            #expect(preview.requests.count == 1)
+            for campaign in campaigns {
+                #expect(try await fixture.store.actions(campaign: campaign.id, page: PageRequest()).total == 1)
+                #expect(try Self.isActive(campaign, in: fixture))
+            }
+            #expect(try await automator.history(rule: nil, campaign: nil, page: PageRequest()).total == 0)
+
+            // The scheduler's pass runs the due rule once.
+            let scheduler = AutomationScheduler(automator: automator)
+            let reports = try await scheduler.runOnce()
+            let report = try #require(reports.first)
+            #expect(reports.count == 1 && report.actionIDs.count == 1 && report.refusals.isEmpty)
+            try await Self.finish(report.actionIDs, in: fixture)
+            #expect(try await scheduler.runOnce().isEmpty, "not due again for 30 minutes")
+
+            for (index, campaign) in campaigns.enumerated() {
+                #expect(try Self.isActive(campaign, in: fixture) == (index != 3), "campaign \(index)")
+            }
+            let history = try await automator.history(rule: "cpa-guard", campaign: nil, page: PageRequest())
+            let line = try #require(history.items.first)
+            #expect(history.total == 1)
+            #expect(line.campaignID == campaigns[3].id && line.action == "pause")
+            #expect(line.actionID == report.actionIDs.first && line.actionStatus == .done)
+            let execution = try #require(RuleExecution(record: line))
+            #expect(execution.oldValue == .status(.active) && execution.newValue == .status(.paused))
+            #expect(execution.inputs.first?.value == 100)
+            #expect(execution.response?.succeeded == true)
+            let actionID = try #require(line.actionID)
+            let action = try #require(try await fixture.store.action(actionID))
+            #expect(action.requestedBy == "rule:cpa-guard")
+
+            // Half an hour on, the rule is due again and finds the campaign already paused.
+            _ = clock.advance(by: 30 * 60)
+            let next = try await scheduler.runOnce()
+            #expect(next.count == 1 && next.first?.actionIDs.isEmpty == true)
+            #expect(try await automator.history(rule: "cpa-guard", campaign: nil, page: PageRequest()).total == 1)
+        }
+    }
+
+    @Test("A cooldown holds back a second change; with no cooldown, Meta's 4 changes an hour stop the fifth")
+    func cooldownAndHourlyCap() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            let campaigns = try await Self.deliveringCampaigns(
+                conversionRates: [0.04], clock: clock, fixture: fixture)
+            let campaign = try #require(campaigns.first)
+            let rule = try Self.rule(
+                """
+                {"id": "scale-winners", "name": "Scale cheap conversions",
+                 "scope": {"level": "campaign", "platforms": ["meta"]},
+                 "conditions": {"metric": "cpa", "window": "yesterday", "op": "<", "value": 20},
+                 "actions": [{"type": "changeBudget", "percent": 5}],
+                 "schedule": {"everyMinutes": 1}}
+                """)
+
+            // The default 6-hour cooldown: the first run changes the budget, the next minute's is held back.
+            let automator = Automator(engine: fixture.engine)
+            _ = try await automator.add(rule)
+            let first = try #require(try await automator.runDue().reports.first)
+            #expect(first.actionIDs.count == 1)
+            try await Self.finish(first.actionIDs, in: fixture)
+            _ = clock.advance(by: 60)
+            let second = try #require(try await automator.runDue().reports.first)
+            #expect(second.actionIDs.isEmpty)
+            #expect(second.plan.results.first?.skipReasons.map(\.kind) == [.cooldown])
+
+            // Without a cooldown and with room for more changes a day, three more changes fit in the hour (four
+            // in all) and the fifth is refused by the hourly limit, which no setting can raise above Meta's.
+            let eager = Automator(
+                engine: fixture.engine,
+                guardrails: Guardrails(maxChangesPerDay: 10, maxChangesPerHour: 10, cooldownMinutes: 0))
+            var applied = first.actionIDs
+            for minute in 2...5 {
+                _ = clock.advance(by: 60)
+                let report = try #require(try await eager.runDue().reports.first, "minute \(minute)")
+                if minute < 5 {
+                    #expect(report.actionIDs.count == 1, "minute \(minute): \(report.plan.results)")
+                    applied += report.actionIDs
+                    try await Self.finish(report.actionIDs, in: fixture)
+                } else {
+                    #expect(report.actionIDs.isEmpty)
+                    #expect(report.plan.results.first?.skipReasons.map(\.kind) == [.changesPerHour])
+                }
+            }
+            #expect(applied.count == 4)
+
+            // Four changes of 5% each, compounded and rounded to the cent, on the emulator: 200 → 210 → 220.50 →
+            // 231.53 (231.525, half up) → 243.11.
+            let platformID = try #require(campaign.platformCampaignID)
+            let entity = try #require(LifecycleActionTests.entity(platformID, on: .meta, in: fixture))
+            #expect(entity.dailyBudgetMicros == 243_110_000, "\(String(describing: entity.dailyBudgetMicros))")
+            let history = try await eager.history(rule: "scale-winners", campaign: campaign.id, page: PageRequest())
+            #expect(history.total == 4)
+            #expect(history.items.allSatisfy { $0.actionStatus == .done })
+        }
+    }
+}
