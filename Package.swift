@@ -151,7 +151,15 @@ let package = Package(
         ),
         // Pure logic over metrics: the budget optimiser, allocation, forecast, creative tests and generators. It acts only
         // through the engine's lifecycle action requests.
-        .target(name: "Optimization", dependencies: ["AdPlatformKit", "Trafficking"], swiftSettings: swiftSettings),
+        .target(
+            name: "Optimization",
+            dependencies: [
+                "AdPlatformKit", "Trafficking",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Times one optimiser pass over synthetic campaigns; built alone (`swift build -c release --product
         // optimization-benchmark`) so measuring it does not need the whole package in release.
         .executableTarget(

@@ -70,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
                     context.worker(
                         concurrency: concurrency, tokens: tokens, logger: EngineContext.logger("adops.worker")))
                 services.append(context.syncService(tokens: tokens, logger: EngineContext.logger("adops.sync")))
+                services += context.schedulers()
             }
             services += try TicketSyncServices.make(
                 context: context, folder: tickets, logger: EngineContext.logger("adops.tickets"))

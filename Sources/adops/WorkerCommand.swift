@@ -41,6 +41,7 @@ struct WorkerCommand: AsyncParsableCommand {
                     context.tokenRefreshService(tokens),
                     context.syncService(tokens: tokens, logger: EngineContext.logger("adops.sync")),
                 ]
+                + context.schedulers()
                 + (try TicketSyncServices.make(
                     context: context, folder: tickets, logger: EngineContext.logger("adops.tickets")))
             let group = ServiceGroup(

@@ -2,6 +2,7 @@ import AdPlatformKit
 import AdPlatformTesting
 import Automation
 import Foundation
+import Logging
 import MockPlatforms
 import Testing
 import Trafficking
@@ -86,7 +87,8 @@ struct RulesEndToEndTests {
             #expect(try await automator.history(rule: nil, campaign: nil, page: PageRequest()).total == 0)
 
             // The scheduler's pass runs the due rule once.
-            let scheduler = AutomationScheduler(automator: automator)
+            let scheduler = AutomationScheduler(
+                automator: automator, logger: Logger(label: "e2e.rules") { _ in SwiftLogNoOpLogHandler() })
             let reports = try await scheduler.runOnce()
             let report = try #require(reports.first)
             #expect(reports.count == 1 && report.actionIDs.count == 1 && report.refusals.isEmpty)
@@ -173,6 +175,51 @@ struct RulesEndToEndTests {
             let history = try await eager.history(rule: "scale-winners", campaign: campaign.id, page: PageRequest())
             #expect(history.total == 4)
             #expect(history.items.allSatisfy { $0.actionStatus == .done })
+        }
+    }
+
+    @Test("A notify action sends one signed webhook, retried past a 503; the history keeps the receiver's answer")
+    func notifyWebhook() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            let campaigns = try await Self.deliveringCampaigns(
+                conversionRates: [0.04, 0.005], clock: clock, fixture: fixture)
+            let receiver = ScriptedTransport()
+            receiver.enqueue(PlatformHTTPResponse(status: 503))
+            receiver.enqueue(PlatformHTTPResponse(status: 200))
+            let secret = Data("whsec_e2e".utf8)
+            let automator = Automator(
+                engine: fixture.engine, signer: WebhookSigner(secret: secret),
+                sender: WebhookSender(transport: receiver, backoff: .zero))
+            _ = try await automator.add(
+                try Self.rule(
+                    """
+                    {"id": "cpa-alert", "name": "Tell us about expensive campaigns",
+                     "scope": {"level": "campaign", "platforms": ["meta"]},
+                     "conditions": {"metric": "cpa", "window": "last7Days", "op": ">", "value": 50},
+                     "actions": [{"type": "notify", "url": "http://127.0.0.1:9/hooks/adops"}]}
+                    """))
+            let report = try #require(try await automator.runDue().reports.first)
+            #expect(report.actionIDs.isEmpty)
+            #expect(report.deliveries.count == 1 && report.deliveries.first?.response.succeeded == true)
+
+            let sent = receiver.requests
+            #expect(sent.count == 2)
+            let last = try #require(sent.last)
+            let body = try #require(last.body)
+            #expect(sent.first?.headers["X-AdOps-Delivery"] == last.headers["X-AdOps-Delivery"])
+            let signature = try #require(last.headers[WebhookSigner.signatureHeader])
+            #expect(WebhookSigner(secret: secret).isValid(signature, for: body))
+            let payload = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+            let entities = try #require(payload["entities"] as? [[String: Any]])
+            #expect(entities.count == 1)
+
+            let history = try await automator.history(rule: "cpa-alert", campaign: nil, page: PageRequest())
+            let line = try #require(history.items.first)
+            #expect(history.total == 1 && line.campaignID == campaigns[1].id && line.action == "notify")
+            #expect(!line.failed && line.response?.contains("HTTP 200") == true && line.actionID == nil)
+            #expect(RuleExecution(record: line)?.response?.succeeded == true)
         }
     }
 }

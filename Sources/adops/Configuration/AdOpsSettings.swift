@@ -38,6 +38,17 @@ struct AdOpsSettings {
     /// `ADOPS_META_APP_SECRET` and `ADOPS_META_WEBHOOK_VERIFY_TOKEN`: how `adops serve` verifies Meta's webhooks;
     /// `nil` when neither is set.
     var metaWebhook: MetaWebhookConfiguration?
+    /// `ADOPS_RULES_TICK_SECONDS`: how often `adops serve` and `adops worker` look for due automation rules; 0
+    /// runs none.
+    var rulesTickSeconds: Int
+    /// `ADOPS_RULES_WEBHOOK_SECRET`: the secret that signs rules' notify webhooks; without it a notify action is
+    /// reported as an error.
+    var rulesWebhookSecret: String?
+    /// `ADOPS_OPTIMIZE`: the daily optimiser pass of `adops serve` and `adops worker`: `off`, `dry-run` (the
+    /// default: decisions logged only) or `apply`.
+    var optimizeMode: OptimizeSchedule
+    /// `ADOPS_OPTIMIZE_HOUR`: the hour (UTC, 0–23) of the daily pass.
+    var optimizeHour: Int
     /// `ADOPS_NOW`: the time of day every command's engine, worker, intake and emulators read; the system's unless
     /// the variable starts it at another instant, from which it runs on.
     var clock: WallClock
@@ -106,6 +117,15 @@ struct AdOpsSettings {
         }
         self.rates = rates
         metaWebhook = try Self.metaWebhook(environment)
+        rulesTickSeconds = try Self.integer(environment, "ADOPS_RULES_TICK_SECONDS", default: 15, in: 0...60)
+        rulesWebhookSecret = environment["ADOPS_RULES_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let optimize = environment["ADOPS_OPTIMIZE"].flatMap { $0.isEmpty ? nil : $0 } ?? "dry-run"
+        guard let mode = OptimizeSchedule(rawValue: optimize) else {
+            throw ConfigurationError(
+                variable: "ADOPS_OPTIMIZE", message: "'\(optimize)' is not one of off, dry-run or apply")
+        }
+        optimizeMode = mode
+        optimizeHour = try Self.integer(environment, "ADOPS_OPTIMIZE_HOUR", default: 6, in: 0...23)
         ticketsDirectory = environment["ADOPS_TICKETS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         if let baseID = environment["ADOPS_AIRTABLE_BASE_ID"], !baseID.isEmpty {
             guard let token = environment["ADOPS_AIRTABLE_TOKEN"], !token.isEmpty else {

@@ -1,6 +1,9 @@
 import AdPlatformKit
+import Automation
 import Foundation
 import Logging
+import Optimization
+import ServiceLifecycle
 import Trafficking
 
 /// What the engine commands share: settings, the opened store, the platform modules and the engine.
@@ -88,6 +91,39 @@ struct EngineContext {
         let seconds = settings.syncIntervalSeconds
         return MetricsSyncService(
             syncer: syncer(tokens: tokens), interval: seconds > 0 ? .seconds(seconds) : nil, logger: logger)
+    }
+
+    /// The automation rules over this engine, signing notify webhooks with `ADOPS_RULES_WEBHOOK_SECRET` and sending
+    /// them through the process's transport.
+    func automator() -> Automator {
+        Automator(
+            engine: engine, signer: settings.rulesWebhookSecret.map { WebhookSigner(secret: Data($0.utf8)) },
+            sender: WebhookSender(transport: transport))
+    }
+
+    /// The services that run rules and the daily optimiser pass, as `ADOPS_RULES_TICK_SECONDS` and
+    /// `ADOPS_OPTIMIZE` ask.
+    func schedulers() -> [any Service] {
+        var services: [any Service] = []
+        if settings.rulesTickSeconds > 0 {
+            services.append(
+                AutomationScheduler(
+                    automator: automator(), tick: .seconds(settings.rulesTickSeconds),
+                    logger: Self.logger("adops.rules")))
+        }
+        let mode: OptimizationMode? =
+            switch settings.optimizeMode {
+            case .off: nil
+            case .dryRun: .dryRun
+            case .apply: .apply
+            }
+        if let mode {
+            services.append(
+                OptimizationService(
+                    optimizer: Optimizer(engine: engine), mode: mode, hour: settings.optimizeHour,
+                    logger: Self.logger("adops.optimize")))
+        }
+        return services
     }
 
     /// Logs to standard error, so standard output stays for results and `--json`.
