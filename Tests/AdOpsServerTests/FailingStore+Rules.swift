@@ -13,4 +13,5 @@ extension FailingStore {
     func ruleExecutions(
         rule: String?, campaign: UUID?, since: Date?, page: PageRequest
     ) async throws -> Page<RuleExecutionRecord> { throw Failure() }
+    func unlinkedRuleExecutions(since: Date, limit: Int) async throws -> [RuleExecutionRecord] { throw Failure() }
 }

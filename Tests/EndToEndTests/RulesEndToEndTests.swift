@@ -223,3 +223,80 @@ struct RulesEndToEndTests {
         }
     }
 }
+
+/// A rule run stopped dead half-way, with 30% of the emulator's changes failing: the restarted scheduler carries
+/// out what was recorded, and every intended change happens exactly once.
+@Suite("Automation rules after a crash")
+struct RulesCrashTests {
+    @Test("Killed after recording and one request, under 30% faults: each intended change once, none twice")
+    func crashMidApplyUnderFaults() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            // CPA 12.5 (×2: scaled), 50 (left alone), 100 (×2: paused).
+            let campaigns = try await RulesEndToEndTests.deliveringCampaigns(
+                conversionRates: [0.04, 0.04, 0.01, 0.005, 0.005], clock: clock, fixture: fixture)
+            let automator = Automator(engine: fixture.engine)
+            _ = try await automator.add(
+                try RulesEndToEndTests.rule(
+                    """
+                    {"id": "cpa-guard", "name": "Pause expensive", "scope": {"level": "campaign", "platforms": ["meta"]},
+                     "conditions": {"metric": "cpa", "window": "last3Days", "op": ">", "value": 50},
+                     "actions": [{"type": "pause"}]}
+                    """))
+            _ = try await automator.add(
+                try RulesEndToEndTests.rule(
+                    """
+                    {"id": "scale", "name": "Scale cheap", "scope": {"level": "campaign", "platforms": ["meta"]},
+                     "conditions": {"metric": "cpa", "window": "last3Days", "op": "<", "value": 20},
+                     "actions": [{"type": "changeBudget", "percent": 10}]}
+                    """))
+
+            // The first process claims the due rules, records their plans, requests one action, and dies.
+            let claimed = try await fixture.store.claimDueRules(now: clock.now)
+            var rules: [Rule] = []
+            for stored in claimed { rules.append(try await automator.rule(stored.id).rule) }
+            let recorded = try await automator.record(rules)
+            let planned = recorded.flatMap(\.requests)
+            #expect(planned.count == 4)
+            let early = try await fixture.engine.requestAction(try #require(planned.first))
+            let lines = try await automator.history(rule: nil, campaign: nil, page: PageRequest())
+            #expect(lines.total == 4 && lines.items.allSatisfy { $0.actionID == nil && $0.plannedActionID != nil })
+
+            // A new process, with 30% of Meta's changes failing: its scheduler resumes, and the rules are not due.
+            _ = mock.mock.faults.add(
+                FaultRule(platform: "meta", method: "POST", kind: .status, status: 503, probability: 0.3))
+            let scheduler = AutomationScheduler(
+                automator: Automator(engine: fixture.engine),
+                logger: Logger(label: "e2e.rules") { _ in SwiftLogNoOpLogHandler() })
+            #expect(try await scheduler.runOnce().isEmpty)
+            let actions = try await automator.history(rule: nil, campaign: nil, page: PageRequest()).items
+                .compactMap(\.actionID)
+            #expect(Set(actions) == Set(planned.compactMap(\.id)) && actions.contains(early.id))
+            #expect(try await Automator(engine: fixture.engine).resume().isEmpty, "nothing left to resume")
+            try await RulesEndToEndTests.finish(actions, in: fixture)
+            mock.mock.faults.removeAll()
+
+            let store = fixture.store
+            for (index, campaign) in campaigns.enumerated() {
+                let byRules = try await store.actions(campaign: campaign.id, page: PageRequest()).items
+                    .filter { $0.requestedBy.hasPrefix("rule:") }
+                let platformID = try #require(campaign.platformCampaignID)
+                let entity = try #require(LifecycleActionTests.entity(platformID, on: .meta, in: fixture))
+                switch index {
+                case 0, 1:
+                    #expect(byRules.count == 1 && byRules.first?.status == .done, "campaign \(index)")
+                    #expect(entity.dailyBudgetMicros == 220_000_000 && entity.isActive, "campaign \(index)")
+                case 2:
+                    #expect(byRules.isEmpty && entity.dailyBudgetMicros == 200_000_000 && entity.isActive)
+                default:
+                    #expect(byRules.count == 1 && byRules.first?.status == .done, "campaign \(index)")
+                    #expect(!entity.isActive && entity.dailyBudgetMicros == 200_000_000, "campaign \(index)")
+                }
+                #expect(byRules.allSatisfy { $0.changes.count == 1 }, "one change each, campaign \(index)")
+            }
+            let history = try await automator.history(rule: nil, campaign: nil, page: PageRequest())
+            #expect(history.total == 4 && history.items.allSatisfy { $0.actionStatus == .done })
+        }
+    }
+}

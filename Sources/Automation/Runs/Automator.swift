@@ -115,6 +115,17 @@ public struct Automator: Sendable {
     /// action in the history, then requests the lifecycle actions and sends the notifications, recording what
     /// came of each.
     public func run(_ rules: [Rule]) async throws -> [RuleRunReport] {
+        var reports: [RuleRunReport] = []
+        for plan in try await record(rules) {
+            reports.append(try await carryOut(plan))
+        }
+        return reports
+    }
+
+    /// The first half of a run: plans the rules and writes every planned action to the history, each with the id
+    /// its lifecycle action will be requested under. Nothing is requested or sent yet; a process that stops here
+    /// loses nothing, as ``resume()`` carries the recorded actions out.
+    public func record(_ rules: [Rule]) async throws -> [RecordedPlan] {
         guard !rules.isEmpty else { return [] }
         let now = engine.store.clock.now
         let compiled = rules.compactMap { try? CompiledRule($0) }
@@ -123,39 +134,47 @@ public struct Automator: Sendable {
         let accounts = Dictionary(
             inputs.entities.map { ($0.key.campaignID, $0.accountID) }, uniquingKeysWith: { first, _ in first })
 
-        var reports: [RuleRunReport] = []
+        var recorded: [RecordedPlan] = []
+        var records: [RuleExecutionRecord] = []
         for plan in plans {
+            let requests = plan.requests.map { request in
+                var request = request
+                request.id = UUID.timeOrdered(at: now)
+                return request
+            }
             var ids: [UUID] = []
-            var records: [RuleExecutionRecord] = []
             for execution in plan.executions {
-                guard let account = accounts[execution.entity.campaignID] else { continue }
+                // One id per execution, in the plan's order, even for one left unrecorded (its campaign vanished
+                // from the inputs), so the ids stay aligned with the executions.
                 let id = UUID.timeOrdered(at: now)
                 ids.append(id)
-                records.append(try execution.record(id: id, accountID: account))
+                guard let account = accounts[execution.entity.campaignID] else { continue }
+                let planned = requests.first { Self.request($0, covers: execution) }?.id
+                records.append(try execution.record(id: id, accountID: account, plannedActionID: planned))
             }
-            // Every execution is on record before anything is asked for, so an action is in the history even
-            // when the process stops before it is requested.
-            try await engine.store.recordRuleExecutions(records)
-            reports.append(try await carryOut(plan, recordIDs: ids))
+            recorded.append(RecordedPlan(plan: plan, requests: requests, recordIDs: ids))
         }
-        return reports
+        // Every execution is on record, in one write, before anything is asked for.
+        try await engine.store.recordRuleExecutions(records)
+        return recorded
     }
 
-    /// Requests the plan's lifecycle actions and sends its notifications, linking each recorded execution to
-    /// what came of it.
-    private func carryOut(_ plan: RulePlan, recordIDs: [UUID]) async throws -> RuleRunReport {
+    /// The second half of a run: requests the plan's lifecycle actions under their planned ids and sends its
+    /// notifications, linking each recorded execution to what came of it.
+    public func carryOut(_ recorded: RecordedPlan) async throws -> RuleRunReport {
+        let plan = recorded.plan
         var report = RuleRunReport(plan: plan)
         var links: [RuleExecutionLink] = []
-        let executions = Array(zip(plan.executions, recordIDs))
-        for request in plan.requests {
+        let executions = Array(zip(plan.executions, recorded.recordIDs))
+        for request in recorded.requests {
             let covered = executions.filter { Self.request(request, covers: $0.0) }.map(\.1)
-            do {
-                let action = try await engine.requestAction(request)
-                report.actionIDs.append(action.id)
-                links += covered.map { RuleExecutionLink(recordID: $0, actionID: action.id) }
-            } catch let error as ActionError {
-                report.refusals.append(error.message)
-                links += covered.map { RuleExecutionLink(recordID: $0, response: error.message, failed: true) }
+            let (actionID, refusal) = try await requestAction(request)
+            if let actionID {
+                report.actionIDs.append(actionID)
+                links += covered.map { RuleExecutionLink(recordID: $0, actionID: actionID) }
+            } else if let refusal {
+                report.refusals.append(refusal)
+                links += covered.map { RuleExecutionLink(recordID: $0, response: refusal, failed: true) }
             }
         }
         for delivery in plan.notifications {
@@ -173,6 +192,63 @@ public struct Automator: Sendable {
         }
         try await engine.store.linkRuleExecutions(links)
         return report
+    }
+
+    /// Carries out the actions recorded in the last day but never requested or never linked, because the process
+    /// that recorded them stopped: each is requested under its planned id, so one that was requested before the
+    /// stop is found, not stored twice. Returns the lifecycle actions now linked. The scheduler calls it every
+    /// tick before the due rules.
+    public func resume() async throws -> [UUID] {
+        let since = engine.store.clock.now.addingTimeInterval(-86_400)
+        let lines = try await engine.store.unlinkedRuleExecutions(since: since, limit: 1_000)
+        var byAction: [UUID: [RuleExecutionRecord]] = [:]
+        var order: [UUID] = []
+        for line in lines {
+            guard let planned = line.plannedActionID else { continue }
+            if byAction[planned] == nil { order.append(planned) }
+            byAction[planned, default: []].append(line)
+        }
+        var linked: [UUID] = []
+        var links: [RuleExecutionLink] = []
+        for planned in order {
+            guard let group = byAction[planned], let request = Self.request(planned, for: group) else { continue }
+            let (actionID, refusal) = try await requestAction(request)
+            if let actionID {
+                linked.append(actionID)
+                links += group.map { RuleExecutionLink(recordID: $0.id, actionID: actionID) }
+            } else if let refusal {
+                links += group.map { RuleExecutionLink(recordID: $0.id, response: refusal, failed: true) }
+            }
+        }
+        try await engine.store.linkRuleExecutions(links)
+        return linked
+    }
+
+    /// The lifecycle action request that carries a group of recorded executions planned under one id, rebuilt from
+    /// their entities and new values; `nil` when a line cannot be read back.
+    static func request(_ planned: UUID, for group: [RuleExecutionRecord]) -> ActionRequest? {
+        let executions = group.compactMap(RuleExecution.init(record:))
+        guard let first = executions.first, executions.count == group.count else { return nil }
+        let kind: ActionKind
+        switch (first.action, first.newValue) {
+        case (.pause, _): kind = .pause
+        case (.unpause, _): kind = .resume
+        case (.changeBudget, .budget(let budget)?): kind = .budget(budget)
+        case (.changeBid, .bid(let bid)?): kind = .bid(bid)
+        default: return nil
+        }
+        return ActionRequest(
+            campaignID: first.entity.campaignID, kind: kind, level: first.entity.level,
+            entityIDs: executions.map(\.entity.platformID), requestedBy: "rule:\(first.ruleID)", id: planned)
+    }
+
+    /// Requests one action: its id, or the engine's refusal. Other failures (the store) are thrown.
+    private func requestAction(_ request: ActionRequest) async throws -> (UUID?, String?) {
+        do {
+            return (try await engine.requestAction(request).id, nil)
+        } catch let error as ActionError {
+            return (nil, error.message)
+        }
     }
 
     /// Whether the lifecycle action request carries the execution: the same campaign, level and entity, and the

@@ -3,16 +3,17 @@ import Foundation
 import Trafficking
 
 extension RuleExecution {
-    /// The line the engine's store keeps for this execution (``RuleStore``), with the campaign's account and the
-    /// whole execution as JSON.
-    public func record(id: UUID, accountID: UUID) throws -> RuleExecutionRecord {
+    /// The line the engine's store keeps for this execution (``RuleStore``), with the campaign's account, the id
+    /// its lifecycle action is to be requested under, and the whole execution as JSON.
+    public func record(id: UUID, accountID: UUID, plannedActionID: UUID?) throws -> RuleExecutionRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return RuleExecutionRecord(
             id: id, ruleID: ruleID, ruleName: ruleName, campaignID: entity.campaignID, accountID: accountID,
             platform: platform, level: entity.level.rawValue, entityID: entity.platformID, action: action.type,
-            executionJSON: String(decoding: try encoder.encode(self), as: UTF8.self), createdAt: at)
+            executionJSON: String(decoding: try encoder.encode(self), as: UTF8.self), createdAt: at,
+            plannedActionID: plannedActionID)
     }
 
     /// The execution a stored line holds, with its action id and what came of it, or `nil` when its JSON is not

@@ -34,8 +34,13 @@ public struct AutomationScheduler: Service {
         }
     }
 
-    /// One tick: runs the due rules and logs what each did.
+    /// One tick: carries out what a stopped process recorded but never requested, then runs the due rules and logs
+    /// what each did.
     public func runOnce() async throws -> [RuleRunReport] {
+        let resumed = try await automator.resume()
+        if !resumed.isEmpty {
+            logger.info("rule actions resumed", metadata: ["actions": "\(resumed.count)"])
+        }
         let (reports, unreadable) = try await automator.runDue()
         for error in unreadable {
             logger.error("rule skipped", metadata: ["error": "\(error)"])

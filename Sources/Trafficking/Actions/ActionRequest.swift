@@ -1,7 +1,6 @@
 import Foundation
 
-/// What a person, an API client or (later) a rule asks of a campaign: the input of
-/// ``TraffickingEngine/requestAction(_:)``.
+/// What a person, an API client or a rule asks of a campaign: the input of ``TraffickingEngine/requestAction(_:)``.
 public struct ActionRequest: Sendable, Hashable {
     /// The campaign of ours.
     public var campaignID: UUID
@@ -13,12 +12,16 @@ public struct ActionRequest: Sendable, Hashable {
     public var entityIDs: [String]
     /// Who or what asks: `cli`, `api:<key hash prefix>`, `rule:<id>`.
     public var requestedBy: String
+    /// The id to store the action under, chosen by the caller so that asking again is safe: a request whose id is
+    /// already stored returns that action and stores no second one. `nil`: the engine picks one.
+    public var id: UUID?
 
     /// Creates a request; by default at the campaign level, for every mapped entity.
     public init(
         campaignID: UUID, kind: ActionKind, level: ActionLevel = .campaign, entityIDs: [String] = [],
-        requestedBy: String
+        requestedBy: String, id: UUID? = nil
     ) {
+        self.id = id
         self.campaignID = campaignID
         self.kind = kind
         self.level = level

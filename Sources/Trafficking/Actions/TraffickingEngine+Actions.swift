@@ -6,7 +6,13 @@ extension TraffickingEngine {
     /// rules, plans its steps, and stores it PENDING for the worker. Throws ``ActionError`` and stores nothing when
     /// anything is refused: no platform call is made before the action is stored, and none for a refused one. An
     /// archived campaign, or one with an archive waiting or running, is refused as ``ActionError/Kind/archived``.
+    ///
+    /// A request with an ``ActionRequest/id`` that is already stored is a repeat (a caller that stopped before it
+    /// heard the answer): it returns the stored action, whatever state it is in, and stores nothing.
     public func requestAction(_ request: ActionRequest) async throws -> LifecycleAction {
+        if let given = request.id, let stored = try await store.action(given) {
+            return stored
+        }
         let id = request.campaignID.uuidString
         guard let detail = try await store.campaignDetail(request.campaignID) else {
             throw ActionError.field(.campaignNotFound, "campaign", "no campaign \(id)")
@@ -34,10 +40,16 @@ extension TraffickingEngine {
         }
         let steps = try ActionPlanner(platform: module).plan(
             request, detail: detail, launch: launch.request, currency: account.currency)
-        return try await store.enqueueAction(
-            NewLifecycleAction(
-                id: .timeOrdered(at: store.clock.now), campaignID: campaign.id, kind: request.kind,
-                level: request.level, targets: request.entityIDs, requestedBy: request.requestedBy, steps: steps))
+        let action = NewLifecycleAction(
+            id: request.id ?? .timeOrdered(at: store.clock.now), campaignID: campaign.id, kind: request.kind,
+            level: request.level, targets: request.entityIDs, requestedBy: request.requestedBy, steps: steps)
+        do {
+            return try await store.enqueueAction(action)
+        } catch let error as StoreError where error.code == .conflict && request.id != nil {
+            // Two callers repeated the same request at once; the other one stored it.
+            guard let stored = try await store.action(action.id) else { throw error }
+            return stored
+        }
     }
 
     /// Refuses any action on an archived campaign, and any after an archive that has not ended yet: a campaign's

@@ -30,6 +30,9 @@ public struct RuleExecutionRecord: Sendable, Hashable, Codable, Identifiable {
     public var executionJSON: String
     /// When the rule ran, on the store's clock.
     public var createdAt: Date
+    /// The id its lifecycle action is requested under, chosen before the line is written, so that asking again
+    /// after a crash stores no second action; `nil` for a notification.
+    public var plannedActionID: UUID?
     /// The lifecycle action requested to carry it out, once requested.
     public var actionID: UUID?
     /// What became of it where no lifecycle action tells: the engine's refusal, or a webhook's delivery.
@@ -45,7 +48,8 @@ public struct RuleExecutionRecord: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: UUID, ruleID: String, ruleName: String, campaignID: UUID, accountID: UUID, platform: PlatformID,
         level: String, entityID: String, action: String, executionJSON: String, createdAt: Date,
-        actionID: UUID? = nil, response: String? = nil, failed: Bool = false, actionStatus: ActionStatus? = nil,
+        plannedActionID: UUID? = nil, actionID: UUID? = nil, response: String? = nil, failed: Bool = false,
+        actionStatus: ActionStatus? = nil,
         actionError: String? = nil
     ) {
         self.id = id
@@ -59,6 +63,7 @@ public struct RuleExecutionRecord: Sendable, Hashable, Codable, Identifiable {
         self.action = action
         self.executionJSON = executionJSON
         self.createdAt = createdAt
+        self.plannedActionID = plannedActionID
         self.actionID = actionID
         self.response = response
         self.failed = failed

@@ -30,4 +30,7 @@ public protocol RuleStore: Sendable {
     func ruleExecutions(
         rule: String?, campaign: UUID?, since: Date?, page: PageRequest
     ) async throws -> Page<RuleExecutionRecord>
+    /// The lines made at or after `since` whose lifecycle action was planned but never linked (the process stopped
+    /// between writing them and requesting it), oldest first, at most `limit`.
+    func unlinkedRuleExecutions(since: Date, limit: Int) async throws -> [RuleExecutionRecord]
 }

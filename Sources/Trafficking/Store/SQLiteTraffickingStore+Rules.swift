@@ -159,4 +159,17 @@ extension SQLiteTraffickingStore {
             return Page(items: items, total: total, limit: page.limit, offset: page.offset)
         }
     }
+
+    /// Planned, unlinked lines, oldest first, from the partial index.
+    public func unlinkedRuleExecutions(since: Date, limit: Int) async throws -> [RuleExecutionRecord] {
+        try await read { db in
+            try RuleExecutionRow.filter(
+                sql: """
+                    planned_action_id IS NOT NULL AND action_id IS NULL AND response IS NULL AND created_at >= ?
+                    """, arguments: [DatabaseTimestamp.text(since)]
+            )
+            .order(ExecutionColumns.createdAt, Column.rowID).limit(limit).fetchAll(db)
+            .map { try $0.record(actionStatus: nil, actionError: nil) }
+        }
+    }
 }

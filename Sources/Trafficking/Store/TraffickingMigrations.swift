@@ -467,10 +467,20 @@ enum TraffickingMigrations {
             t.column("action", .text).notNull()
             t.column("execution_json", .text).notNull()
             t.column("created_at", .datetime).notNull()
+            // The id the lifecycle action is requested under, chosen before the line is written: a process that
+            // stops before linking the action asks again under the same id, which the engine answers with the
+            // action already stored. No foreign key: the action does not exist yet when the line is written.
+            t.column("planned_action_id", .text)
             t.column("action_id", .text).references("lifecycle_actions", onDelete: .setNull)
             t.column("response", .text)
             t.column("failed", .boolean).notNull().defaults(to: false)
         }
+        // The lines whose action was planned but not yet linked: what a restarted scheduler carries out.
+        try db.execute(
+            sql: """
+                CREATE INDEX rule_executions_unlinked ON rule_executions(created_at)
+                WHERE planned_action_id IS NOT NULL AND action_id IS NULL AND response IS NULL
+                """)
         try db.create(index: "rule_executions_created", on: "rule_executions", columns: ["created_at"])
         try db.create(index: "rule_executions_rule", on: "rule_executions", columns: ["rule_id", "created_at"])
         try db.create(

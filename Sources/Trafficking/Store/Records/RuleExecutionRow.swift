@@ -17,6 +17,7 @@ struct RuleExecutionRow: Codable, FetchableRecord, PersistableRecord {
     var action: String
     var executionJSON: String
     var createdAt: Date
+    var plannedActionID: String?
     var actionID: String?
     var response: String?
     var failed: Bool
@@ -32,6 +33,7 @@ struct RuleExecutionRow: Codable, FetchableRecord, PersistableRecord {
         case action
         case executionJSON = "execution_json"
         case createdAt = "created_at"
+        case plannedActionID = "planned_action_id"
         case actionID = "action_id"
         case response, failed
     }
@@ -52,6 +54,7 @@ struct RuleExecutionRow: Codable, FetchableRecord, PersistableRecord {
         action = record.action
         executionJSON = record.executionJSON
         createdAt = record.createdAt
+        plannedActionID = record.plannedActionID?.databaseKey
         actionID = record.actionID?.databaseKey
         response = record.response
         failed = record.failed
@@ -74,6 +77,9 @@ struct RuleExecutionRow: Codable, FetchableRecord, PersistableRecord {
             accountID: try UUID.stored(accountID, table: table, row: id, column: "account_id"),
             platform: PlatformID(rawValue: platform), level: level, entityID: entityID, action: action,
             executionJSON: executionJSON, createdAt: createdAt,
+            plannedActionID: try plannedActionID.map {
+                try UUID.stored($0, table: table, row: id, column: "planned_action_id")
+            },
             actionID: try actionID.map { try UUID.stored($0, table: table, row: id, column: "action_id") },
             response: response, failed: failed, actionStatus: status, actionError: actionError)
     }
