@@ -131,4 +131,28 @@ struct DemoAndBenchmarkCommandTests {
         let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(results["failedActions"] as? Int == 2 && (results["failures"] as? [Any])?.count == 2)
     }
+
+    @Test("benchmark --rule-latency times a metric row landing to the rule action's platform call; failures exit 1")
+    func ruleLatencyBenchmark() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try EngineCommandTests.adops(
+            ["benchmark", "--rule-latency", "8", "--ticket", "single-hierarchy.json", "--json"],
+            environment: [:], in: folder)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(results["completedTrials"] as? Int == 8 && results["failedTrials"] as? Int == 0, "\(results)")
+        let p50 = try #require(results["toPlatformCallP50Milliseconds"] as? Double)
+        let p99 = try #require(results["toPlatformCallP99Milliseconds"] as? Double)
+        #expect(p50 > 0 && p50 <= p99, "\(results)")
+
+        let fault =
+            #"{"platform":"tiktok","path":"/open_api/v1.3/campaign/status/update/","kind":"platformError","code":"40002"}"#
+        let failing = try EngineCommandTests.adops(
+            ["benchmark", "--rule-latency", "4", "--ticket", "single-hierarchy.json", "--fault", fault],
+            environment: [:], in: folder)
+        #expect(failing.status == 1, "\(failing.stdout)\n\(failing.stderr)")
+        #expect(failing.stderr.contains("1 of 4 trials did not reach the platform"), "\(failing.stderr)")
+        #expect(failing.stdout.contains("FAILED") && !failing.stdout.contains("p99"), "\(failing.stdout)")
+    }
 }

@@ -2,10 +2,12 @@ import AdPlatformKit
 import Foundation
 import Logging
 import ServiceLifecycle
+import Trafficking
 
-/// Runs the automation rules on their schedules, in `adops serve` and `adops worker`: every `tick` it asks the
-/// store which rules are due by the store's clock (the injectable one, so a test or `ADOPS_NOW` moves it) and runs
-/// them through the ``Automator``. The store hands each due rule to one scheduler only, so several processes
+/// Runs the automation rules on their schedules, in `adops serve` and `adops worker`: every `tick`, and at once
+/// when this process's syncs land metrics or a rule is stored or changed (``RuleStore/automationSignal``), it asks
+/// the store which rules are due by the store's clock (the injectable one, so a test or `ADOPS_NOW` moves it) and
+/// runs them through the ``Automator``. The store hands each due rule to one scheduler only, so several processes
 /// sharing it run each rule once. Runs until graceful shutdown.
 public struct AutomationScheduler: Service {
     private let automator: Automator
@@ -21,7 +23,10 @@ public struct AutomationScheduler: Service {
 
     /// Runs due rules every tick until graceful shutdown.
     public func run() async throws {
+        let signal = automator.engine.store.automationSignal
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            // Read before the pass, so metrics landing during it still wake the next one.
+            let generation = signal?.generation
             do {
                 _ = try await runOnce()
             } catch is CancellationError {
@@ -30,7 +35,14 @@ public struct AutomationScheduler: Service {
                 // The store may be briefly unavailable; the next tick tries again.
                 logger.error("rule pass failed", metadata: ["error": "\(error)"])
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
+            try? await cancelWhenGracefulShutdown {
+                if let signal, let generation {
+                    await signal.wait(after: generation, upTo: tick)
+                    try Task.checkCancellation()
+                } else {
+                    try await Task.sleep(for: tick)
+                }
+            }
         }
     }
 

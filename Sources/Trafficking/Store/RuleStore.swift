@@ -33,4 +33,12 @@ public protocol RuleStore: Sendable {
     /// The lines made at or after `since` whose lifecycle action was planned but never linked (the process stopped
     /// between writing them and requesting it), oldest first, at most `limit`.
     func unlinkedRuleExecutions(since: Date, limit: Int) async throws -> [RuleExecutionRecord]
+    /// Wakes this process's rule schedulers when metrics land or a rule is stored or changed, so a due rule acts
+    /// on new figures at once rather than at the next tick; `nil` when the store cannot tell.
+    var automationSignal: WorkSignal? { get }
+}
+
+extension RuleStore {
+    /// No signal: schedulers tick.
+    public var automationSignal: WorkSignal? { nil }
 }

@@ -114,6 +114,8 @@ extension SQLiteTraffickingStore {
     /// logs its calls and moves the run's heartbeat and figures, in one transaction.
     public func recordSyncChunk(_ chunk: SyncChunk) async throws -> [Drift] {
         let calls = chunk.calls.map(APICallRow.init)
+        // New figures: a due rule may act on them now.
+        defer { if !chunk.rows.isEmpty { automationSignal?.notify() } }
         return try await write { db in
             let time = DatabaseTimestamp.text(chunk.syncedAt)
             for campaign in chunk.campaigns {

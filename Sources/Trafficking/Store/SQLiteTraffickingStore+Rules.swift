@@ -23,12 +23,14 @@ extension SQLiteTraffickingStore {
                 throw StoreError(.conflict, "a rule with id '\(inserted.id)' already exists")
             }
         }
+        automationSignal?.notify()
         return inserted.rule
     }
 
     /// Replaces the rule's editable columns and raises its version, checking the version expected.
     public func updateRule(_ rule: StoredRule, expectedVersion: Int?) async throws -> StoredRule {
         let now = clock.now
+        defer { automationSignal?.notify() }
         return try await write { db in
             guard var row = try RuleRow.fetchOne(db, key: rule.id) else {
                 throw StoreError(.notFound, "no rule '\(rule.id)'")

@@ -23,6 +23,8 @@ public final class SQLiteTraffickingStore: TraffickingStore {
     public let clock: WallClock
     /// Wakes this process's idle workers when an action is stored.
     public let workSignal: WorkSignal? = WorkSignal()
+    /// Wakes this process's rule schedulers when metrics land or rules change.
+    public let automationSignal: WorkSignal? = WorkSignal()
     private let committer: GroupCommitter
     /// Requests decoded from `payload_json`, so a ticket's jobs decode theirs once.
     let requests = DecodedRequestCache()
