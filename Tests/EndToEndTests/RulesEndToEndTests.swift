@@ -178,6 +178,33 @@ struct RulesEndToEndTests {
         }
     }
 
+    @Test("A campaign with one day of delivery is learning: a budget rule waits, an emergency rule does not")
+    func learningFreezesBudgetChanges() async throws {
+        let clock = ManualWallClock.fromEnvironment()
+        try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
+            let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
+            let account = try #require(fixture.accounts[.meta])
+            _ = try await DeliveringCampaigns.launch(
+                on: account, in: fixture, conversionRate: 0.04, valuePerConversionMicros: 10_000_000)
+            // The flight starts tomorrow: two days on, yesterday is its one day of delivery.
+            MetricsSyncTests.advance(days: 2, clock, fixture)
+            let sync = try await MetricsSyncTests.syncer(fixture).sync(account: account.id, kind: .incremental)
+            try #require(sync.status == .succeeded, "\(sync.errors)")
+            let json = """
+                {"id": "scale", "name": "Scale cheap", "scope": {"level": "campaign", "platforms": ["meta"]},
+                 "conditions": {"metric": "cpa", "window": "yesterday", "op": "<", "value": 20},
+                 "actions": [{"type": "changeBudget", "percent": 5}], "emergency": EMERGENCY}
+                """
+            let automator = Automator(engine: fixture.engine)
+            let waiting = try await automator.preview(
+                try Self.rule(json.replacingOccurrences(of: "EMERGENCY", with: "false")))
+            #expect(waiting.results.first?.skipReasons.map(\.kind) == [.learning], "\(waiting.results)")
+            let emergency = try await automator.preview(
+                try Self.rule(json.replacingOccurrences(of: "EMERGENCY", with: "true")))
+            #expect(emergency.results(.matched).count == 1 && emergency.requests.count == 1)
+        }
+    }
+
     @Test("A notify action sends one signed webhook, retried past a 503; the history keeps the receiver's answer")
     func notifyWebhook() async throws {
         let clock = ManualWallClock.fromEnvironment()

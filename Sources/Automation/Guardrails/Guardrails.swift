@@ -21,6 +21,11 @@ public struct Guardrails: Sendable, Hashable, Codable {
     public var freezeWhileLearning: Bool
     /// The most actions one rule takes in 24 hours, across entities.
     public var maxExecutionsPerRulePerDay: Int
+    /// An entity is learning while its synced metrics show fewer days of delivery than this (seed 003's learning
+    /// phase, the optimiser's too).
+    public var learningDays: Int
+    /// An entity is learning while it has spent less than this, in its account's currency, over those days.
+    public var learningSpend: Double
 
     /// Meta's documented hard limit: an ad set's budget may change 4 times an hour; the fifth is blocked for an
     /// hour (error 17). The engine keeps every platform under it.
@@ -33,7 +38,7 @@ public struct Guardrails: Sendable, Hashable, Codable {
     public init(
         maxChangePercent: Double = 20, maxDailyChangePercent: Double = 50, maxChangesPerDay: Int = 3,
         maxChangesPerHour: Int = 4, cooldownMinutes: Int = 360, freezeWhileLearning: Bool = true,
-        maxExecutionsPerRulePerDay: Int = 1_000
+        maxExecutionsPerRulePerDay: Int = 1_000, learningDays: Int = 3, learningSpend: Double = 50
     ) {
         self.maxChangePercent = maxChangePercent
         self.maxDailyChangePercent = maxDailyChangePercent
@@ -42,6 +47,8 @@ public struct Guardrails: Sendable, Hashable, Codable {
         self.cooldownMinutes = cooldownMinutes
         self.freezeWhileLearning = freezeWhileLearning
         self.maxExecutionsPerRulePerDay = maxExecutionsPerRulePerDay
+        self.learningDays = learningDays
+        self.learningSpend = learningSpend
     }
 
     /// The hourly limit the engine applies: the configured one, never above the platform's.
@@ -67,6 +74,8 @@ public struct Guardrails: Sendable, Hashable, Codable {
             "must be 1 to \(Self.platformHourlyChangeLimit): Meta blocks a fifth budget change in an hour")
         check(cooldownMinutes >= 0, "cooldownMinutes", "must not be negative")
         check(maxExecutionsPerRulePerDay > 0, "maxExecutionsPerRulePerDay", "must be at least 1")
+        check(learningDays >= 0, "learningDays", "must not be negative")
+        check(learningSpend.isFinite && learningSpend >= 0, "learningSpend", "must not be negative")
         return problems
     }
 }

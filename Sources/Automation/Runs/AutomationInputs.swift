@@ -36,9 +36,14 @@ public struct AutomationInputs: Sendable {
         var changes: [RecentChange] = []
         for campaign in campaigns {
             guard let detail = try await store.campaignDetail(campaign.id) else { continue }
-            entities += detail.mappings.compactMap { RuleEntity(mapping: $0, of: campaign) }
-            rows += try await store.metrics(
+            let campaignRows = try await store.metrics(
                 campaign: campaign.id, since: since, until: today.description, level: nil)
+            let delivery = Delivery(campaignRows)
+            entities += detail.mappings.compactMap { mapping in
+                let learning = delivery.isLearning(mapping.level, mapping.platformID, guardrails: guardrails)
+                return RuleEntity(mapping: mapping, of: campaign, isLearning: learning)
+            }
+            rows += campaignRows
             let actions = try await store.actions(campaign: campaign.id, page: PageRequest(limit: recentActions))
             changes += actions.items.filter { $0.createdAt >= historySince && !$0.requestedBy.hasPrefix("rule:") }
                 .flatMap(RecentChange.changes(of:))
@@ -85,6 +90,41 @@ public struct AutomationInputs: Sendable {
             }
             guard let next = slice.nextOffset else { return changes }
             page = PageRequest(limit: PageRequest.maximumLimit, offset: next)
+        }
+    }
+
+    /// Each entity's days of delivery and spend in its synced rows: what tells whether it is still learning.
+    /// Spend is summed in one attribution window per entity (the first seen), as ``MetricsIndex`` sums it.
+    struct Delivery {
+        private struct Entry {
+            var window: String
+            var dates: Set<String> = []
+            var spendMinor: Int64 = 0
+            var digits: Int
+        }
+        private var byEntity: [String: Entry] = [:]
+
+        init(_ rows: [DailyMetric]) {
+            for row in rows where row.totals.spend.minorUnits > 0 {
+                let key = "\(row.level.rawValue)|\(row.platformID)"
+                var entry =
+                    byEntity[key]
+                    ?? Entry(window: row.attributionWindow, digits: row.totals.spend.currency.minorUnitDigits)
+                guard entry.window == row.attributionWindow else { continue }
+                entry.dates.insert(row.date)
+                entry.spendMinor += row.totals.spend.minorUnits
+                byEntity[key] = entry
+            }
+        }
+
+        /// Learning: fewer days of delivery than the guardrails' `learningDays`, or less spend than their
+        /// `learningSpend`. An entity with no rows has not delivered, and is learning.
+        func isLearning(_ level: EntityKind, _ platformID: String, guardrails: Guardrails) -> Bool {
+            guard let entry = byEntity["\(level.rawValue)|\(platformID)"] else {
+                return guardrails.learningDays > 0 || guardrails.learningSpend > 0
+            }
+            let spend = Double(entry.spendMinor) / pow(10, Double(entry.digits))
+            return entry.dates.count < guardrails.learningDays || spend < guardrails.learningSpend
         }
     }
 }
