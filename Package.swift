@@ -313,7 +313,7 @@ let package = Package(
         .testTarget(
             name: "AdOpsCLITests",
             dependencies: [
-                "adops", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples",
+                "adops", "AdPlatformKit", "AdPlatformTesting", "AdOpsSamples", "Trafficking",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings

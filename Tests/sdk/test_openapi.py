@@ -18,6 +18,7 @@ ROUTES = {
     "/api/v1/jobs/{id}/retry": {"post"},
     "/api/v1/openapi.yaml": {"get"},
     "/api/v1/optimizations": {"get", "post"},
+    "/api/v1/campaigns/{id}/creative-tests": {"get", "post"},
 }
 
 

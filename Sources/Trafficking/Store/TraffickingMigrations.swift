@@ -17,6 +17,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v8-webhook-receipts", migrate: createWebhookReceipts)
         migrator.registerMigration("v9-optimization", migrate: createOptimizationLog)
         migrator.registerMigration("v10-rules", migrate: createRules)
+        migrator.registerMigration("v11-creative-tests", migrate: createCreativeTests)
         return migrator
     }
 
@@ -485,5 +486,52 @@ enum TraffickingMigrations {
         try db.create(index: "rule_executions_rule", on: "rule_executions", columns: ["rule_id", "created_at"])
         try db.create(
             index: "rule_executions_campaign", on: "rule_executions", columns: ["campaign_id", "created_at"])
+    }
+
+    /// v11: creative tests (``CreativeTestStore``): one row per ad group tested by a run, with the window, the
+    /// metric, the mode, the leader, the winner once called and the sample still needed; and one row per ad of a
+    /// test with its sums, rate, z and p-value against the leader, its standing, and the pause requested for a
+    /// loser (or why none was). Self-contained: it only adds tables.
+    private static func createCreativeTests(_ db: Database) throws {
+        try db.create(table: "creative_tests") { t in
+            t.primaryKey("id", .text)
+            t.column("run_id", .text).notNull()
+            t.column("campaign_id", .text).notNull().references("campaigns", onDelete: .cascade)
+            t.column("account_id", .text).notNull().references("ad_accounts")
+            t.column("platform", .text).notNull()
+            t.column("ad_group_id", .text).notNull()
+            t.column("ad_group_name", .text)
+            t.column("metric", .text).notNull()
+            t.column("mode", .text).notNull().check(sql: "mode IN ('dryRun', 'apply')")
+            t.column("since", .text).notNull()
+            t.column("until", .text).notNull()
+            t.column("leader_ad_id", .text)
+            t.column("winner_ad_id", .text)
+            t.column("threshold", .double).notNull()
+            t.column("sample_needed_per_arm", .integer)
+            t.column("summary", .text).notNull()
+            t.column("created_at", .datetime).notNull()
+        }
+        try db.create(index: "creative_tests_campaign", on: "creative_tests", columns: ["campaign_id", "created_at"])
+
+        try db.create(table: "creative_test_arms") { t in
+            t.column("test_id", .text).notNull().references("creative_tests", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.primaryKey(["test_id", "position"])
+            t.column("ad_id", .text).notNull()
+            t.column("ad_name", .text)
+            t.column("impressions", .integer).notNull()
+            t.column("clicks", .integer).notNull()
+            t.column("conversions", .integer).notNull()
+            t.column("rate", .double).notNull()
+            t.column("z", .double)
+            t.column("p_value", .double)
+            t.column("status", .text).notNull()
+            t.column("action_id", .text).references("lifecycle_actions", onDelete: .setNull)
+            t.column("action_error", .text)
+            t.column("note", .text)
+        }
+        try db.create(
+            index: "creative_test_arms_ad", on: "creative_test_arms", columns: ["test_id", "ad_id"], unique: true)
     }
 }

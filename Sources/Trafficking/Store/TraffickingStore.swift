@@ -6,14 +6,15 @@ import Foundation
 /// (``MediaStore``), campaigns with their entity mappings (``CampaignStore``), lifecycle actions
 /// (``ActionStore``), synced metrics with the sync log (``MetricsStore``), the receipts of webhook changes
 /// (``WebhookStore``), the optimisation log with each campaign's optimisation settings (``OptimizationStore``), and
-/// automation rules with their history (``RuleStore``). A second implementation comes as a set of those pieces.
+/// automation rules with their history (``RuleStore``) and creative tests (``CreativeTestStore``). A second
+/// implementation comes as a set of those pieces.
 ///
 /// The SQLite implementation is ``SQLiteTraffickingStore``. Each writing method is atomic and has committed when
 /// it returns (it may share its transaction with concurrent callers' writes), so a crash between two calls leaves
 /// the store consistent; the ledger methods exist so the worker records a step before and after each platform
 /// call.
 public protocol TraffickingStore: AccountStore, JobStore, LedgerStore, LogStore, MediaStore, CampaignStore,
-    ActionStore, MetricsStore, WebhookStore, OptimizationStore, RuleStore
+    ActionStore, MetricsStore, WebhookStore, OptimizationStore, RuleStore, CreativeTestStore
 {
     /// The time of day of this installation: rows are stamped with it, and the engine, the worker and the ticket
     /// intake working on this store read it too, so one injected clock (`ADOPS_NOW`, a test's) sets them all.
