@@ -30,44 +30,52 @@ struct OptimizerEndToEndTests {
         return request
     }
 
+    /// One Meta campaign per row, launched, activated and given the row's ROAS through ground truth, then synced
+    /// past the learning window: 7 whole days ending yesterday.
+    static func deliveringCampaigns(_ clock: ManualWallClock, _ fixture: EngineFixture) async throws -> [Campaign] {
+        let account = try #require(fixture.accounts[.meta])
+        let world = fixture.mock.mock.world
+        var campaigns: [Campaign] = []
+        for row in Self.rows {
+            let jobs = try await fixture.engine.submit(try Self.request(fixture), accounts: [account.id])
+            let finished = try await fixture.runUntilOver(jobs)
+            try #require(finished.first?.status == .success, "\(finished.first?.error?.description ?? "")")
+            let campaign = try #require(try await fixture.store.campaign(job: jobs[0].id))
+            let activated = try await LifecycleActionTests.run(
+                try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
+            try #require(activated.status == .done, "\(activated.error?.description ?? "")")
+            // The campaign's 200 a day is split between its two ad sets' ads: 100 each, spent in full (pacing
+            // 1). At a CPM of 10 that is 10,000 impressions, 200 clicks at 2% and 20 conversions at 10%, so the
+            // value is 20 × the value per conversion, and the ROAS exactly the row's.
+            let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
+            let adSets = detail.mappings.filter { $0.level == .adGroup }
+            try #require(adSets.count == 2)
+            for adSet in adSets {
+                let entity = try #require(LifecycleActionTests.entity(adSet.platformID, on: .meta, in: fixture))
+                try world.setPerformance(
+                    PerformanceTruth(
+                        from: world.now, clickThroughRate: 0.02, conversionRate: 0.1,
+                        valuePerConversionMicros: row.valueMicros, cpmMicros: 10_000_000, pacing: 1),
+                    platform: "meta", entityID: entity.id)
+            }
+            campaigns.append(try #require(try await fixture.store.campaign(campaign.id)))
+        }
+
+        // Past the learning window: the flight starts tomorrow, and the 7 days ending yesterday are whole days of
+        // delivery.
+        MetricsSyncTests.advance(days: 9, clock, fixture)
+        let sync = try await MetricsSyncTests.syncer(fixture).sync(account: account.id, kind: .incremental)
+        try #require(sync.status == .succeeded, "\(sync.errors)")
+        return campaigns
+    }
+
     @Test("ROAS 3.5, 2.4, 1.3, 0.7 and 0.3: +20%, +10%, maintained, −20% and paused, on the emulator; logged once")
     func seedTable() async throws {
         let clock = ManualWallClock.fromEnvironment()
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
             let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
             let account = try #require(fixture.accounts[.meta])
-            let world = mock.mock.world
-            var campaigns: [Campaign] = []
-            for row in Self.rows {
-                let jobs = try await fixture.engine.submit(try Self.request(fixture), accounts: [account.id])
-                let finished = try await fixture.runUntilOver(jobs)
-                try #require(finished.first?.status == .success, "\(finished.first?.error?.description ?? "")")
-                let campaign = try #require(try await fixture.store.campaign(job: jobs[0].id))
-                let activated = try await LifecycleActionTests.run(
-                    try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
-                try #require(activated.status == .done, "\(activated.error?.description ?? "")")
-                // The campaign's 200 a day is split between its two ad sets' ads: 100 each, spent in full (pacing
-                // 1). At a CPM of 10 that is 10,000 impressions, 200 clicks at 2% and 20 conversions at 10%, so the
-                // value is 20 × the value per conversion, and the ROAS exactly the row's.
-                let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
-                let adSets = detail.mappings.filter { $0.level == .adGroup }
-                try #require(adSets.count == 2)
-                for adSet in adSets {
-                    let entity = try #require(LifecycleActionTests.entity(adSet.platformID, on: .meta, in: fixture))
-                    try world.setPerformance(
-                        PerformanceTruth(
-                            from: world.now, clickThroughRate: 0.02, conversionRate: 0.1,
-                            valuePerConversionMicros: row.valueMicros, cpmMicros: 10_000_000, pacing: 1),
-                        platform: "meta", entityID: entity.id)
-                }
-                campaigns.append(try #require(try await fixture.store.campaign(campaign.id)))
-            }
-
-            // Past the learning window: the flight starts tomorrow, and the 7 days ending yesterday are whole days
-            // of delivery.
-            MetricsSyncTests.advance(days: 9, clock, fixture)
-            let sync = try await MetricsSyncTests.syncer(fixture).sync(account: account.id, kind: .incremental)
-            try #require(sync.status == .succeeded, "\(sync.errors)")
+            let campaigns = try await Self.deliveringCampaigns(clock, fixture)
 
             let optimizer = Optimizer(engine: fixture.engine)
             let run = try await optimizer.run(account: account.id, mode: .apply)
