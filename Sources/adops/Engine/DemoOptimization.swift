@@ -36,10 +36,14 @@ struct DemoOptimization {
         return mostDistinctFirst.prefix(count).sorted().map { bands[$0] }
     }
 
-    /// The truth every campaign delivers with: a 2% click-through rate, 10% of clicks converting, a CPM of 10 at
-    /// the reference audience, and the whole budget spent. The value per conversion, set per ad, makes the ROAS.
+    // The truth every campaign delivers with: a 2% click-through rate, 10% of clicks converting, a CPM of 10 at the
+    // reference audience, and the whole budget spent. The value per conversion, set per ad, makes the ROAS.
+
+    /// Clicks per impression.
     static let clickThroughRate = 0.02
+    /// Conversions per click.
     static let conversionRate = 0.1
+    /// The CPM at the reference audience, in micros; an ad's audience multiplies it by its CPM factor.
     static let cpmMicros: Int64 = 10_000_000
 
     /// The value per conversion (micros) that makes an ad's ROAS `roas` (basis points) at its audience's CPM
