@@ -18,9 +18,12 @@ struct DemoCommand: AsyncParsableCommand {
             Needs no configuration. Starts the emulators in-process, opens a fresh SQLite database under
             --directory (a demo key is created there too), registers one ad account per platform, files the two
             sample tickets in the Airtable emulator, runs the worker, writes the ids back, simulates a visit and
-            signup on each campaign's landing page, and prints each platform's insights. The sample tickets and their
-            media are built into the binary, so it runs from any folder; each flight is moved to start tomorrow (by
-            ADOPS_NOW when set), keeping its length.
+            signup on each campaign's landing page, and prints each platform's insights. It closes with one pass of
+            the budget optimiser: each live campaign is given a return on ad spend in one of seed 003's bands
+            through the emulator's ground truth, the virtual clock moves past the learning window, and a dry run
+            prints every decision; then the first increase is applied (every change with --apply-optimization) and
+            read back from the platform. The sample tickets and their media are built into the binary, so it runs
+            from any folder; each flight is moved to start tomorrow (by ADOPS_NOW when set), keeping its length.
             """
     )
 
@@ -39,6 +42,13 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "Jobs the worker runs at once.")
     var concurrency = 4
+
+    @Flag(
+        help: """
+            Apply every decision of the closing optimiser pass; by default the dry run's decisions are printed and \
+            only the first increase is applied.
+            """)
+    var applyOptimization = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port)") }
@@ -74,7 +84,9 @@ struct DemoCommand: AsyncParsableCommand {
             demoClock.follow(running.mock.world)
             for platform in PlatformID.builtIn { settings.baseURLs[platform] = running.baseURL }
             let context = try EngineContext(settings: settings, store: store, transport: AsyncHTTPClientTransport())
-            let demo = DemoRun(context: context, mockURL: running.baseURL, port: running.port, database: database)
+            let demo = DemoRun(
+                context: context, mockURL: running.baseURL, port: running.port, database: database,
+                applyOptimization: applyOptimization)
             let succeeded = try await demo.run(samples: samples, concurrency: concurrency)
             if keepRunning { await demo.waitForInterrupt() }
             if !succeeded { throw ExitCode(1) }

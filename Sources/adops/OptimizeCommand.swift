@@ -6,106 +6,20 @@ import Logging
 import Optimization
 import Trafficking
 
-/// `adops optimize`: one pass of the budget optimiser (seed 003's ROAS table) over the live campaigns, printing its
-/// decisions. A dry run by default; `--apply` carries the changes out as lifecycle actions.
+/// `adops optimize`: the budget optimiser. `adops optimize [run]` runs one pass over the live campaigns (seed 003's
+/// ROAS table) and prints its decisions; `adops optimize settings CAMPAIGN` shows or changes one campaign's
+/// optimisation settings.
 struct OptimizeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
-        abstract: "Run the budget optimiser over live campaigns and print its decisions.",
+        abstract: "Run the budget optimiser over live campaigns, or set a campaign's optimisation settings.",
         discussion: """
-            Each live campaign's return on ad spend (conversion value ÷ spend) over the 7 days ending yesterday, \
-            from the synced metrics (`adops sync`), decides: ≥ 3.0 raise the daily budget 20% (at most 100), ≥ 2.0 \
-            raise it 10%, ≥ 1.0 keep it, under 0.5 pause the campaign, otherwise lower it 20%. Under 50 of spend or \
-            3 days of delivery it is still learning and kept. Every decision is logged (GET /api/v1/optimizations).
-
-            A dry run (the default) only decides and logs. --apply also stores a lifecycle action per change and \
-            runs them with this command's own worker, or with --no-wait leaves them to `adops worker` or \
-            `adops serve`.
-
-            Exit status: 0 when the pass ran (and, applying, every action is done or queued); 1 when an action was \
-            refused or ended FAILED, or the account does not exist; 2 when the options cannot be read.
-            """)
-
-    @OptionGroup var engine: EngineOptions
-
-    @Option(help: "Only this ad account's campaigns (our id or the platform's account id).")
-    var account: String?
-
-    @Flag(help: "Only decide and log (the default).")
-    var dryRun = false
-
-    @Flag(help: "Carry the changes out as lifecycle actions.")
-    var apply = false
-
-    @Flag(help: "With --apply, store the actions and return without running them.")
-    var noWait = false
-
-    @Flag(help: "Print the run as JSON.")
-    var json = false
-
-    func run() async throws {
-        try await CommandFailure.reporting {
-            if dryRun, apply { throw CommandFailure.usage("--dry-run and --apply cannot be combined") }
-            if noWait, !apply { throw CommandFailure.usage("--no-wait only goes with --apply") }
-            let context = try engine.open()
-            var accountID: UUID?
-            if let account {
-                accountID = try await AccountResolver(store: context.store).account(account, field: "--account").id
-            }
-            let mode: OptimizationMode = apply ? .apply : .dryRun
-            let run: OptimizationRun
-            do {
-                run = try await Optimizer(engine: context.engine).run(account: accountID, mode: mode)
-            } catch let error as OptimizerError {
-                throw CommandFailure.failed("--\(error.field): \(error.message)")
-            }
-            let say: @Sendable (String) -> Void = json ? Terminal.error : Terminal.output
-            if !json { say(Self.render(run)) }
-            var failures = run.decisions.compactMap { line in
-                line.actionError.map { "\(line.campaign.name): action refused: \($0)" }
-            }
-            if apply, !run.actionIDs.isEmpty {
-                if noWait {
-                    say(
-                        "Queued \(run.actionIDs.count) action(s). `adops worker` (or `adops serve`) runs them; "
-                            + "follow them with GET /api/v1/actions/ID.")
-                } else {
-                    failures += try await runActions(run.actionIDs, context: context, say: say)
-                }
-            }
-            if json { try Terminal.json(OptimizationRunResource(run)) }
-            for failure in failures { Terminal.error("error: \(failure)") }
-            if !failures.isEmpty { throw ExitCode.failure }
-        }
-    }
-
-    /// Runs an in-process worker until every action has ended, and says how each ended; returns the failures.
-    private func runActions(
-        _ ids: [UUID], context: EngineContext, say: @Sendable (String) -> Void
-    ) async throws -> [String] {
-        let store = context.store
-        let worker = context.worker(logger: EngineContext.logger("adops.optimize", level: .warning))
-        try await worker.run(until: {
-            for id in ids {
-                guard let action = try await store.action(id), action.status.isTerminal else { return false }
-            }
-            return true
-        })
-        var failures: [String] = []
-        var done = 0
-        for id in ids {
-            guard let action = try await store.action(id) else { continue }
-            if action.status == .done {
-                done += 1
-            } else {
-                failures.append(
-                    "action \(id.uuidString) ended \(action.status.rawValue): "
-                        + (action.error?.description ?? "no error recorded"))
-            }
-        }
-        say("Applied: \(done) of \(ids.count) action(s) done.")
-        return failures
-    }
+            `adops optimize` (or `adops optimize run`) runs one pass: a dry run by default that prints every \
+            decision, or --apply; see `adops optimize run --help`. `adops optimize settings CAMPAIGN` shows or \
+            changes one campaign's settings: --auto on|off, and the daily budget bounds --min and --max.
+            """,
+        subcommands: [Run.self, Settings.self],
+        defaultSubcommand: Run.self)
 
     /// The decisions as a table, then the campaigns left alone.
     static func render(_ run: OptimizationRun) -> String {

@@ -33,6 +33,40 @@ struct DemoAndBenchmarkCommandTests {
         #expect(last.hasPrefix("Done: 8 campaigns on 4 platforms"), "\(run.stdout)")
         #expect(run.stdout.contains("flights from 2031-06-16"), "\(run.stdout)")
         #expect(Self.problemLogLines(run.stderr).isEmpty, "\(run.stderr)")
+        Self.expectOptimizerPass(run.stdout)
+    }
+
+    /// The demo's closing optimiser pass: seed 003's table over the 7 live campaigns given ROAS 3.5, 2.4, 1.3, 0.7,
+    /// 0.3, 3.5 and 2.4 in the tickets' order, then the first increase applied and read back from Meta.
+    static func expectOptimizerPass(_ output: String) {
+        let lines = output.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("Optimisation (dry run) over ") }) else {
+            Issue.record("no dry run in the demo's output: \(output)")
+            return
+        }
+        let rows = lines[start...].filter { $0.contains("BUDGET_") || $0.contains("CAMPAIGN_PAUSED") }
+        let expected: [(platform: String, action: String, budget: String)] = [
+            ("meta", "BUDGET_INCREASE", "200.00 USD → 240.00 USD"),
+            ("snapchat", "BUDGET_INCREASE", "200.00 USD → 220.00 USD"),
+            ("google", "BUDGET_MAINTAIN", "200.00 USD → 200.00 USD"),
+            ("meta", "BUDGET_DECREASE", "180.00 USD → 144.00 USD"),
+            ("tiktok", "CAMPAIGN_PAUSED", "120.00 USD → paused"),
+            ("snapchat", "BUDGET_INCREASE", "120.00 USD → 144.00 USD"),
+            ("google", "BUDGET_INCREASE", "120.00 USD → 132.00 USD"),
+        ]
+        #expect(rows.count == expected.count + 1, "7 decisions and the applied one: \(rows)")
+        for (row, want) in zip(rows, expected) {
+            let columns = row.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            #expect(columns.contains(want.platform) && columns.contains(want.action), "\(want): \(row)")
+            #expect(row.contains(want.budget), "\(want): \(row)")
+        }
+        let applied = rows.last ?? ""
+        #expect(
+            applied.contains("BUDGET_INCREASE") && applied.contains("DONE")
+                && applied.contains("200.00 USD daily → 240.00 USD daily")
+                && applied.hasSuffix("daily budget 240.00 USD"),
+            "\(applied)")
+        #expect(output.contains("an optimiser pass on seed 003's table, one change applied."), "\(output)")
     }
 
     @Test("an unreadable --examples is refused before any emulator starts or any account is registered")

@@ -60,3 +60,58 @@ struct OptimizeCommandTests {
         }
     }
 }
+
+extension OptimizeCommandTests {
+    @Test("settings shows, changes and clears a campaign's bounds and automatic optimisation; refusals name the option")
+    func settings() throws {
+        let sandbox = try Sandbox()
+        let (mock, base) = try EngineCommandTests.startMock(in: sandbox)
+        defer { _ = mock.stop() }
+        let environment = ["ADOPS_PLATFORMS_BASE_URL": base]
+        let ids = try CampaignActionCommandTests.launch(sandbox, environment: environment)
+        let meta = try #require(ids["meta"])
+
+        let shown = try sandbox.run(["optimize", "settings", meta], environment: environment)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("auto optimize   on"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("least budget    none"), "\(shown.stdout)")
+
+        let changed = try sandbox.run(
+            ["optimize", "settings", meta, "--auto", "off", "--min", "50", "--max", "400.00"], environment: environment)
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stdout.contains("Optimisation settings changed."), "\(changed.stdout)")
+        #expect(changed.stdout.contains("auto optimize   off"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("least budget    50.00 USD"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("most budget     400.00 USD"), "\(changed.stdout)")
+
+        // The optimiser now leaves the campaign alone, and says why.
+        let activate = try sandbox.run(["campaigns", "activate", meta], environment: environment)
+        try #require(activate.status == 0, "\(activate.stdout)\(activate.stderr)")
+        let dry = try sandbox.run(["optimize"], environment: environment)
+        #expect(dry.stdout.contains("automatic optimisation is off for this campaign"), "\(dry.stdout)")
+
+        let json = try #require(
+            try sandbox.json(["optimize", "settings", meta, "--max", "none", "--json"], environment: environment)
+                as? [String: Any])
+        #expect(json["campaign_id"] as? String == meta)
+        #expect(json["auto_optimize"] as? Bool == false)
+        #expect((json["budget_minimum"] as? [String: Any])?["amount"] as? String == "50.00")
+        #expect(json["budget_maximum"] == nil, "a removed bound is left out: \(json)")
+
+        for (arguments, status, message) in [
+            (["optimize", "settings", meta, "--min", "500", "--max", "400"], Int32(2), "--min: the least budget"),
+            (["optimize", "settings", meta, "--min=-1"], 2, "--min: must not be negative"),
+            (["optimize", "settings", meta, "--max", "1.001"], 2, "--max: "),
+            (["optimize", "settings", meta, "--auto", "maybe"], 2, "--auto: 'maybe' is not on or off"),
+            (["optimize", "settings", "not-an-id"], 2, "is not a campaign id"),
+            (["optimize", "settings", UUID().uuidString], 1, "ID: no campaign"),
+        ] {
+            let run = try sandbox.run(arguments, environment: environment)
+            #expect(run.status == status, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+        let unchanged = try sandbox.run(["optimize", "settings", meta], environment: environment)
+        #expect(
+            unchanged.stdout.contains("least budget    50.00 USD"), "a refusal changes nothing: \(unchanged.stdout)")
+    }
+}

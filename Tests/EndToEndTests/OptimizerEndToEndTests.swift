@@ -21,26 +21,33 @@ struct OptimizerEndToEndTests {
         (3_000, 1_500_000, nil),  // 0.3: paused
     ]
 
+    /// One Meta campaign per row, launched, activated and given the row's ROAS through ground truth, then synced
+    /// past the learning window: 7 whole days ending yesterday.
+    static func deliveringCampaigns(_ clock: ManualWallClock, _ fixture: EngineFixture) async throws -> [Campaign] {
+        let account = try #require(fixture.accounts[.meta])
+        var campaigns: [Campaign] = []
+        for row in Self.rows {
+            // 200 clicks and 20 conversions a day per ad set at 10%, so the value is 20 × the value per
+            // conversion, and the ROAS exactly the row's.
+            campaigns.append(
+                try await DeliveringCampaigns.launch(
+                    on: account, in: fixture, conversionRate: 0.1, valuePerConversionMicros: row.valueMicros))
+        }
+        // Past the learning window: the flight starts tomorrow, and the 7 days ending yesterday are whole days of
+        // delivery.
+        MetricsSyncTests.advance(days: 9, clock, fixture)
+        let sync = try await MetricsSyncTests.syncer(fixture).sync(account: account.id, kind: .incremental)
+        try #require(sync.status == .succeeded, "\(sync.errors)")
+        return campaigns
+    }
+
     @Test("ROAS 3.5, 2.4, 1.3, 0.7 and 0.3: +20%, +10%, maintained, −20% and paused, on the emulator; logged once")
     func seedTable() async throws {
         let clock = ManualWallClock.fromEnvironment()
         try await MockPlatforms.withRunning(configuration: EngineFixture.mockConfiguration(clock: clock)) { mock in
             let fixture = try await EngineFixture.make(mock: mock, inProcess: true)
             let account = try #require(fixture.accounts[.meta])
-            var campaigns: [Campaign] = []
-            for row in Self.rows {
-                // 200 clicks and 20 conversions a day per ad set at 10%, so the value is 20 × the value per
-                // conversion, and the ROAS exactly the row's.
-                campaigns.append(
-                    try await DeliveringCampaigns.launch(
-                        on: account, in: fixture, conversionRate: 0.1, valuePerConversionMicros: row.valueMicros))
-            }
-
-            // Past the learning window: the flight starts tomorrow, and the 7 days ending yesterday are whole days
-            // of delivery.
-            MetricsSyncTests.advance(days: 9, clock, fixture)
-            let sync = try await MetricsSyncTests.syncer(fixture).sync(account: account.id, kind: .incremental)
-            try #require(sync.status == .succeeded, "\(sync.errors)")
+            let campaigns = try await Self.deliveringCampaigns(clock, fixture)
 
             let optimizer = Optimizer(engine: fixture.engine)
             let run = try await optimizer.run(account: account.id, mode: .apply)

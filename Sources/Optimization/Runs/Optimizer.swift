@@ -22,11 +22,14 @@ public struct Optimizer: Sendable {
         self.settings = settings
     }
 
-    /// Decides for the live campaigns of `account` (every account's when `nil`) and logs every decision; in
-    /// `.apply` also requests the actions. Campaigns with optimisation off, on a platform with no module, with a
-    /// lifecycle action still under way, or already changed by an applied run today are skipped with the reason.
-    /// Throws ``OptimizerError`` naming `account` when it does not exist.
-    public func run(account: UUID? = nil, mode: OptimizationMode) async throws -> OptimizationRun {
+    /// Decides for the live campaigns of `account` (every account's when `nil`), or only those of them in
+    /// `campaigns` when given, and logs every decision; in `.apply` also requests the actions. Campaigns with
+    /// optimisation off, on a platform with no module, with a lifecycle action still under way, or already changed
+    /// by an applied run today are skipped with the reason. Throws ``OptimizerError`` naming `account` when it does
+    /// not exist.
+    public func run(
+        account: UUID? = nil, campaigns only: Set<UUID>? = nil, mode: OptimizationMode
+    ) async throws -> OptimizationRun {
         let store = engine.store
         if let account, try await store.account(account) == nil {
             throw OptimizerError(.accountNotFound, field: "account", "no ad account \(account.uuidString)")
@@ -34,7 +37,7 @@ public struct Optimizer: Sendable {
         let now = store.clock.now
         let pass = OptimizationPass(settings: settings, mode: mode)
         let (since, until) = pass.optimizer.window(at: now)
-        let campaigns = try await liveCampaigns(account: account)
+        let campaigns = try await liveCampaigns(account: account).filter { only?.contains($0.id) ?? true }
         let optimization = try await store.optimizationSettings(campaigns: campaigns.map(\.id))
 
         var candidates: [OptimizationCandidate] = []

@@ -11,8 +11,10 @@ struct DemoRun {
     let mockURL: URL
     let port: Int
     let database: URL
+    /// Whether the closing optimiser pass applies every decision, not only the first increase.
+    var applyOptimization = false
 
-    private var control: MockControl { MockControl(baseURL: mockURL, transport: context.transport) }
+    var control: MockControl { MockControl(baseURL: mockURL, transport: context.transport) }
 
     /// Runs the loop; returns whether every campaign was created, written back and shows its conversion.
     func run(samples: SampleLibrary, concurrency: Int) async throws -> Bool {
@@ -65,15 +67,18 @@ struct DemoRun {
         let insights = try await deliver(details)
         let operated = try await operate(details)
         let synced = try await syncMetrics(details, accounts: accounts)
+        let optimized = try await DemoOptimization(demo: self, applyAll: applyOptimization).run(
+            details, accounts: accounts)
         let succeeded =
             details.count == jobs.count && details.allSatisfy { $0.job.status == .success }
             && written.count == report.accepted.count && !report.accepted.isEmpty
-            && insights.allSatisfy { $0.conversions >= 1 } && operated && synced
+            && insights.allSatisfy { $0.conversions >= 1 } && operated && synced && optimized
         Terminal.output(
             succeeded
                 ? "\nDone: \(details.count) campaigns on 4 platforms, ids written back, conversions in every platform's "
-                    + "insights, a pause and a budget change on the platforms and in our records, and daily metrics "
-                    + "synced into our store."
+                    + "insights, a pause and a budget change on the platforms and in our records, daily metrics "
+                    + "synced into our store, and an optimiser pass on seed 003's table, "
+                    + (applyOptimization ? "every change applied." : "one change applied.")
                 : "\nThe demo did not complete: see the statuses and errors above.")
         return succeeded
     }
@@ -226,7 +231,9 @@ struct DemoRun {
         Terminal.output(
             "     \(pauseCampaign.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) campaign "
                 + "\(pauseCampaign.platformCampaignID ?? "-")  status \(platformStatus?.rawValue ?? "?")")
-        let platformBudget = try budgetEntity.flatMap { try budgetAttribute(of: $0, job: raised.job) }
+        let platformBudget = budgetEntity.flatMap {
+            budgetAttribute(of: $0, platform: raised.job.platform, currency: raised.job.request.budget.amount.currency)
+        }
         Terminal.output(
             "     \(budgetCampaign.platform.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) campaign "
                 + "\(budgetCampaign.platformCampaignID ?? "-")  \(platformBudget?.text ?? "budget not readable")")
@@ -283,7 +290,7 @@ struct DemoRun {
     }
 
     /// Runs the worker until every action is over; returns them as they ended.
-    private func runActions(_ actions: [LifecycleAction]) async throws -> [LifecycleAction] {
+    func runActions(_ actions: [LifecycleAction]) async throws -> [LifecycleAction] {
         let worker = context.worker(logger: EngineContext.logger("adops.worker", level: .warning))
         let store = context.store
         let ids = actions.map(\.id)
@@ -305,9 +312,10 @@ struct DemoRun {
 
     /// The budget a campaign read back carries, as the platform wrote it and in money. `EntityReading` returns
     /// platform attributes, not a budget, so the demo looks for the budget fields the modules report.
-    private func budgetAttribute(of entity: PlatformEntity, job: CampaignJob) throws -> (text: String, money: Money)? {
-        guard let module = context.registry[job.platform] else { return nil }
-        let currency = job.request.budget.amount.currency
+    func budgetAttribute(
+        of entity: PlatformEntity, platform: PlatformID, currency: Currency
+    ) -> (text: String, money: Money)? {
+        guard let module = context.registry[platform] else { return nil }
         for key in Self.budgetAttributes {
             guard let value = entity.attributes[key],
                 let money = try? module.capabilities.budget.unit.money(
@@ -334,14 +342,18 @@ struct DemoRun {
     /// The job's platform module through the engine's pipeline, and its account; the demo's reads spend the
     /// account's rate budget like any call.
     private func moduleAndAccount(for job: CampaignJob) async throws -> (any AdPlatform, AccountContext) {
-        guard let platform = context.registry[job.platform],
-            let account = try await context.store.account(job.accountID),
-            let credentials = try await context.store.credentials(ofAccount: job.accountID)
+        try await moduleAndAccount(platform: job.platform, accountID: job.accountID)
+    }
+
+    /// A platform's module through the engine's pipeline, and one of its ad accounts.
+    func moduleAndAccount(platform id: PlatformID, accountID: UUID) async throws -> (any AdPlatform, AccountContext) {
+        guard let platform = context.registry[id], let account = try await context.store.account(accountID),
+            let credentials = try await context.store.credentials(ofAccount: accountID)
         else {
-            throw ConfigurationError(variable: "job \(job.id)", message: "its platform or ad account is gone")
+            throw ConfigurationError(variable: "ad account \(accountID)", message: "its platform or ad account is gone")
         }
         let accountContext = account.context(credentials: credentials)
-        let calls = APICallCollector(platform: job.platform)
+        let calls = APICallCollector(platform: id)
         return (context.pipeline.platform(platform, account: accountContext.accountID, calls: calls), accountContext)
     }
 

@@ -65,6 +65,25 @@ struct MockControl {
         }
     }
 
+    /// Sets an entity's ground truth from today (`PUT /_mock/truth`): `parts` are the truth's members
+    /// (`clickThroughRate`, `valuePerConversion`, …, money in major units). Returns the CPM factor of each ad under
+    /// the entity, by the ad's id, as the emulator delivers it today.
+    func setTruth(
+        platform: PlatformID, entityID: String, _ parts: [String: JSONValue]
+    ) async throws -> [String: Double] {
+        var body = parts
+        body["platform"] = .string(platform.rawValue)
+        body["entityId"] = .string(entityID)
+        let answer = try await send(.put, "/_mock/truth", body: .object(body))
+        var factors: [String: Double] = [:]
+        for ad in answer.objectValue?["ads"]?.arrayValue ?? [] {
+            guard let id = ad.objectValue?["adId"]?.stringValue, let factor = ad.objectValue?["cpmFactor"]?.doubleValue
+            else { continue }
+            factors[id] = factor
+        }
+        return factors
+    }
+
     /// The virtual now.
     func now() async throws -> Date {
         let answer = try await send(.get, "/_mock/clock", body: nil)
