@@ -138,45 +138,38 @@ struct RuleLatencyBenchmark {
     private func measure(count: Int, campaigns: [Campaign], tick: Int) async throws -> Results {
         var latencies: [Double] = []
         var failures: [Failure] = []
+        // Each campaign's clicks today as last landed: 0 (active) until its first pausing trial.
+        var clicks: [UUID: Int64] = [:]
+        var day: String?
         for trial in 0..<count {
             let campaign = campaigns[trial % campaigns.count]
             let pausing = (trial / campaigns.count) % 2 == 0
-            guard let platformID = campaign.platformCampaignID, let module = context.registry[campaign.platform]
-            else { throw CommandFailure.failed("campaign \(campaign.id.uuidString) has no platform id") }
             // A minute on, so both rules are due when the row lands.
             world.advance(by: 61)
-            let now = context.store.clock.now
-            let today = CalendarDay(now).description
-            let currency = campaign.budget.amount.currency
-            let row = DailyMetric(
-                campaignID: campaign.id, level: .campaign, platformID: platformID, date: today,
-                attributionWindow: module.capabilities.reporting.attributionWindow,
-                totals: MetricTotals(
-                    impressions: 50_000, clicks: pausing ? 1_000 : 0,
-                    spend: Money(minorUnits: 10_000, currency: currency),
-                    conversions: 0, conversionValue: Money(minorUnits: 0, currency: currency)),
-                syncedAt: now)
-            let run = SyncRun(
-                id: .timeOrdered(at: now), accountID: campaign.accountID, platform: campaign.platform,
-                kind: .incremental, campaignID: campaign.id, since: today, until: today, startedAt: now)
-            _ = try await context.store.startSyncRun(run, staleAfter: .seconds(600))
+            var now = context.store.clock.now
+            if day != CalendarDay(now).description, day != nil {
+                // A new day has no rows yet, and no clicks today would unpause every paused campaign: land every
+                // campaign's row as it stands first, untimed, let that pass finish, and move on to the rules' next
+                // turn.
+                for other in campaigns {
+                    try await land(other, clicks: clicks[other.id] ?? 0, at: now)
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                world.advance(by: 61)
+                now = context.store.clock.now
+            }
+            day = CalendarDay(now).description
+            clicks[campaign.id] = pausing ? 1_000 : 0
             timer.reset()
             let started = ContinuousClock.now
-            _ = try await context.store.recordSyncChunk(
-                SyncChunk(
-                    runID: run.id, campaigns: [campaign.id], since: today, until: today, rows: [row],
-                    observations: [], calls: [], syncedAt: now))
-            var finished = run
-            finished.status = .succeeded
-            finished.finishedAt = now
-            try await context.store.finishSyncRun(finished)
+            try await land(campaign, clicks: pausing ? 1_000 : 0, at: now)
 
             let deadline = ContinuousClock.now + .seconds(30)
             var action: LifecycleAction?
+            var latest: LifecycleAction?
             while ContinuousClock.now < deadline {
-                let recent = try await context.store.actions(campaign: campaign.id, page: PageRequest(limit: 1))
-                if let latest = recent.items.first, latest.createdAt >= now, latest.requestedBy.hasPrefix("rule:"),
-                    latest.status.isTerminal
+                latest = try await context.store.actions(campaign: campaign.id, page: PageRequest(limit: 1)).items.first
+                if let latest, latest.createdAt >= now, latest.requestedBy.hasPrefix("rule:"), latest.status.isTerminal
                 {
                     action = latest
                     break
@@ -184,10 +177,15 @@ struct RuleLatencyBenchmark {
                 try await Task.sleep(for: .milliseconds(1))
             }
             guard let action, action.status == .done, let call = timer.calls(since: started).last else {
+                let seen = latest.map {
+                    "the campaign's latest action is \($0.kind) by \($0.requestedBy), \($0.status.rawValue), asked at "
+                        + "\($0.createdAt) (the row landed at \(now))"
+                }
                 failures.append(
                     Failure(
                         trial: trial, platform: campaign.platform.rawValue,
-                        error: action?.error?.description ?? "no rule action ended within 30 s"))
+                        error: action?.error?.description ?? "no rule action ended within 30 s; "
+                            + (seen ?? "the campaign has no action")))
                 continue
             }
             latencies.append(EngineBenchmark.seconds(call.at - started) * 1_000)
@@ -200,5 +198,32 @@ struct RuleLatencyBenchmark {
             toPlatformCallP90Milliseconds: percentile(latencies, 0.9),
             toPlatformCallP99Milliseconds: percentile(latencies, 0.99),
             toPlatformCallMaxMilliseconds: latencies.max() ?? 0, tickSeconds: tick)
+    }
+
+    /// Lands the campaign's row for today at `clicks` in one store write, in a sync run of its own, as a sync does.
+    private func land(_ campaign: Campaign, clicks: Int64, at now: Date) async throws {
+        guard let platformID = campaign.platformCampaignID, let module = context.registry[campaign.platform] else {
+            throw CommandFailure.failed("campaign \(campaign.id.uuidString) has no platform id")
+        }
+        let today = CalendarDay(now).description
+        let currency = campaign.budget.amount.currency
+        let row = DailyMetric(
+            campaignID: campaign.id, level: .campaign, platformID: platformID, date: today,
+            attributionWindow: module.capabilities.reporting.attributionWindow,
+            totals: MetricTotals(
+                impressions: 50_000, clicks: clicks, spend: Money(minorUnits: 10_000, currency: currency),
+                conversions: 0, conversionValue: Money(minorUnits: 0, currency: currency)),
+            syncedAt: now)
+        var run = SyncRun(
+            id: .timeOrdered(at: now), accountID: campaign.accountID, platform: campaign.platform, kind: .incremental,
+            campaignID: campaign.id, since: today, until: today, startedAt: now)
+        _ = try await context.store.startSyncRun(run, staleAfter: .seconds(600))
+        _ = try await context.store.recordSyncChunk(
+            SyncChunk(
+                runID: run.id, campaigns: [campaign.id], since: today, until: today, rows: [row], observations: [],
+                calls: [], syncedAt: now))
+        run.status = .succeeded
+        run.finishedAt = now
+        try await context.store.finishSyncRun(run)
     }
 }
