@@ -155,6 +155,8 @@ import Trafficking
             ] {
                 #expect(fields.contains(path), "\(path) in \(fields)")
             }
+            let slow = try await api.send(.post, "/api/v1/rules", json: Self.rule(everyMinutes: 1_000_000_000_000_000))
+            #expect(slow.isProblem(.unprocessableContent) && slow.violationFields == ["schedule.everyMinutes"])
             let preview = try await api.send(.post, "/api/v1/rule_previews", json: rule)
             #expect(preview.isProblem(.unprocessableContent) && preview.violationFields == fields)
             #expect(try await api.send(.get, "/api/v1/rules/spend-guard").isProblem(.notFound), "nothing is stored")
