@@ -45,7 +45,12 @@ extension RulesCommand {
                     return
                 }
                 guard !page.items.isEmpty else {
-                    if let id, try await context.store.rule(id) == nil {
+                    // A deleted rule's history stays; an id that names neither a rule nor any history is a mistake.
+                    if let id, try await context.store.rule(id) == nil,
+                        try await context.store.ruleExecutions(
+                            rule: id, campaign: nil, since: nil, page: PageRequest(limit: 1)
+                        ).total == 0
+                    {
                         throw CommandFailure.failed("ID: no rule '\(id)' and no history of one")
                     }
                     Terminal.output("No rule has acted yet\(id.map { " (rule \($0))" } ?? "").")

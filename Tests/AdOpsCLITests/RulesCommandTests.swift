@@ -173,6 +173,10 @@ struct RulesCommandTests {
         #expect(entry.contains("pause") && entry.contains("PENDING") && entry.contains("→ PAUSED"), "\(entry)")
         let json = try #require(try sandbox.json(["rules", "history", "--campaign", meta]) as? [[String: Any]])
         #expect(json.count == 1 && json.first?["rule_id"] as? String == "spend-guard")
+        #expect(try sandbox.run(["rules", "delete", "spend-guard"]).status == 0)
+        let kept = try sandbox.run(["rules", "history", "spend-guard"])
+        #expect(
+            kept.status == 0 && kept.stdout.contains("spend-guard"), "a deleted rule's history stays: \(kept.stderr)")
         let unknown = try sandbox.run(["rules", "history", "no-such-rule"])
         #expect(unknown.status == 1 && unknown.stderr.contains("ID: no rule 'no-such-rule'"), "\(unknown.stderr)")
     }
