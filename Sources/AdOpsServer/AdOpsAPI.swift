@@ -5,7 +5,8 @@ import ServiceLifecycle
 import Trafficking
 
 /// The trafficking engine's REST API: ad accounts, submissions, jobs, campaigns, their actions and metrics, metrics
-/// syncs, the budget optimiser and its log, creative tests, health and the OpenAPI document.
+/// syncs, the budget optimiser and its log, creative tests, automation rules and their history, health and the
+/// OpenAPI document.
 ///
 /// Every route but `GET /healthz` and the Meta webhook (`/api/v1/webhooks/meta`, which checks Meta's verify token
 /// and signature instead) needs `Authorization: Bearer <key>`; every error is an RFC 9457 problem. See
@@ -49,6 +50,8 @@ public enum AdOpsAPI {
         SyncRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         OptimizationRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
         CreativeTestRoutes(engine: engine, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: api)
+        RuleRoutes(automator: configuration.automator(engine: engine), maximumBodyBytes: configuration.maximumBodyBytes)
+            .addRoutes(to: api)
         MetaWebhookRoutes(
             engine: engine, configuration: configuration.metaWebhook, maximumBodyBytes: configuration.maximumBodyBytes
         ).addRoutes(to: api)

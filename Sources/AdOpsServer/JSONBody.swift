@@ -9,20 +9,24 @@ enum JSONBody {
     /// Reads at most `limit` bytes and decodes them with the request decoder's field-path errors; throws a 413 or
     /// 400 ``Problem``.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
+        let data = try await bytes(of: request, limit: limit)
+        do {
+            return try TraffickingRequestDecoder().decode(T.self, from: data)
+        } catch {
+            throw Problem.malformedBody(error)
+        }
+    }
+
+    /// The body's bytes, at most `limit` of them; throws a 413 ``Problem`` when there are more.
+    static func bytes(of request: Request, limit: Int) async throws -> Data {
         // A declared length over the limit is refused before a byte is read.
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw Problem.payloadTooLarge(limit: limit)
         }
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: limit)
+            return Data(buffer: try await request.body.collect(upTo: limit))
         } catch is NIOTooManyBytesError {
             throw Problem.payloadTooLarge(limit: limit)
-        }
-        do {
-            return try TraffickingRequestDecoder().decode(T.self, from: Data(buffer: buffer))
-        } catch {
-            throw Problem.malformedBody(error)
         }
     }
 

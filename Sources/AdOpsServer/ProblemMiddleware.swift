@@ -1,4 +1,5 @@
 import AdPlatformKit
+import Automation
 import Hummingbird
 import Logging
 import NIOCore
@@ -56,6 +57,10 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return SubmissionProblem.problem(for: error, accountField: { $0.map { "accounts[\($0)]" } ?? "accounts" })
         case let error as RequestDecodingError:
             return .malformedBody(error)
+        case let refusal as RuleRefusal:
+            return RuleRouteProblem.problem(for: refusal)
+        case let error as AutomatorError:
+            return RuleRouteProblem.problem(for: error)
         case is NIOTooManyBytesError:
             return .payloadTooLarge(limit: maximumBodyBytes)
         case let error as StoreError:

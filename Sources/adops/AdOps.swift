@@ -14,7 +14,7 @@ struct AdOps: AsyncParsableCommand {
             DemoCommand.self, PlatformsCommand.self, ValidateCommand.self, MockCommand.self, TrafficCommand.self,
             BenchmarkCommand.self,
             AccountsCommand.self, JobsCommand.self, CampaignsCommand.self, SyncCommand.self, MetricsCommand.self,
-            OptimizeCommand.self,
+            OptimizeCommand.self, RulesCommand.self,
             ServeCommand.self, WorkerCommand.self, CreativesCommand.self,
         ]
     )

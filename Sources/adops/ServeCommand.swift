@@ -79,7 +79,8 @@ struct ServeCommand: AsyncParsableCommand {
             let application = AdOpsAPI.application(
                 engine: context.engine,
                 configuration: AdOpsServerConfiguration(
-                    apiKeyHashes: settings.apiKeyHashes, metaWebhook: settings.metaWebhook),
+                    apiKeyHashes: settings.apiKeyHashes, metaWebhook: settings.metaWebhook,
+                    ruleWebhookSigner: context.webhookSigner, ruleWebhookSender: context.webhookSender),
                 host: host, port: requestedPort, services: services, logger: logger,
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? requestedPort

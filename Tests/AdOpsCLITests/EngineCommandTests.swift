@@ -28,13 +28,13 @@ struct EngineCommandTests {
         /// false) and `environment` added.
         func run(
             _ arguments: [String], environment: [String: String] = [:], key withKey: Bool = true,
-            database withDatabase: Bool = true, in workingDirectory: URL? = nil
+            database withDatabase: Bool = true, in workingDirectory: URL? = nil, input: Data? = nil
         ) throws -> AdOpsCommandTests.Run {
             var variables = environment
             if withKey { variables["ADOPS_SECRET_KEY"] = key }
             return try EngineCommandTests.adops(
                 arguments + (withDatabase ? ["--db", database] : []), environment: variables,
-                in: workingDirectory ?? directory)
+                in: workingDirectory ?? directory, input: input)
         }
 
         /// Runs a command that prints JSON and decodes its standard output.
@@ -99,9 +99,11 @@ struct EngineCommandTests {
     }
 
     /// Runs the binary to its end, reading both pipes at once so neither fills up and blocks the child.
-    /// `executable` runs another copy of the binary (the built one by default).
+    /// `executable` runs another copy of the binary (the built one by default); `input`, when given, is the child's
+    /// standard input.
     static func adops(
-        _ arguments: [String], environment: [String: String], in directory: URL, executable: URL? = nil
+        _ arguments: [String], environment: [String: String], in directory: URL, executable: URL? = nil,
+        input: Data? = nil
     ) throws
         -> AdOpsCommandTests.Run
     {
@@ -112,9 +114,15 @@ struct EngineCommandTests {
         process.environment = Self.environment(environment)
         let out = Pipe()
         let err = Pipe()
+        let stdin = input.map { _ in Pipe() }
         process.standardOutput = out
         process.standardError = err
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         let stderr = OutputBuffer()
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { stderr.set(err.fileHandleForReading.readDataToEndOfFile()) }

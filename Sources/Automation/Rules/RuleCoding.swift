@@ -29,11 +29,34 @@ public enum RuleCoding {
         return try encoder.encode(rule)
     }
 
-    /// Encodes a rule as YAML, keys sorted.
+    /// Encodes a rule as YAML, keys sorted, numbers written as people write them (`50`, `1.5`).
     public static func encodeYAML(_ rule: Rule) throws -> String {
         let encoder = YAMLEncoder()
         encoder.options.sortKeys = true
-        return try encoder.encode(rule)
+        // Yams writes every Double in scientific notation (`5e+1`), which reads back but not to a person editing it.
+        guard let node = try Yams.compose(yaml: try encoder.encode(rule)) else { return "" }
+        return try Yams.serialize(node: plainNumbers(node), sortKeys: true)
+    }
+
+    /// The node with each plain number written plainly: whole numbers without a fraction, others in Swift's
+    /// shortest form, which YAML reads back as the same number.
+    private static func plainNumbers(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var scalar):
+            guard scalar.style == .plain, let value = Double(scalar.string), value.isFinite else { return node }
+            scalar.string = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+            return .scalar(scalar)
+        case .mapping(var mapping):
+            for index in mapping.indices {
+                mapping[index] = (mapping[index].key, plainNumbers(mapping[index].value))
+            }
+            return .mapping(mapping)
+        case .sequence(var sequence):
+            for index in sequence.indices { sequence[index] = plainNumbers(sequence[index]) }
+            return .sequence(sequence)
+        default:
+            return node
+        }
     }
 
     /// A decoding failure as a problem at its path.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// How often a rule is evaluated: every N minutes, from 1; 30 by default (Meta's fastest, `SEMI_HOURLY`).
+/// How often a rule is evaluated: every N minutes, from 1 to 43,200 (30 days); 30 by default (Meta's fastest,
+/// `SEMI_HOURLY`).
 public struct RuleSchedule: Sendable, Hashable, Codable {
     /// Minutes between evaluations.
     public var everyMinutes: Int
@@ -9,6 +10,9 @@ public struct RuleSchedule: Sendable, Hashable, Codable {
     public static let defaultMinutes = 30
     /// The shortest interval: the scheduler's tick.
     public static let minimumMinutes = 1
+    /// The longest interval: 30 days, the longest window a rule reads. (A longer one would also put the next run
+    /// past the dates the store can write.)
+    public static let maximumMinutes = 43_200
 
     /// Every `everyMinutes` minutes.
     public init(everyMinutes: Int = RuleSchedule.defaultMinutes) {

@@ -55,9 +55,10 @@ public struct Automator: Sendable {
 
     /// Switches a stored rule on or off; a rule switched on is due at once.
     public func setEnabled(_ id: String, _ enabled: Bool) async throws -> StoredRule {
-        var (rule, _) = try await rule(id)
+        var (rule, stored) = try await rule(id)
         rule.enabled = enabled
-        return try await update(try Self.stored(rule), expectedVersion: nil)
+        // The version read: an edit that lands in between is not overwritten; the caller can try again.
+        return try await update(try Self.stored(rule), expectedVersion: stored.version)
     }
 
     /// Deletes a stored rule; its history stays. Throws ``AutomatorError`` `ruleNotFound`.
@@ -68,7 +69,7 @@ public struct Automator: Sendable {
     /// A stored rule, read back. Throws ``AutomatorError`` `ruleNotFound` or `unreadableRule`.
     public func rule(_ id: String) async throws -> (rule: Rule, stored: StoredRule) {
         guard let stored = try await engine.store.rule(id) else { throw Self.notFound(id) }
-        return (try Self.decode(stored), stored)
+        return (try Self.definition(of: stored), stored)
     }
 
     // MARK: - Previews and runs
@@ -96,7 +97,7 @@ public struct Automator: Sendable {
         var unreadable: [AutomatorError] = []
         for stored in claimed {
             do {
-                rules.append(try Self.decode(stored))
+                rules.append(try Self.definition(of: stored))
             } catch let error as AutomatorError {
                 unreadable.append(error)
             }
@@ -298,7 +299,8 @@ public struct Automator: Sendable {
     }
 
     /// The rule a stored one holds, with its enabled state from the column (which ``setEnabled(_:_:)`` changes).
-    static func decode(_ stored: StoredRule) throws -> Rule {
+    /// Throws ``AutomatorError`` `unreadableRule` when this version cannot read it.
+    public static func definition(of stored: StoredRule) throws -> Rule {
         do {
             var rule = try RuleCoding.decodeJSON(Data(stored.definitionJSON.utf8))
             rule.enabled = stored.enabled

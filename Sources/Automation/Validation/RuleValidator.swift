@@ -67,6 +67,12 @@ public struct RuleValidator: Sendable {
                     path: "schedule.everyMinutes",
                     message: "must be at least \(RuleSchedule.minimumMinutes) minute; got \(rule.schedule.everyMinutes)"
                 ))
+        } else if rule.schedule.everyMinutes > RuleSchedule.maximumMinutes {
+            problems.append(
+                RuleProblem(
+                    path: "schedule.everyMinutes",
+                    message: "must be at most \(RuleSchedule.maximumMinutes) minutes (30 days); got "
+                        + "\(rule.schedule.everyMinutes)"))
         }
         for name in rule.targets.keys.sorted() {
             guard let value = rule.targets[name] else { continue }

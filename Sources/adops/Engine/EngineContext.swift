@@ -96,10 +96,14 @@ struct EngineContext {
     /// The automation rules over this engine, signing notify webhooks with `ADOPS_RULES_WEBHOOK_SECRET` and sending
     /// them through the process's transport.
     func automator() -> Automator {
-        Automator(
-            engine: engine, signer: settings.rulesWebhookSecret.map { WebhookSigner(secret: Data($0.utf8)) },
-            sender: WebhookSender(transport: transport))
+        Automator(engine: engine, signer: webhookSigner, sender: webhookSender)
     }
+
+    /// Signs rules' notify webhooks with `ADOPS_RULES_WEBHOOK_SECRET`; `nil` when it is not set.
+    var webhookSigner: WebhookSigner? { settings.rulesWebhookSecret.map { WebhookSigner(secret: Data($0.utf8)) } }
+
+    /// Sends rules' notify webhooks through the process's transport, with retries.
+    var webhookSender: WebhookSender { WebhookSender(transport: transport) }
 
     /// The services that run rules and the daily optimiser pass, as `ADOPS_RULES_TICK_SECONDS` and
     /// `ADOPS_OPTIMIZE` ask.
