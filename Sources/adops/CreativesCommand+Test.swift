@@ -90,41 +90,14 @@ extension CreativesCommand {
                             "Queued \(run.actionIDs.count) pause(s). `adops worker` (or `adops serve`) runs them; "
                                 + "follow them with GET /api/v1/actions/ID.")
                     } else {
-                        failures += try await runPauses(run.actionIDs, context: context, say: say)
+                        failures += try await context.runToEnd(
+                            run.actionIDs, noun: "pause(s)", logLabel: "adops.creatives", say: say)
                     }
                 }
                 if json { try Terminal.json(CreativeTestRunResource(run)) }
                 for failure in failures { Terminal.error("error: \(failure)") }
                 if !failures.isEmpty { throw ExitCode.failure }
             }
-        }
-
-        /// Runs an in-process worker until every pause has ended, and says how they ended; returns the failures.
-        private func runPauses(
-            _ ids: [UUID], context: EngineContext, say: @Sendable (String) -> Void
-        ) async throws -> [String] {
-            let store = context.store
-            let worker = context.worker(logger: EngineContext.logger("adops.creatives", level: .warning))
-            try await worker.run(until: {
-                for id in ids {
-                    guard let action = try await store.action(id), action.status.isTerminal else { return false }
-                }
-                return true
-            })
-            var failures: [String] = []
-            var done = 0
-            for id in ids {
-                guard let action = try await store.action(id) else { continue }
-                if action.status == .done {
-                    done += 1
-                } else {
-                    failures.append(
-                        "pause \(id.uuidString) ended \(action.status.rawValue): "
-                            + (action.error?.description ?? "no error recorded"))
-                }
-            }
-            say("Applied: \(done) of \(ids.count) pause(s) done.")
-            return failures
         }
 
         /// A heading and a table per ad group tested, its answer under it, then the ad groups left alone.

@@ -70,7 +70,8 @@ extension OptimizeCommand {
                             "Queued \(run.actionIDs.count) action(s). `adops worker` (or `adops serve`) runs them; "
                                 + "follow them with GET /api/v1/actions/ID.")
                     } else {
-                        failures += try await runActions(run.actionIDs, context: context, say: say)
+                        failures += try await context.runToEnd(
+                            run.actionIDs, noun: "action(s)", logLabel: "adops.optimize", say: say)
                     }
                 }
                 if json { try Terminal.json(OptimizationRunResource(run)) }
@@ -79,32 +80,5 @@ extension OptimizeCommand {
             }
         }
 
-        /// Runs an in-process worker until every action has ended, and says how each ended; returns the failures.
-        private func runActions(
-            _ ids: [UUID], context: EngineContext, say: @Sendable (String) -> Void
-        ) async throws -> [String] {
-            let store = context.store
-            let worker = context.worker(logger: EngineContext.logger("adops.optimize", level: .warning))
-            try await worker.run(until: {
-                for id in ids {
-                    guard let action = try await store.action(id), action.status.isTerminal else { return false }
-                }
-                return true
-            })
-            var failures: [String] = []
-            var done = 0
-            for id in ids {
-                guard let action = try await store.action(id) else { continue }
-                if action.status == .done {
-                    done += 1
-                } else {
-                    failures.append(
-                        "action \(id.uuidString) ended \(action.status.rawValue): "
-                            + (action.error?.description ?? "no error recorded"))
-                }
-            }
-            say("Applied: \(done) of \(ids.count) action(s) done.")
-            return failures
-        }
     }
 }

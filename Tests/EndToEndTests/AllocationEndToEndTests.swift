@@ -78,13 +78,7 @@ struct AllocationEndToEndTests {
             for curve in Self.curves {
                 var request = try DeliveringCampaigns.request(fixture)
                 request.budget = Budget(.daily, Money(minorUnits: Self.startingBudgetMinor, currency: usd))
-                let jobs = try await fixture.engine.submit(request, accounts: [account.id])
-                let finished = try await fixture.runUntilOver(jobs)
-                try #require(finished.first?.status == .success, "\(finished.first?.error?.description ?? "")")
-                let campaign = try #require(try await fixture.store.campaign(job: jobs[0].id))
-                let activated = try await LifecycleActionTests.run(
-                    try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
-                try #require(activated.status == .done, "\(activated.error?.description ?? "")")
+                let campaign = try await DeliveringCampaigns.launchAndActivate(request, on: account, in: fixture)
                 let platformID = try #require(campaign.platformCampaignID)
                 let entity = try #require(LifecycleActionTests.entity(platformID, on: .meta, in: fixture))
                 // Set on the campaign, the saturation is of the campaign's whole day's spend, over both ad sets.

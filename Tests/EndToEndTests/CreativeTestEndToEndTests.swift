@@ -14,9 +14,7 @@ struct CreativeTestEndToEndTests {
     /// The sample request with one ad set and two ads of two creatives in it, on one country, ages 18–65+ and both
     /// genders: the emulator's reference audience, so each ad's 100 a day at a CPM of 10 is 10,000 impressions.
     static func request(_ fixture: EngineFixture) throws -> TraffickingRequest {
-        var request = try EngineFixture.disneyRequest(mock: fixture.mock)
-        request.targeting.countries = ["US"]
-        request.targeting.ageRange = AgeRange(minimum: 18, maximum: 65)
+        var request = try DeliveringCampaigns.request(fixture)
         let group = try #require(request.adGroups.first)
         var hero = try #require(request.creatives.first { $0.platforms?.contains(.meta) ?? true })
         var alternate = hero
@@ -40,13 +38,7 @@ struct CreativeTestEndToEndTests {
         clickThroughRates: [Double], fixture: EngineFixture, clock: ManualWallClock
     ) async throws -> (campaign: Campaign, ads: [String]) {
         let account = try #require(fixture.accounts[.meta])
-        let jobs = try await fixture.engine.submit(try request(fixture), accounts: [account.id])
-        let finished = try await fixture.runUntilOver(jobs)
-        try #require(finished.first?.status == .success, "\(finished.first?.error?.description ?? "")")
-        let campaign = try #require(try await fixture.store.campaign(job: jobs[0].id))
-        let activated = try await LifecycleActionTests.run(
-            try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
-        try #require(activated.status == .done, "\(activated.error?.description ?? "")")
+        let campaign = try await DeliveringCampaigns.launchAndActivate(try request(fixture), on: account, in: fixture)
 
         let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
         let ads = detail.mappings.filter { $0.level == .ad }

@@ -25,13 +25,7 @@ enum DeliveringCampaigns {
         on account: AdAccount, in fixture: EngineFixture, conversionRate: Double, valuePerConversionMicros: Int64
     ) async throws -> Campaign {
         let world = fixture.mock.mock.world
-        let jobs = try await fixture.engine.submit(try request(fixture), accounts: [account.id])
-        let finished = try await fixture.runUntilOver(jobs)
-        try #require(finished.first?.status == .success, "\(finished.first?.error?.description ?? "")")
-        let campaign = try #require(try await fixture.store.campaign(job: jobs[0].id))
-        let activated = try await LifecycleActionTests.run(
-            try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
-        try #require(activated.status == .done, "\(activated.error?.description ?? "")")
+        let campaign = try await launchAndActivate(try request(fixture), on: account, in: fixture)
         let detail = try #require(try await fixture.store.campaignDetail(campaign.id))
         let adSets = detail.mappings.filter { $0.level == .adGroup }
         try #require(adSets.count == 2)
@@ -44,5 +38,19 @@ enum DeliveringCampaigns {
                 platform: "meta", entityID: entity.id)
         }
         return try #require(try await fixture.store.campaign(campaign.id))
+    }
+
+    /// Launches `request` on `account` through the worker and activates the campaign; returns it.
+    static func launchAndActivate(
+        _ request: TraffickingRequest, on account: AdAccount, in fixture: EngineFixture
+    ) async throws -> Campaign {
+        let jobs = try await fixture.engine.submit(request, accounts: [account.id])
+        let finished = try await fixture.runUntilOver(jobs)
+        try #require(finished.first?.status == .success, "\(finished.first?.error?.description ?? "")")
+        let campaign = try #require(try await fixture.store.campaign(job: jobs[0].id))
+        let activated = try await LifecycleActionTests.run(
+            try await LifecycleActionTests.request(.activate, on: campaign, in: fixture), in: fixture)
+        try #require(activated.status == .done, "\(activated.error?.description ?? "")")
+        return campaign
     }
 }
