@@ -92,7 +92,8 @@ extension SQLiteTraffickingStore {
             return try rows.map { row in
                 var claimed = row
                 claimed.lastRunAt = now
-                claimed.nextRunAt = now.addingTimeInterval(Double(max(row.everyMinutes, 1)) * 60)
+                // Clamped to a year, so a schedule written past the validator cannot make a date the store cannot write.
+                claimed.nextRunAt = now.addingTimeInterval(Double(min(max(row.everyMinutes, 1), 527_040)) * 60)
                 try update.execute(
                     arguments: [stamp, claimed.nextRunAt.map(DatabaseTimestamp.text), row.id])
                 return claimed.rule
