@@ -1,7 +1,8 @@
 import AdPlatformKit
 
 extension GoogleAdsPlatform: EntityReading {
-    /// Reads a budget, campaign, ad group, ad or image asset by its id with a search.
+    /// Reads a budget, campaign, ad group, ad or image asset by its id with a search; a budget or campaign with its
+    /// daily budget.
     public func readEntity(_ kind: EntityKind, id: String, in account: AccountContext) async throws -> PlatformEntity {
         let operation = "readEntity"
         let query = try GoogleQueryBuilder.readQuery(kind: kind, id: id)
@@ -12,7 +13,9 @@ extension GoogleAdsPlatform: EntityReading {
             throw AdPlatformError.google(
                 .notFound, "no Google Ads \(kind) with id \(id)", operation: operation, fieldPath: "id")
         }
-        return try GoogleResponseParser.entity(fromRow: row, kind: kind, operation: operation)
+        var entity = try GoogleResponseParser.entity(fromRow: row, kind: kind, operation: operation)
+        entity.budget = Self.budget(in: row, kind: kind, currency: account.currency)
+        return entity
     }
 
     /// Lists entities that are not removed, one search page at a time; the cursor is Google's `nextPageToken`.
@@ -30,14 +33,18 @@ extension GoogleAdsPlatform: EntityReading {
         var entities: [PlatformEntity] = []
         for row in page.rows {
             var entity = try GoogleResponseParser.entity(fromRow: row, kind: kind, operation: operation)
-            // A campaign's daily budget is its campaign budget's amount, selected with it.
-            if kind == .campaign || kind == .budget,
-                let micros = (row["campaignBudget"]?["amountMicros"]?.scalarText).flatMap({ Int64($0) }), micros > 0
-            {
-                entity.budget = Budget(.daily, Money.rounding(micros: micros, currency: account.currency))
-            }
+            entity.budget = Self.budget(in: row, kind: kind, currency: account.currency)
             entities.append(entity)
         }
         return EntityPage(entities: entities, nextCursor: page.nextPageToken)
+    }
+
+    /// A campaign's or budget's daily budget: its campaign budget's amount, selected with it; `nil` for other kinds
+    /// or an amount that is not above zero.
+    static func budget(in row: JSONValue, kind: EntityKind, currency: Currency) -> Budget? {
+        guard kind == .campaign || kind == .budget,
+            let micros = (row["campaignBudget"]?["amountMicros"]?.scalarText).flatMap({ Int64($0) }), micros > 0
+        else { return nil }
+        return Budget(.daily, Money.rounding(micros: micros, currency: currency))
     }
 }

@@ -22,13 +22,15 @@ extension MetaAdsPlatform {
         return nil
     }
 
-    /// Reads one entity; Meta's "object does not exist" becomes `notFound`.
+    /// Reads one entity, with the budget it holds; Meta's "object does not exist" becomes `notFound`.
     public func readEntity(_ kind: EntityKind, id: String, in account: AccountContext) async throws -> PlatformEntity {
         let parser = MetaResponseParser(operation: "readEntity")
         let metaAccount = try MetaAccount(account, operation: parser.operation)
         let body = try await send(try builder.read(kind, id: id, in: account), parser: parser)
         guard kind == .media else {
-            return try parser.entity(from: body, kind: kind, accountNodeID: metaAccount.nodeID)
+            var entity = try parser.entity(from: body, kind: kind, accountNodeID: metaAccount.nodeID)
+            entity.budget = Self.budget(of: entity, currency: account.currency)
+            return entity
         }
         let hash = id.split(separator: ":").last.map(String.init) ?? id
         return try parser.imageEntity(in: body, hash: hash, accountNodeID: metaAccount.nodeID)

@@ -1,10 +1,13 @@
 import AdPlatformKit
 
 extension SnapchatAdsPlatform {
-    /// Reads a campaign, ad squad, media, creative or ad by id; Snap's E3003 or 404 becomes `notFound`.
+    /// Reads a campaign, ad squad, media, creative or ad by id, with the budget it holds; Snap's E3003 or 404
+    /// becomes `notFound`.
     public func readEntity(_ kind: EntityKind, id: String, in account: AccountContext) async throws -> PlatformEntity {
         let request = try builder.readEntity(kind, id: id, in: account)
-        return try parser.entity(kind, from: try await transport.send(request), operation: "readEntity")
+        var entity = try parser.entity(kind, from: try await transport.send(request), operation: "readEntity")
+        entity.budget = Self.budget(of: entity, currency: account.currency)
+        return entity
     }
 
     /// Lists a kind in the account with Snap's paging. `pageSize` is clamped to Snap's 50–1000; the cursor is

@@ -20,15 +20,16 @@ extension TikTokAdsPlatform {
         }
     }
 
-    /// Reads a campaign, ad group or ad by id; throws `notFound` when TikTok lists none.
+    /// Reads a campaign, ad group or ad by id, with the budget it holds; throws `notFound` when TikTok lists none.
     public func readEntity(_ kind: EntityKind, id: String, in account: AccountContext) async throws -> PlatformEntity {
         let response = try await transport.send(try requestBuilder.readEntity(kind, id: id, in: account))
         let result = try TikTokResponseParser.entityPage(kind, from: response, operation: "readEntity")
-        guard let entity = result.items.first(where: { $0.id == id }) else {
+        guard var entity = result.items.first(where: { $0.id == id }) else {
             throw AdPlatformError(
                 code: .notFound, message: "TikTok has no \(kind) \(id) in advertiser \(account.accountID)",
                 platform: .tiktok, operation: "readEntity", httpStatus: response.status)
         }
+        entity.budget = Self.budget(of: entity, currency: account.currency)
         return entity
     }
 

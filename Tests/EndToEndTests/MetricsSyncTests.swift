@@ -218,7 +218,8 @@ struct MetricsSyncTests {
     }
 
     @Test(
-        "a budget changed in the platform's own tools is found by the next sync as drift", arguments: PlatformID.builtIn
+        "a budget changed in the platform's own tools reads back, and the next sync finds it as drift",
+        arguments: PlatformID.builtIn
     )
     func budgetDriftBySync(platform: PlatformID) async throws {
         let clock = ManualWallClock.fromEnvironment()
@@ -241,9 +242,13 @@ struct MetricsSyncTests {
                 seen.period, Money(minorUnits: seen.amount.minorUnits * 2, currency: seen.amount.currency))
             let module = try #require(fixture.module(platform) as? any BudgetChanging)
             let credentials = try #require(try await fixture.store.credentials(ofAccount: account.id))
+            let context = account.context(credentials: credentials)
             try await module.setBudget(
                 raised, of: PlatformEntity(platform: platform, kind: level, id: holder.platformID, name: holder.name),
-                in: account.context(credentials: credentials))
+                in: context)
+            // Reading the entity shows the new budget too: what a worker taking a half-done budget step over checks.
+            let reader = try #require(fixture.module(platform) as? any EntityReading)
+            #expect(try await reader.readEntity(level, id: holder.platformID, in: context).budget == raised)
             let second = try await syncer.sync(account: account.id, kind: .incremental)
             #expect(second.drifts == 1, "\(second)")
             let drifts = try await fixture.store.drifts(campaign: campaign.id)

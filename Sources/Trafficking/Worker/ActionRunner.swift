@@ -124,12 +124,16 @@ struct ActionRunner: Sendable {
         var oldValue = step.oldValue
         var source = step.oldValueSource
         if step.state == .started {
-            // A previous run recorded the old value, then may have sent the change before it stopped.
-            if let shown = step.newValue.deliveryStatus, let reader {
+            // A previous run recorded the old value, then may have sent the change before it stopped. A status or
+            // a budget the platform already shows is not sent again.
+            if let reader, step.newValue.deliveryStatus != nil || step.newValue.budget != nil {
                 let current = try await policy.call(step: key, account: account, module: module) {
                     try await reader.readEntity(entity.kind, id: entity.id, in: account.current)
                 }
-                if current.status == shown {
+                let made =
+                    step.newValue.deliveryStatus.map { current.status == $0 }
+                    ?? step.newValue.budget.map { current.budget == $0 } ?? false
+                if made {
                     run.log(
                         .warning, "recovered",
                         "\(key) already shows \(step.newValue) on \(action.platform): the change was made before "
