@@ -30,4 +30,12 @@ struct DatabaseTimestampTests {
             #expect(DatabaseTimestamp.text(date) == grdb, "\(date.timeIntervalSince1970)")
         }
     }
+
+    @Test("dates the text cannot say are clamped to years 0001 and 9999 instead of trapping")
+    func clampsOutOfRange() {
+        #expect(DatabaseTimestamp.text(.distantFuture) == "4001-01-01 00:00:00.000")
+        #expect(DatabaseTimestamp.text(Date(timeIntervalSince1970: 1e300)) == "9999-12-31 23:59:59.999")
+        #expect(DatabaseTimestamp.text(Date(timeIntervalSince1970: -1e300)) == "0001-01-01 00:00:00.000")
+        #expect(DatabaseTimestamp.text(Date(timeIntervalSince1970: .nan)) == "1970-01-01 00:00:00.000")
+    }
 }

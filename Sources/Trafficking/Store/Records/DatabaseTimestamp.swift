@@ -6,9 +6,17 @@ import Foundation
 /// GRDB formats a `Date` argument with a `DateFormatter`, which cost a tenth of the worker's write transaction.
 /// The hot writes bind this text instead; GRDB reads it back as the same `Date`, and a test checks the two agree.
 enum DatabaseTimestamp {
+    /// 0001-01-01T00:00:00.000Z, in milliseconds since 1970.
+    static let minimumMilliseconds: Double = -62_135_596_800_000
+    /// 9999-12-31T23:59:59.999Z, in milliseconds since 1970.
+    static let maximumMilliseconds: Double = 253_402_300_799_999
+
     /// The text of `date`.
     static func text(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        // Clamped to years 0001–9999, which is what the text can say, so no date from outside can trap the
+        // conversion (NaN and infinities included).
+        let raw = (date.timeIntervalSince1970 * 1000).rounded()
+        let milliseconds = raw.isNaN ? 0 : Int64(min(max(raw, minimumMilliseconds), maximumMilliseconds))
         let (days, millisecondOfDay) = floorDivision(milliseconds, 86_400_000)
         let (year, month, day) = civilDate(daysSinceEpoch: days)
         let second = millisecondOfDay / 1000
