@@ -1,7 +1,8 @@
 import Foundation
 
 /// The control plane under `/_mock/`: state, journal, faults, rate limits, clock, clicks, pixel events, ground
-/// truth (performance and late conversions), Airtable tables, and Meta's status changes and webhooks.
+/// truth (performance and late conversions), Airtable tables, Meta's status changes and webhooks, and the Meta and
+/// TikTok ad-preview pages.
 /// Documented in `docs/mock-platforms.md`.
 struct ControlPlane {
     let mock: MockPlatforms
@@ -85,6 +86,8 @@ struct ControlPlane {
             return GroundTruthControl(mock: mock).handle(request, route: route)
         case (_, "airtable", _):
             return AirtableControl(mock: mock).handle(request, route: route)
+        case ("GET", "tiktok", 2) where route[1] == "ad_preview_tool":
+            return TikTokEmulator.previewToolPage(id: request.queryValue("ad_preview_id"), now: mock.world.now)
         case (_, "meta", _):
             return await MetaControl(mock: mock).handle(request, route: route)
         default:

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The Meta emulator's part of the control plane, under `/_mock/meta/`: a status change as if made in Ads Manager,
-/// the webhook subscriptions and deliveries, and the switches (`settings`), for tests. Documented in
+/// the webhook subscriptions and deliveries, the switches (`settings`), for tests, and the preview pages that
+/// `previews` and `generatepreviews` iframes show. Documented in
 /// `docs/mock-platforms.md`.
 struct MetaControl {
     let mock: MockPlatforms
@@ -27,6 +28,8 @@ struct MetaControl {
             return ControlPlane.encoded(emulator.webhooks.deliveries)
         case ("GET", 2) where route[1] == "webhook-subscriptions":
             return subscriptions(request, emulator: emulator)
+        case ("GET", 2) where route[1] == "preview_iframe":
+            return MetaEmulator.previewIframePage(token: request.queryValue("d"))
         case ("GET", 2) where route[1] == "settings":
             return Self.settingsJSON(emulator.settings.values)
         case ("PUT", 2) where route[1] == "settings", ("POST", 2) where route[1] == "settings":

@@ -21,6 +21,8 @@ import Foundation
 /// - **Webhooks:** `/{app_id}/subscriptions` and `act_<id>/subscribed_apps`, with signed, batched and retried
 ///   deliveries of status changes (``MetaWebhooks``).
 /// - **Automated rules:** the ad-rules library, run on the virtual clock (`MetaEmulator+AdRules.swift`).
+/// - **Previews:** `generatepreviews` and `previews` answer iframes of emulator-drawn pages
+///   (`MetaEmulator+Previews.swift`).
 public struct MetaEmulator: PlatformEmulator {
     /// The app subscriptions and the outbox of webhook deliveries (``MetaWebhooks``).
     public let webhooks: MetaWebhooks
@@ -341,6 +343,7 @@ public struct MetaEmulator: PlatformEmulator {
         case ("GET", "adrules_library"):
             return try list(kind: MetaKind.adRule, account: account, scope: nil, call: call, world: world)
         case ("GET", "adrules_history"): return try accountAdRuleHistory(call, account: account, world: world)
+        case ("GET", "generatepreviews"): return try generatePreviews(call, account: account, world: world)
         case ("GET", _):
             guard let kind = MetaKind.forEdge(edge) else { throw Self.nonexistingField(edge, kind: "account") }
             return try list(kind: kind, account: account, scope: nil, call: call, world: world)
@@ -397,6 +400,8 @@ public struct MetaEmulator: PlatformEmulator {
                 kind: MetaKind.ad, account: entity.accountID, scope: .campaign(id), call: call, world: world)
         case ("GET", MetaKind.adSet, "ads"):
             return try list(kind: MetaKind.ad, account: entity.accountID, scope: .adSet(id), call: call, world: world)
+        case ("GET", MetaKind.ad, "previews"), ("GET", MetaKind.creative, "previews"):
+            return try entityPreviews(entity, call: call, world: world)
         case ("GET", MetaKind.ad, "adcreatives"):
             let creative = entity.fields["creative"]?["id"]?.text ?? ""
             return try list(

@@ -11,7 +11,8 @@ import Foundation
 /// Emulator conventions beyond the reference, chosen so tests can reach TikTok's documented errors without
 /// fault rules: a token starting `expired` answers 40102 and one starting `invalid` or `revoked` answers 40105;
 /// an OAuth `auth_code` or `refresh_token` starting `invalid`/`expired` answers 40110, 40107 or 40103.
-/// Advertisers are any numeric id, in USD; OAuth grants include ``defaultAdvertiserID``.
+/// Advertisers are any numeric id, in USD; OAuth grants include ``defaultAdvertiserID``. Ad previews are
+/// emulator pages (`TikTokEmulator+Previews.swift`).
 public struct TikTokEmulator: PlatformEmulator {
     /// The world's platform id.
     static let platformID = "tiktok"
@@ -143,7 +144,7 @@ public struct TikTokEmulator: PlatformEmulator {
         "file/image/ad/upload": ("POST", false), "file/image/ad/info": ("GET", false),
         "report/integrated/get": ("GET", false), "oauth2/advertiser/get": ("GET", false),
         "oauth2/access_token": ("POST", true), "oauth2/refresh_token": ("POST", true),
-        "tt_user/oauth2/refresh_token": ("POST", true),
+        "tt_user/oauth2/refresh_token": ("POST", true), "creative/ads_preview/create": ("POST", false),
     ]
 
     /// Dispatches a request to its endpoint: unknown route → 40400, wrong method → 40400, token → 40104.
@@ -183,6 +184,7 @@ public struct TikTokEmulator: PlatformEmulator {
         case "oauth2/advertiser/get": return try advertisers(call)
         case "oauth2/access_token": return try accessToken(call)
         case "oauth2/refresh_token": return try refreshAdvertiserToken(call)
+        case "creative/ads_preview/create": return try createAdsPreview(call)
         default: return try refreshUserToken(call)
         }
     }

@@ -108,6 +108,7 @@ public struct PlatformConformanceTest: Sendable {
         try await readBack(launched)
         try await findByMarker(launched)
         try await listWithPaging(launched)
+        try await previews(launched)
         try await pauseAndBudget(launched)
         try await bids(launched)
         try await targeting(launched)

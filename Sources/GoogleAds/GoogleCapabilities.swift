@@ -42,7 +42,7 @@ public enum GoogleCapabilities {
         budget: BudgetRules(
             unit: .micros, placement: .campaign, dailyMinimumMicros: nil, supportsLifetime: false,
             minimumSource: "Google sets no fixed minimum; amounts must be multiples of the currency's minimum unit"),
-        lifecycle: lifecycle, reporting: reporting
+        lifecycle: lifecycle, reporting: reporting, previews: previews
     )
 
     /// GAQL metrics per metric, and Google's restatement window.
@@ -89,4 +89,10 @@ public enum GoogleCapabilities {
             "campaign.targeting.ageRange": "Google's age criteria sit on ad groups",
             "campaign.targeting.genders": "Google's gender criteria sit on ad groups",
         ])
+
+    /// None: `ShareablePreviewService` covers only Performance Max asset groups and some YouTube formats, answers
+    /// `UNSUPPORTED_AD_TYPE` for responsive search ads, and its pages cannot be framed (ops-anchors §5).
+    public static let previews = PreviewCapabilities.renderedLocally(
+        "rendered locally: Google's ShareablePreviewService covers only Performance Max and some YouTube formats, "
+            + "refuses search ads (UNSUPPORTED_AD_TYPE) and sends X-Frame-Options: deny")
 }

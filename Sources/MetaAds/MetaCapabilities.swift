@@ -56,7 +56,7 @@ public enum MetaCapabilities {
             dailyMinimumMicros: 1_000_000,
             supportsLifetime: true,
             minimumSource: "approximate: Meta's minimum depends on currency and billing event; not in the reference"),
-        lifecycle: lifecycle, reporting: reporting
+        lifecycle: lifecycle, reporting: reporting, previews: previews
     )
 
     /// Insights fields per metric, and Meta's restatement window.
@@ -104,4 +104,27 @@ public enum MetaCapabilities {
             "ad.budget.daily": "Meta budgets sit on campaigns and ad sets",
             "ad.budget.lifetime": "Meta budgets sit on campaigns and ad sets",
         ])
+
+    /// The `ad_format`s previews are offered in: the feeds, Instagram and the 9:16 stories and reels (of the
+    /// 76 values in `AdPreview.AdFormat`, ops-anchors §5). A single-image link ad shows in each.
+    public static let previews = PreviewCapabilities(
+        formats: [
+            PreviewFormat(
+                value: "DESKTOP_FEED_STANDARD", label: "Facebook desktop feed",
+                aspectRatio: .init(width: 540, height: 690)),
+            PreviewFormat(
+                value: "MOBILE_FEED_STANDARD", label: "Facebook mobile feed",
+                aspectRatio: .init(width: 335, height: 580)),
+            PreviewFormat(
+                value: "INSTAGRAM_STANDARD", label: "Instagram feed", aspectRatio: .init(width: 335, height: 620)),
+            PreviewFormat(value: "INSTAGRAM_STORY", label: "Instagram story", aspectRatio: .init(width: 9, height: 16)),
+            PreviewFormat(
+                value: "FACEBOOK_STORY_MOBILE", label: "Facebook story", aspectRatio: .init(width: 9, height: 16)),
+            PreviewFormat(value: "INSTAGRAM_REELS", label: "Instagram reels", aspectRatio: .init(width: 9, height: 16)),
+            PreviewFormat(
+                value: "RIGHT_COLUMN_STANDARD", label: "Facebook right column",
+                aspectRatio: .init(width: 540, height: 690)),
+        ],
+        note: "GET act_{id}/generatepreviews for a draft, GET {ad_id}/previews for an ad; each answers an <iframe> "
+            + "(ops-anchors §5)")
 }

@@ -95,29 +95,37 @@ extension MetaRequestBuilder {
     {
         let operation = "createAd"
         let account = try MetaAccount(context, operation: operation)
-        var linkData: [String: JSONValue] = ["link": .string(spec.landingURL)]
-        if let image = spec.media.first(where: { $0.kind == .image }) {
-            linkData["image_hash"] = .string(image.reference)
-        }
-        if let message = spec.creative.primaryText { linkData["message"] = .string(message) }
-        if let headline = spec.creative.headlines.first { linkData["name"] = .string(headline) }
-        if let description = spec.creative.descriptions.first { linkData["description"] = .string(description) }
-        if let action = spec.creative.callToAction {
-            guard let type = capabilities.callToActions[action] else {
-                throw AdPlatformError(
-                    code: .unsupported, message: "Meta has no call to action for '\(action.rawValue)'",
-                    platform: .meta, operation: operation, fieldPath: "creative.callToAction")
-            }
-            linkData["call_to_action"] = ["type": .string(type), "value": ["link": .string(spec.landingURL)]]
-        }
-        let storySpec: JSONValue = [
-            "page_id": .string(try account.pageID(operation: operation)), "link_data": .object(linkData),
-        ]
+        let storySpec = try objectStorySpec(
+            spec.creative, landingURL: spec.landingURL, media: spec.media, account: account, operation: operation)
         let form: [(String, JSONValue)] = [
             ("name", .string(creativeName(for: spec))), ("object_story_spec", storySpec),
         ]
         return try request(
             .post, path: [account.nodeID, "adcreatives"], form: form, account: account, operation: operation)
+    }
+
+    /// The `object_story_spec` of a link ad posted as the account's Page, showing the first uploaded image, the
+    /// first headline and the first description; absent optional texts are left out.
+    func objectStorySpec(
+        _ creative: CreativeDefinition, landingURL: String, media: [UploadedMedia], account: MetaAccount,
+        operation: String
+    ) throws(AdPlatformError) -> JSONValue {
+        var linkData: [String: JSONValue] = ["link": .string(landingURL)]
+        if let image = media.first(where: { $0.kind == .image }) {
+            linkData["image_hash"] = .string(image.reference)
+        }
+        if let message = creative.primaryText { linkData["message"] = .string(message) }
+        if let headline = creative.headlines.first { linkData["name"] = .string(headline) }
+        if let description = creative.descriptions.first { linkData["description"] = .string(description) }
+        if let action = creative.callToAction {
+            guard let type = capabilities.callToActions[action] else {
+                throw AdPlatformError(
+                    code: .unsupported, message: "Meta has no call to action for '\(action.rawValue)'",
+                    platform: .meta, operation: operation, fieldPath: "creative.callToAction")
+            }
+            linkData["call_to_action"] = ["type": .string(type), "value": ["link": .string(landingURL)]]
+        }
+        return ["page_id": .string(try account.pageID(operation: operation)), "link_data": .object(linkData)]
     }
 
     /// `POST /{v}/act_{id}/ads`: the ad joining an ad set and a creative.

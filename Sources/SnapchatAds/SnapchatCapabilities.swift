@@ -48,7 +48,7 @@ public enum SnapchatCapabilities {
         budget: BudgetRules(
             unit: .micros, placement: .adGroup, dailyMinimumMicros: 5_000_000, supportsLifetime: true,
             minimumSource: "Snap docs: ad squad daily_budget_micro ≥ 5,000,000 in every currency [DOC]"),
-        lifecycle: lifecycle, reporting: reporting
+        lifecycle: lifecycle, reporting: reporting, previews: previews
     )
 
     /// Stats fields per metric, and Snap's restatement window.
@@ -88,4 +88,8 @@ public enum SnapchatCapabilities {
             "campaign.budget.lifetime":
                 "this module puts Snapchat budgets on ad squads (a campaign's lifetime_spend_cap_micro is a spend cap)",
         ])
+
+    /// None: Snapchat's Marketing API has no creative-preview endpoint (ops-anchors §5).
+    public static let previews = PreviewCapabilities.renderedLocally(
+        "rendered locally: Snapchat's Marketing API offers no creative-preview endpoint")
 }

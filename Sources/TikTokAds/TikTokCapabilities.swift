@@ -55,7 +55,7 @@ public enum TikTokCapabilities {
             minimumSource:
                 "TikTok's published ad-group daily minimum of 20 USD-equivalent; per-currency values UNVERIFIED in the reference"
         ),
-        lifecycle: lifecycle, reporting: reporting
+        lifecycle: lifecycle, reporting: reporting, previews: previews
     )
 
     /// Report metrics per metric, and TikTok's restatement window.
@@ -97,4 +97,12 @@ public enum TikTokCapabilities {
             "campaign.bid.bidCap": "TikTok holds bids on ad groups",
             "campaign.bid.costCap": "TikTok holds bids on ad groups",
         ])
+
+    /// The in-feed preview of `creative/ads_preview/create/` (ops-anchors §5); its link lasts 30 days for
+    /// `ADS_CREATION` and `AD` previews.
+    public static let previews = PreviewCapabilities(
+        formats: [PreviewFormat(value: "IN_FEED", label: "TikTok in-feed", aspectRatio: .init(width: 9, height: 16))],
+        linkLifetime: 30 * 86_400,
+        note: "POST creative/ads_preview/create/ with preview_type ADS_CREATION for a draft, AD for an ad; "
+            + "answers preview_link and an iframe (ops-anchors §5)")
 }

@@ -28,6 +28,8 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
     public var lifecycle: LifecycleCapabilities
     /// How delivery is reported: the metric field map, attribution and restatement windows.
     public var reporting: ReportingCapabilities
+    /// Which previews the platform renders itself, through its preview API; none means rendered locally.
+    public var previews: PreviewCapabilities
 
     /// Creates capabilities. Without `lifecycle`, the platform gets ``LifecycleCapabilities/basic(budget:)``:
     /// status changes and budgets where they sit, nothing else.
@@ -35,7 +37,8 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
         platform: PlatformID, displayName: String, hierarchy: EntityHierarchy, textLimits: [TextLimit],
         headlines: CountLimit, descriptions: CountLimit, media: MediaSupport, objectives: [Objective: String],
         callToActions: [CallToAction: String], usesCallToAction: Bool = true, budget: BudgetRules,
-        lifecycle: LifecycleCapabilities? = nil, reporting: ReportingCapabilities = .unspecified
+        lifecycle: LifecycleCapabilities? = nil, reporting: ReportingCapabilities = .unspecified,
+        previews: PreviewCapabilities = .renderedLocally("the platform declares no preview API")
     ) {
         self.platform = platform
         self.displayName = displayName
@@ -50,6 +53,7 @@ public struct PlatformCapabilities: Sendable, Hashable, Codable {
         self.budget = budget
         self.lifecycle = lifecycle ?? .basic(budget: budget)
         self.reporting = reporting
+        self.previews = previews
     }
 
     /// The limits for one field (there may be a hard and a recommended one).
