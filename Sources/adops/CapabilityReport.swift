@@ -5,8 +5,11 @@ struct CapabilityReport {
     let capabilities: [PlatformCapabilities]
 
     func render() -> String {
-        [limitsTable(), mapTable("Objective", Objective.allCases, \.objectives), ctaTable(), hierarchyList()]
-            .joined(separator: "\n\n")
+        [
+            limitsTable(), mapTable("Objective", Objective.allCases, \.objectives), ctaTable(), hierarchyList(),
+            previewList(),
+        ]
+        .joined(separator: "\n\n")
     }
 
     private var header: [String] { [""] + capabilities.map(\.displayName) }
@@ -51,6 +54,19 @@ struct CapabilityReport {
             )
         }
         return table.render()
+    }
+
+    /// Each platform's own preview formats, or why it has none.
+    private func previewList() -> String {
+        "Platform previews\n"
+            + capabilities.map { capabilities in
+                let previews = capabilities.previews
+                let formats =
+                    previews.hasPreviewAPI ? previews.formats.map(\.value).joined(separator: ", ") : "none"
+                return "  \(capabilities.displayName): \(formats)"
+                    + (previews.note.isEmpty ? "" : " (\(previews.note))")
+            }
+            .joined(separator: "\n")
     }
 
     private func hierarchyList() -> String {
