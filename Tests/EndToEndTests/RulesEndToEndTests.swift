@@ -107,6 +107,8 @@ struct RulesEndToEndTests {
             #expect(execution.oldValue == .status(.active) && execution.newValue == .status(.paused))
             #expect(execution.inputs.first?.value == 100)
             #expect(execution.response?.succeeded == true)
+            #expect(line.platformAnswer?.hasPrefix("HTTP 200") == true, "\(line.platformAnswer ?? "none")")
+            #expect(execution.response?.message == line.platformAnswer)
             let actionID = try #require(line.actionID)
             let action = try #require(try await fixture.store.action(actionID))
             #expect(action.requestedBy == "rule:cpa-guard")

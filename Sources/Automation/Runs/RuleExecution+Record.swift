@@ -44,7 +44,8 @@ extension RuleExecutionRecord {
     public var platformResponse: PlatformResponse? {
         if let actionStatus {
             switch actionStatus {
-            case .done: return PlatformResponse(succeeded: true, message: "the platform made the change")
+            case .done:
+                return PlatformResponse(succeeded: true, message: platformAnswer ?? "the platform made the change")
             case .failed:
                 return PlatformResponse(succeeded: false, message: actionError ?? "the lifecycle action failed")
             case .pending, .processing: return nil

@@ -5,8 +5,8 @@ import Foundation
 /// record as the `Automation` module wrote it (inputs, old and new values, guardrails that cut it) as JSON text, the
 /// lifecycle action that carries it out, and what came of it.
 ///
-/// The outcome is read, not copied: a stored line joins its lifecycle action, so ``actionStatus`` and
-/// ``actionError`` are the action's as they are now, and the platform's response is in the action's steps.
+/// The outcome is read, not copied: a stored line joins its lifecycle action, so ``actionStatus``, ``actionError``
+/// and ``platformAnswer`` (from the action's step for the entity) are the action's as they are now.
 public struct RuleExecutionRecord: Sendable, Hashable, Codable, Identifiable {
     /// Our id for the line, time-ordered.
     public var id: UUID
@@ -43,6 +43,9 @@ public struct RuleExecutionRecord: Sendable, Hashable, Codable, Identifiable {
     public var actionStatus: ActionStatus?
     /// The lifecycle action's error, when it failed.
     public var actionError: String?
+    /// The platform's answer to the change of this entity, as the action's step recorded it (`HTTP 200: …`), once
+    /// the change is made.
+    public var platformAnswer: String?
 
     /// Creates a line; the store fills ``actionStatus`` and ``actionError`` when it reads one back.
     public init(
@@ -50,7 +53,7 @@ public struct RuleExecutionRecord: Sendable, Hashable, Codable, Identifiable {
         level: String, entityID: String, action: String, executionJSON: String, createdAt: Date,
         plannedActionID: UUID? = nil, actionID: UUID? = nil, response: String? = nil, failed: Bool = false,
         actionStatus: ActionStatus? = nil,
-        actionError: String? = nil
+        actionError: String? = nil, platformAnswer: String? = nil
     ) {
         self.id = id
         self.ruleID = ruleID
@@ -69,5 +72,6 @@ public struct RuleExecutionRecord: Sendable, Hashable, Codable, Identifiable {
         self.failed = failed
         self.actionStatus = actionStatus
         self.actionError = actionError
+        self.platformAnswer = platformAnswer
     }
 }

@@ -123,7 +123,8 @@ extension SQLiteTraffickingStore {
         }
     }
 
-    /// Lines newest first, each with its lifecycle action's status and error as they are now.
+    /// Lines newest first, each with its lifecycle action's status and error as they are now, and the platform's
+    /// answer recorded on the action's step for the line's entity.
     public func ruleExecutions(
         rule: String?, campaign: UUID?, since: Date?, page: PageRequest
     ) async throws -> Page<RuleExecutionRecord> {
@@ -150,14 +151,18 @@ extension SQLiteTraffickingStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.*, a.status AS joined_action_status, a.error_message AS joined_action_error
+                    SELECT e.*, a.status AS joined_action_status, a.error_message AS joined_action_error,
+                        (SELECT s.response FROM action_steps s
+                         WHERE s.action_id = e.action_id AND s.platform_id = e.entity_id
+                         ORDER BY s.position DESC LIMIT 1) AS joined_step_response
                     FROM rule_executions e LEFT JOIN lifecycle_actions a ON a.id = e.action_id
                     \(filter) ORDER BY e.created_at DESC, e.rowid DESC LIMIT ? OFFSET ?
                     """,
                 arguments: StatementArguments(arguments + [page.limit, page.offset]))
             let items = try rows.map { row in
                 try RuleExecutionRow(row: row).record(
-                    actionStatus: row["joined_action_status"], actionError: row["joined_action_error"])
+                    actionStatus: row["joined_action_status"], actionError: row["joined_action_error"],
+                    platformAnswer: row["joined_step_response"])
             }
             return Page(items: items, total: total, limit: page.limit, offset: page.offset)
         }

@@ -62,7 +62,11 @@ struct RuleExecutionRow: Codable, FetchableRecord, PersistableRecord {
 
     /// The public value with its action's status and error as read beside it, or ``StoreError`` `corrupt` naming
     /// the column that cannot be read.
-    func record(actionStatus: String?, actionError: String?) throws -> RuleExecutionRecord {
+    func record(
+        actionStatus: String?, actionError: String?, platformAnswer: String? = nil
+    ) throws
+        -> RuleExecutionRecord
+    {
         let table = Self.databaseTableName
         let status = try actionStatus.map { text in
             guard let status = ActionStatus(rawValue: text) else {
@@ -81,6 +85,7 @@ struct RuleExecutionRow: Codable, FetchableRecord, PersistableRecord {
                 try UUID.stored($0, table: table, row: id, column: "planned_action_id")
             },
             actionID: try actionID.map { try UUID.stored($0, table: table, row: id, column: "action_id") },
-            response: response, failed: failed, actionStatus: status, actionError: actionError)
+            response: response, failed: failed, actionStatus: status, actionError: actionError,
+            platformAnswer: platformAnswer)
     }
 }
