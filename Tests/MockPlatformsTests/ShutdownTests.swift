@@ -73,8 +73,10 @@ struct ShutdownTests {
         switch held {
         case .idleKeepAlive, .halfClosed:
             // An idle connection closes at once, and a client's end of input ends its request: no deadline needed.
-            #expect(elapsed < deadline)
+            // The deadline's cut-off logs a warning, so no warning is the proof; the time is only a loose bound,
+            // as a loaded machine can take seconds to schedule the stop (5.4 and 5.8 s were seen beside a build).
             #expect(warnings.isEmpty, "\(warnings)")
+            #expect(elapsed < deadline + .seconds(5), "stopping took \(elapsed)")
         case .slowAnswer:
             #expect(elapsed >= deadline)
             #expect(
