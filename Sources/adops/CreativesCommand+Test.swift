@@ -43,22 +43,14 @@ extension CreativesCommand {
         @Option(help: "Only the last N days through today (1–366; default: since the flight's first day).")
         var days: Int?
 
-        @Flag(help: "Only test and store (the default).")
-        var dryRun = false
-
-        @Flag(help: "Pause the losers' ads as lifecycle actions.")
-        var apply = false
-
-        @Flag(help: "With --apply, store the pauses and return without running them.")
-        var noWait = false
+        @OptionGroup var applying: ApplyOptions
 
         @Flag(help: "Print the run as JSON.")
         var json = false
 
         func run() async throws {
             try await CommandFailure.reporting {
-                if dryRun, apply { throw CommandFailure.usage("--dry-run and --apply cannot be combined") }
-                if noWait, !apply { throw CommandFailure.usage("--no-wait only goes with --apply") }
+                try applying.check()
                 guard let chosen = CreativeTestMetric.allCases.first(where: { $0.shortName == metric }) else {
                     throw CommandFailure.usage("--metric: '\(metric)' is not ctr or cvr")
                 }
@@ -72,7 +64,7 @@ extension CreativesCommand {
                             + "`adops campaigns list`)")
                 }
                 let context = try engine.open()
-                let mode: OptimizationMode = apply ? .apply : .dryRun
+                let mode = applying.mode
                 let run: CreativeTestRun
                 do {
                     run = try await CreativeTestRunner(engine: context.engine).run(
@@ -84,8 +76,8 @@ extension CreativesCommand {
                 let say: @Sendable (String) -> Void = json ? Terminal.error : Terminal.output
                 if !json { say(Self.render(run)) }
                 var failures = run.actionErrors.map { "pause of ad \($0)" }
-                if apply, !run.actionIDs.isEmpty {
-                    if noWait {
+                if applying.apply, !run.actionIDs.isEmpty {
+                    if applying.noWait {
                         say(
                             "Queued \(run.actionIDs.count) pause(s). `adops worker` (or `adops serve`) runs them; "
                                 + "follow them with GET /api/v1/actions/ID.")

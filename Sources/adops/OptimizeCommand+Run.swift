@@ -31,28 +31,20 @@ extension OptimizeCommand {
         @Option(help: "Only this ad account's campaigns (our id or the platform's account id).")
         var account: String?
 
-        @Flag(help: "Only decide and log (the default).")
-        var dryRun = false
-
-        @Flag(help: "Carry the changes out as lifecycle actions.")
-        var apply = false
-
-        @Flag(help: "With --apply, store the actions and return without running them.")
-        var noWait = false
+        @OptionGroup var applying: ApplyOptions
 
         @Flag(help: "Print the run as JSON.")
         var json = false
 
         func run() async throws {
             try await CommandFailure.reporting {
-                if dryRun, apply { throw CommandFailure.usage("--dry-run and --apply cannot be combined") }
-                if noWait, !apply { throw CommandFailure.usage("--no-wait only goes with --apply") }
+                try applying.check()
                 let context = try engine.open()
                 var accountID: UUID?
                 if let account {
                     accountID = try await AccountResolver(store: context.store).account(account, field: "--account").id
                 }
-                let mode: OptimizationMode = apply ? .apply : .dryRun
+                let mode = applying.mode
                 let run: OptimizationRun
                 do {
                     run = try await Optimizer(engine: context.engine).run(account: accountID, mode: mode)
@@ -64,8 +56,8 @@ extension OptimizeCommand {
                 var failures = run.decisions.compactMap { line in
                     line.actionError.map { "\(line.campaign.name): action refused: \($0)" }
                 }
-                if apply, !run.actionIDs.isEmpty {
-                    if noWait {
+                if applying.apply, !run.actionIDs.isEmpty {
+                    if applying.noWait {
                         say(
                             "Queued \(run.actionIDs.count) action(s). `adops worker` (or `adops serve`) runs them; "
                                 + "follow them with GET /api/v1/actions/ID.")
