@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Optimization", targets: ["Optimization"]),
         .library(name: "AdOpsSamples", targets: ["AdOpsSamples"]),
         .library(name: "AdOpsServer", targets: ["AdOpsServer"]),
+        .library(name: "AdOpsConsole", targets: ["AdOpsConsole"]),
         .executable(name: "adops", targets: ["adops"]),
         .executable(name: "hummingbird-baseline", targets: ["HummingbirdBaseline"]),
         .executable(name: "optimization-benchmark", targets: ["OptimizationBenchmark"]),
@@ -41,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -149,6 +151,22 @@ let package = Package(
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
+        // The web console: server-rendered pages over the same service layer as the REST API, the Creative Studio and
+        // its previews, sessions and CSRF. Its templates and assets (Web/) are built into the code.
+        .target(
+            name: "AdOpsConsole",
+            dependencies: [
+                "AdPlatformKit", "Trafficking", "Optimization", "Automation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Web"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedFiles"]
+        ),
         // Pure logic over metrics: the budget optimiser, allocation, forecast, creative tests and generators. It acts only
         // through the engine's lifecycle action requests.
         .target(
@@ -182,8 +200,9 @@ let package = Package(
             dependencies: [
                 "AdPlatformKit", "MetaAds", "TikTokAds", "SnapchatAds", "GoogleAds", "MockPlatforms",
                 "MockPlatformsGRPC",
-                "Trafficking", "AdOpsServer", "AdOpsSamples", "Automation", "Optimization",
+                "Trafficking", "AdOpsServer", "AdOpsConsole", "AdOpsSamples", "Automation", "Optimization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -287,6 +306,18 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AdOpsConsoleTests",
+            dependencies: [
+                "AdOpsConsole", "AdOpsServer", "AdOpsSamples", "Trafficking", "Automation", "AdPlatformKit",
+                "AdPlatformTesting", "MetaAds", "GoogleAds",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -12,6 +12,7 @@ struct EmbedFilesPlugin: BuildToolPlugin {
     static let embeddings: [String: (folder: String, type: String)] = [
         "MockPlatforms": ("LandingPages", "EmbeddedLandingPages"),
         "AdOpsSamples": ("docs/examples", "EmbeddedExamples"),
+        "AdOpsConsole": ("Sources/AdOpsConsole/Web", "EmbeddedConsoleFiles"),
     ]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {

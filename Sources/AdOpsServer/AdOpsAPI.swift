@@ -13,11 +13,15 @@ import Trafficking
 /// `docs/api.md` and `GET /api/v1/openapi.yaml`.
 public enum AdOpsAPI {
     /// The router with every route, for tests (`app.test(.router)`) and for
-    /// ``application(engine:configuration:host:port:services:logger:onServerRunning:)``.
+    /// ``application(engine:configuration:host:port:services:logger:pages:onServerRunning:)``.
+    ///
+    /// `pages` adds routes outside `/api/v1` that answer for themselves (the web console): they are added before
+    /// the API's problem and key middleware, so their answers and sign-in are their own.
     public static func router(
-        engine: TraffickingEngine, configuration: AdOpsServerConfiguration, logger: Logger
+        engine: TraffickingEngine, configuration: AdOpsServerConfiguration, logger: Logger,
+        pages: (Router<BasicRequestContext>) -> Void = { _ in }
     ) -> Router<BasicRequestContext> {
-        let invalid = configuration.apiKeyHashes.filter { APIKeyMiddleware<BasicRequestContext>.digest(hex: $0) == nil }
+        let invalid = APIKeyVerifier.invalidHashes(configuration.apiKeyHashes)
         if !invalid.isEmpty {
             // The hashes are not secrets, but they are not logged either: the count is enough to act on.
             logger.warning("ignoring \(invalid.count) API key hash(es) that are not 64 hex digits")
@@ -26,6 +30,7 @@ public enum AdOpsAPI {
             logger.warning("no valid API key hash is configured; every route but /healthz will answer 401")
         }
         let router = Router(context: BasicRequestContext.self)
+        pages(router)
         // Middleware applies to routes added after it, and to the router's not-found answer, so it comes first.
         // Problems outermost, so 401s and unknown routes are problem objects too.
         let routeMethods = RouteMethods()
@@ -60,15 +65,16 @@ public enum AdOpsAPI {
     }
 
     /// An application serving the API on `host:port` (0 picks a free port), running `services` (the worker,
-    /// the ticket intake) beside the server in one service group. `onServerRunning` is called once the port is
-    /// bound, e.g. to print it.
+    /// the ticket intake) beside the server in one service group, with `pages` (the web console) beside the API.
+    /// `onServerRunning` is called once the port is bound, e.g. to print it.
     public static func application(
         engine: TraffickingEngine, configuration: AdOpsServerConfiguration, host: String = "127.0.0.1",
         port: Int = 8080, services: [any Service] = [], logger: Logger,
+        pages: (Router<BasicRequestContext>) -> Void = { _ in },
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(engine: engine, configuration: configuration, logger: logger),
+            router: router(engine: engine, configuration: configuration, logger: logger, pages: pages),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "adops"),
             services: services, onServerRunning: onServerRunning, logger: logger)
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Trafficking
 
 /// Checks Meta's `X-Hub-Signature-256: sha256=<hex>` header: the HMAC-SHA256 of the raw request body under the app
 /// secret, compared in constant time (swift-crypto's `isValidAuthenticationCode`), so the time taken says nothing

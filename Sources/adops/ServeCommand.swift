@@ -10,10 +10,11 @@ import Trafficking
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the trafficking REST API, with a worker and ticket intake.",
+        abstract: "Serve the web console and the trafficking REST API, with a worker and ticket intake.",
         discussion: """
             Needs an API key: ADOPS_API_KEYS (plain keys, for development) or ADOPS_API_KEY_HASHES (SHA-256 hex). \
-            Once serving, the first line on standard output is `adops serve listening on http://HOST:PORT`; logs go \
+            The console is at http://HOST:PORT/ (sign in with an API key); the API at /api/v1. Once serving, the \
+            first line on standard output is `adops serve listening on http://HOST:PORT`; logs go \
             to standard error. SIGINT or SIGTERM stops taking work and lets running jobs finish, for at most \
             --shutdown-timeout seconds; jobs still running then resume from their ledger later. See \
             docs/configuration.md.
@@ -82,6 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
                     apiKeyHashes: settings.apiKeyHashes, metaWebhook: settings.metaWebhook,
                     ruleWebhookSigner: context.webhookSigner, ruleWebhookSender: context.webhookSender),
                 host: host, port: requestedPort, services: services, logger: logger,
+                pages: try context.consolePages(
+                    apiKeyHashes: settings.apiKeyHashes, logger: EngineContext.logger("adops.console")),
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? requestedPort
                     Terminal.output("adops serve listening on http://\(host):\(bound)")

@@ -18,6 +18,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v9-optimization", migrate: createOptimizationLog)
         migrator.registerMigration("v10-rules", migrate: createRules)
         migrator.registerMigration("v11-creative-tests", migrate: createCreativeTests)
+        migrator.registerMigration("v12-metric-rollups", migrate: createMetricRollups)
         return migrator
     }
 
@@ -533,5 +534,109 @@ enum TraffickingMigrations {
         }
         try db.create(
             index: "creative_test_arms_ad", on: "creative_test_arms", columns: ["test_id", "ad_id"], unique: true)
+    }
+
+    /// v12: rollups of the campaign-level metric rows, kept by triggers in the same write as the rows themselves, so
+    /// the console's overview and campaign list read a few hundred rows instead of summing millions: per campaign
+    /// (`campaign_metric_totals`, lifetime) and per day, platform and currency (`metric_day_totals`). A re-sync
+    /// that restates a row moves the rollups by the difference; a deleted campaign takes its sums with it.
+    ///
+    /// Rows in more than one attribution window for the same entity and day would each be counted; the syncs
+    /// write one window per platform, so they are not.
+    private static func createMetricRollups(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE campaign_metric_totals (
+                    campaign_id TEXT PRIMARY KEY NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                    currency TEXT NOT NULL,
+                    impressions INTEGER NOT NULL DEFAULT 0,
+                    clicks INTEGER NOT NULL DEFAULT 0,
+                    spend_minor INTEGER NOT NULL DEFAULT 0,
+                    conversions DOUBLE NOT NULL DEFAULT 0,
+                    conversion_value_minor INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE metric_day_totals (
+                    date TEXT NOT NULL,
+                    platform TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    impressions INTEGER NOT NULL DEFAULT 0,
+                    clicks INTEGER NOT NULL DEFAULT 0,
+                    spend_minor INTEGER NOT NULL DEFAULT 0,
+                    conversions DOUBLE NOT NULL DEFAULT 0,
+                    conversion_value_minor INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (date, platform, currency)
+                ) WITHOUT ROWID;
+                """)
+        // A row's figures are added with an upsert, and taken away with an update of the sums the row was added to
+        // (which exist: the row was added by a trigger or by the roll-up below), so a delete cascading from a deleted
+        // campaign never inserts a total for it.
+        func add(_ row: String) -> String {
+            """
+            INSERT INTO campaign_metric_totals
+                (campaign_id, currency, impressions, clicks, spend_minor, conversions, conversion_value_minor)
+            VALUES (\(row).campaign_id, \(row).currency, \(row).impressions, \(row).clicks, \(row).spend_minor,
+                \(row).conversions, \(row).conversion_value_minor)
+            ON CONFLICT(campaign_id) DO UPDATE SET
+                impressions = impressions + excluded.impressions, clicks = clicks + excluded.clicks,
+                spend_minor = spend_minor + excluded.spend_minor, conversions = conversions + excluded.conversions,
+                conversion_value_minor = conversion_value_minor + excluded.conversion_value_minor;
+            INSERT INTO metric_day_totals
+                (date, platform, currency, impressions, clicks, spend_minor, conversions, conversion_value_minor)
+            SELECT \(row).date, campaigns.platform, \(row).currency, \(row).impressions, \(row).clicks,
+                \(row).spend_minor, \(row).conversions, \(row).conversion_value_minor
+            FROM campaigns WHERE campaigns.id = \(row).campaign_id
+            ON CONFLICT(date, platform, currency) DO UPDATE SET
+                impressions = impressions + excluded.impressions, clicks = clicks + excluded.clicks,
+                spend_minor = spend_minor + excluded.spend_minor, conversions = conversions + excluded.conversions,
+                conversion_value_minor = conversion_value_minor + excluded.conversion_value_minor;
+            """
+        }
+        func subtract(_ row: String) -> String {
+            """
+            UPDATE campaign_metric_totals SET
+                impressions = impressions - \(row).impressions, clicks = clicks - \(row).clicks,
+                spend_minor = spend_minor - \(row).spend_minor, conversions = conversions - \(row).conversions,
+                conversion_value_minor = conversion_value_minor - \(row).conversion_value_minor
+            WHERE campaign_id = \(row).campaign_id;
+            UPDATE metric_day_totals SET
+                impressions = impressions - \(row).impressions, clicks = clicks - \(row).clicks,
+                spend_minor = spend_minor - \(row).spend_minor, conversions = conversions - \(row).conversions,
+                conversion_value_minor = conversion_value_minor - \(row).conversion_value_minor
+            WHERE date = \(row).date AND currency = \(row).currency
+                AND platform = (SELECT platform FROM campaigns WHERE id = \(row).campaign_id);
+            """
+        }
+        try db.execute(
+            sql: """
+                CREATE TRIGGER metric_rows_rollup_insert AFTER INSERT ON metric_rows
+                WHEN NEW.level = 'campaign' BEGIN
+                \(add("NEW"))
+                END;
+                CREATE TRIGGER metric_rows_rollup_update AFTER UPDATE ON metric_rows
+                WHEN NEW.level = 'campaign' BEGIN
+                \(subtract("OLD"))
+                \(add("NEW"))
+                END;
+                CREATE TRIGGER metric_rows_rollup_delete AFTER DELETE ON metric_rows
+                WHEN OLD.level = 'campaign' BEGIN
+                \(subtract("OLD"))
+                END;
+                """)
+        // Rows synced before this version are rolled up once here.
+        try db.execute(
+            sql: """
+                INSERT INTO campaign_metric_totals
+                    (campaign_id, currency, impressions, clicks, spend_minor, conversions, conversion_value_minor)
+                SELECT campaign_id, MIN(currency), SUM(impressions), SUM(clicks), SUM(spend_minor), SUM(conversions),
+                    SUM(conversion_value_minor)
+                FROM metric_rows WHERE level = 'campaign' GROUP BY campaign_id;
+                INSERT INTO metric_day_totals
+                    (date, platform, currency, impressions, clicks, spend_minor, conversions, conversion_value_minor)
+                SELECT metric_rows.date, campaigns.platform, metric_rows.currency, SUM(impressions), SUM(clicks),
+                    SUM(spend_minor), SUM(conversions), SUM(conversion_value_minor)
+                FROM metric_rows JOIN campaigns ON campaigns.id = metric_rows.campaign_id
+                WHERE metric_rows.level = 'campaign'
+                GROUP BY metric_rows.date, campaigns.platform, metric_rows.currency;
+                """)
     }
 }

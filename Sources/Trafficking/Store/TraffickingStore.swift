@@ -14,7 +14,7 @@ import Foundation
 /// the store consistent; the ledger methods exist so the worker records a step before and after each platform
 /// call.
 public protocol TraffickingStore: AccountStore, JobStore, LedgerStore, LogStore, MediaStore, CampaignStore,
-    ActionStore, MetricsStore, WebhookStore, OptimizationStore, RuleStore, CreativeTestStore
+    ActionStore, MetricsStore, WebhookStore, OptimizationStore, RuleStore, CreativeTestStore, ReportingStore
 {
     /// The time of day of this installation: rows are stamped with it, and the engine, the worker and the ticket
     /// intake working on this store read it too, so one injected clock (`ADOPS_NOW`, a test's) sets them all.

@@ -49,6 +49,9 @@ struct AdOpsSettings {
     var optimizeMode: OptimizeSchedule
     /// `ADOPS_OPTIMIZE_HOUR`: the hour (UTC, 0–23) of the daily pass.
     var optimizeHour: Int
+    /// `ADOPS_CONSOLE_SECURE_COOKIES`: `true` marks the console's cookies `Secure`, for a console served over TLS
+    /// (directly or behind a proxy that terminates it).
+    var consoleSecureCookies: Bool
     /// `ADOPS_NOW`: the time of day every command's engine, worker, intake and emulators read; the system's unless
     /// the variable starts it at another instant, from which it runs on.
     var clock: WallClock
@@ -126,6 +129,13 @@ struct AdOpsSettings {
         }
         optimizeMode = mode
         optimizeHour = try Self.integer(environment, "ADOPS_OPTIMIZE_HOUR", default: 6, in: 0...23)
+        switch environment["ADOPS_CONSOLE_SECURE_COOKIES"]?.lowercased() ?? "" {
+        case "", "false", "0": consoleSecureCookies = false
+        case "true", "1": consoleSecureCookies = true
+        case let other:
+            throw ConfigurationError(
+                variable: "ADOPS_CONSOLE_SECURE_COOKIES", message: "'\(other)' is not true or false")
+        }
         ticketsDirectory = environment["ADOPS_TICKETS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         if let baseID = environment["ADOPS_AIRTABLE_BASE_ID"], !baseID.isEmpty {
             guard let token = environment["ADOPS_AIRTABLE_TOKEN"], !token.isEmpty else {

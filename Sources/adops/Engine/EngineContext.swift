@@ -1,5 +1,7 @@
+import AdOpsConsole
 import AdPlatformKit
 import Automation
+import Crypto
 import Foundation
 import Logging
 import Optimization
@@ -19,6 +21,9 @@ struct EngineContext {
     let rateBudget: RateBudget
     /// The platforms' reported usage in this process, shared like the rate budgets.
     let usage: UsageThrottle
+    /// Signs the console's sessions: derived from the installation's secret key, so every process serving one
+    /// database accepts the same sessions and a restart signs no one out.
+    let consoleSessionKey: Data
 
     /// Opens the database at `database` (else `ADOPS_DB`, else `.adops/adops.sqlite`) with the key from `keyFile`
     /// (`--key-file`), else `ADOPS_SECRET_KEY`, else `ADOPS_SECRET_KEY_FILE`. Platform calls are recorded
@@ -33,12 +38,22 @@ struct EngineContext {
         let store = try SQLiteTraffickingStore.open(
             path: database ?? settings.databasePath, cipher: try CredentialCipher(key: key), clock: settings.clock)
         let transport = AsyncHTTPClientTransport()
-        return try EngineContext(settings: settings, store: store, transport: transport)
+        return try EngineContext(settings: settings, store: store, transport: transport, secretKey: key)
     }
 
-    /// A context on an opened store.
-    init(settings: AdOpsSettings, store: SQLiteTraffickingStore, transport: any HTTPTransport) throws {
+    /// A context on an opened store; `secretKey` is the one its credentials are sealed with, from which the
+    /// console's session key is derived (a random one without it).
+    init(
+        settings: AdOpsSettings, store: SQLiteTraffickingStore, transport: any HTTPTransport,
+        secretKey: SymmetricKey? = nil
+    ) throws {
         self.settings = settings
+        consoleSessionKey =
+            secretKey.map {
+                HKDF<SHA256>.deriveKey(
+                    inputKeyMaterial: $0, info: Data("adops console sessions".utf8), outputByteCount: 32
+                ).withUnsafeBytes { Data($0) }
+            } ?? ConsoleConfiguration.randomKey()
         self.store = store
         self.transport = transport
         rateBudget = RateBudget(rates: settings.rates)

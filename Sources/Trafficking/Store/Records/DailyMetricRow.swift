@@ -63,10 +63,17 @@ struct DailyMetricRow: Codable, FetchableRecord, TableRecord {
 
     private static func upsertSQL(rows: Int) -> String {
         """
-        INSERT OR REPLACE INTO metric_rows (campaign_id, level, platform_id, date, attribution_window,
+        INSERT INTO metric_rows (campaign_id, level, platform_id, date, attribution_window,
             impressions, clicks, spend_minor, conversions, conversion_value_minor, currency, synced_at)
         VALUES 
         """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+            // An update, not `INSERT OR REPLACE`: a replace deletes without firing the rollups' delete trigger.
+            + """
+             ON CONFLICT(campaign_id, level, platform_id, date, attribution_window) DO UPDATE SET
+                impressions = excluded.impressions, clicks = excluded.clicks, spend_minor = excluded.spend_minor,
+                conversions = excluded.conversions, conversion_value_minor = excluded.conversion_value_minor,
+                currency = excluded.currency, synced_at = excluded.synced_at
+            """
     }
 
     /// The public value, or ``StoreError`` `corrupt` naming the column that cannot be read.

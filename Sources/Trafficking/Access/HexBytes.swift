@@ -1,7 +1,7 @@
 /// Hex text as bytes, for the digests the API compares: API key hashes and webhook signatures.
-enum HexBytes {
+public enum HexBytes {
     /// The bytes of an even run of hex digits, either case, or `nil`.
-    static func decode(_ hex: String) -> [UInt8]? {
+    public static func decode(_ hex: String) -> [UInt8]? {
         let characters = Array(hex.utf8)
         guard characters.count.isMultiple(of: 2) else { return nil }
         var bytes: [UInt8] = []

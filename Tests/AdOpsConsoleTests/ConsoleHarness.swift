@@ -1,0 +1,166 @@
+import AdOpsConsole
+import AdOpsSamples
+import AdOpsServer
+import AdPlatformKit
+import AdPlatformTesting
+import Foundation
+import GoogleAds
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MetaAds
+import Testing
+import Trafficking
+
+/// The console and the API on one router over an in-memory store, with the real Meta and Google modules (never
+/// called: pages only read), and a browser-like client that keeps cookies and reads CSRF tokens from pages.
+struct ConsoleHarness: Sendable {
+    /// The key that signs in.
+    static let apiKey = "console-test-key-7d2e"
+
+    let store: SQLiteTraffickingStore
+    let engine: TraffickingEngine
+    let clock: ManualWallClock
+
+    init() throws {
+        clock = ManualWallClock(start: Date(timeIntervalSince1970: 1_796_601_600))  // 2026-12-07T00:00:00Z
+        store = try SQLiteTraffickingStore.inMemory(
+            cipher: try CredentialCipher(key: CredentialCipher.generateKey()), clock: clock.clock)
+        engine = TraffickingEngine(
+            store: store,
+            registry: PlatformRegistry(
+                transport: ScriptedTransport(),
+                [
+                    RegisteredPlatform { MetaAdsPlatform(transport: $0) },
+                    RegisteredPlatform { GoogleAdsPlatform(transport: $0) },
+                ]))
+    }
+
+    /// An account on a platform, named `name`.
+    func account(_ platform: PlatformID, name: String) async throws -> AdAccount {
+        try await store.createAccount(
+            NewAdAccount(
+                platform: platform, platformAccountID: platform == .meta ? "act_1001" : "1234567890", name: name,
+                currency: .usd, ownerTeam: "growth", settings: ["page_id": "1234567890"],
+                credentials: PlatformCredentials(accessToken: "token")))
+    }
+
+    /// A campaign (its launch job queued) named `name` on `account`, from the built-in Disney+ sample.
+    func campaign(named name: String, on account: AdAccount) async throws -> Campaign {
+        var request = try SampleLibrary.builtIn.rawRequest("disneyplus-signup.json")
+        request.name = name
+        let job = UUID()
+        _ = try await store.enqueue([
+            NewCampaignJob(
+                id: job, accountID: account.id, platform: account.platform, request: request, batchID: UUID())
+        ])
+        return try #require(try await store.campaign(job: job))
+    }
+
+    /// Campaign-level rows for `days` days up to today: `spend` minor units a day, 3× in conversion value.
+    func deliver(_ campaign: Campaign, days: Int, spend: Int64) async throws {
+        let today = CalendarDay(clock.clock.now)
+        let since = today.adding(1 - days)
+        let start = try await store.startSyncRun(
+            SyncRun(
+                id: UUID(), accountID: campaign.accountID, platform: campaign.platform, kind: .full, campaignID: nil,
+                since: since.description, until: today.description, startedAt: clock.clock.now),
+            staleAfter: .seconds(600))
+        let rows = (0..<days).map { offset in
+            DailyMetric(
+                campaignID: campaign.id, level: .campaign, platformID: "c-\(campaign.id)",
+                date: since.adding(offset).description, attributionWindow: "7d_click_1d_view",
+                totals: MetricTotals(
+                    impressions: 1_000, clicks: 25, spend: Money(minorUnits: spend, currency: .usd), conversions: 2,
+                    conversionValue: Money(minorUnits: spend * 3, currency: .usd)),
+                syncedAt: clock.clock.now)
+        }
+        _ = try await store.recordSyncChunk(
+            SyncChunk(
+                runID: start.run.id, campaigns: [campaign.id], since: since.description, until: today.description,
+                rows: rows, observations: [], calls: [], syncedAt: clock.clock.now))
+        var run = start.run
+        run.status = .succeeded
+        run.finishedAt = clock.clock.now
+        try await store.finishSyncRun(run)
+    }
+
+    /// Runs `body` with a browser over the router.
+    func run<Value: Sendable>(
+        configure: (inout ConsoleConfiguration) -> Void = { _ in },
+        _ body: @Sendable (Browser) async throws -> Value
+    ) async throws -> Value {
+        var logger = Logger(label: "adops-console-tests")
+        logger.logLevel = .critical
+        var configuration = ConsoleConfiguration(
+            apiKeyHashes: [AdOpsServerConfiguration.hash(apiKey: Self.apiKey)], frameOrigins: ["http://127.0.0.1:4010"])
+        configure(&configuration)
+        let router = AdOpsAPI.router(
+            engine: engine, configuration: AdOpsServerConfiguration(apiKeyHashes: configuration.apiKeyHashes),
+            logger: logger,
+            pages: try AdOpsConsole.pages(engine: engine, configuration: configuration, logger: logger))
+        let app = Application(router: router, logger: logger)
+        return try await app.test(.router) { client in try await body(Browser(client: client)) }
+    }
+}
+
+/// A browser: keeps cookies, follows nothing by itself, and finds hidden CSRF tokens in pages.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    /// Cookies by name; guarded by the test's single task.
+    private var cookies: [String: String] = [:]
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    /// What came back.
+    struct Page: Sendable {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: String
+
+        /// The `value` of the first hidden `_csrf` field.
+        var csrfToken: String? {
+            guard let range = body.range(of: #"name="_csrf" value=""#) else { return nil }
+            let rest = body[range.upperBound...]
+            return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        }
+    }
+
+    /// Sends a request with the cookies held, and keeps the ones set.
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]? = nil, headers extra: HTTPFields = [:]
+    ) async throws -> Page {
+        var headers = extra
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: "; ")
+        }
+        var body: ByteBuffer?
+        if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(
+                string: form.map { name, value in
+                    "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                }.joined(separator: "&"))
+        }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        for field in response.headers[values: .setCookie] {
+            let pair = field.split(separator: ";", maxSplits: 1)[0].split(
+                separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2 else { continue }
+            if pair[1].isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
+        }
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    /// Drops every cookie, as a new browser.
+    func forgetCookies() { cookies = [:] }
+
+    /// Signs in with `key` through the form, as a person would.
+    @discardableResult
+    func signIn(key: String = ConsoleHarness.apiKey, next: String = "/") async throws -> Page {
+        let form = try await send(.get, "/sign-in")
+        let token = try #require(form.csrfToken)
+        return try await send(.post, "/sign-in", form: [("_csrf", token), ("next", next), ("key", key)])
+    }
+}
