@@ -32,6 +32,8 @@ public enum AdOpsConsole {
             SignInPage(routes: routes).addRoutes(to: pages)
             OverviewPage(routes: routes).addRoutes(to: pages)
             CampaignsPage(routes: routes).addRoutes(to: pages)
+            AccountsPage(routes: routes).addRoutes(to: pages)
+            RulesPage(routes: routes).addRoutes(to: pages)
         }
     }
 }

@@ -20,12 +20,15 @@ public struct ConsoleConfiguration: Sendable {
     public var frameOrigins: [String]
     /// Runs, previews and edits automation rules, as the REST API's rule routes do.
     public var automator: Automator?
+    /// The rate budgets of the worker in this process, whose use the accounts page shows; `nil` when no worker
+    /// runs here (`adops serve --no-worker`).
+    public var rateBudget: RateBudget?
 
     /// Creates a configuration.
     public init(
         apiKeyHashes: [String], sessionKey: Data = ConsoleConfiguration.randomKey(),
         sessionLifetime: Duration = .seconds(12 * 3_600), secureCookies: Bool = false, frameOrigins: [String] = [],
-        automator: Automator? = nil
+        automator: Automator? = nil, rateBudget: RateBudget? = nil
     ) {
         self.apiKeyHashes = apiKeyHashes
         self.sessionKey = sessionKey
@@ -33,6 +36,7 @@ public struct ConsoleConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.frameOrigins = frameOrigins
         self.automator = automator
+        self.rateBudget = rateBudget
     }
 
     /// 32 random bytes from the system's secure generator.

@@ -74,28 +74,11 @@ extension RulesCommand {
                     "\(result.name) (\(result.entity.platformID))", result.platform.rawValue,
                     result.entity.level.rawValue, result.outcome.rawValue,
                     result.values.isEmpty ? "-" : result.values.map(\.description).joined(separator: "; "),
-                    describe(result),
+                    result.actionSummary,
                 ])
             }
             lines.append(table.render())
             return lines.joined(separator: "\n")
-        }
-
-        /// What each action would do, or why not: `pause: ACTIVE → PAUSED`, `changeBudget -20%: skipped (cooldown: …)`.
-        static func describe(_ result: EvaluationResult) -> String {
-            if let error = result.error { return "error: \(error)" }
-            guard !result.actions.isEmpty else { return "-" }
-            return result.actions.map { outcome in
-                switch outcome.result {
-                case .planned(let change):
-                    var text = "\(outcome.action)"
-                    if let new = change.newValue { text += ": \(change.oldValue.map { "\($0)" } ?? "?") → \(new)" }
-                    if !change.limitedBy.isEmpty { text += " (limited by \(change.limitedBy.joined(separator: ", ")))" }
-                    return text
-                case .skipped(let reason): return "\(outcome.action): skipped (\(reason))"
-                case .errored(let message): return "\(outcome.action): error (\(message))"
-                }
-            }.joined(separator: "; ")
         }
     }
 }

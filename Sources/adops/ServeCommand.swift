@@ -84,7 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
                     ruleWebhookSigner: context.webhookSigner, ruleWebhookSender: context.webhookSender),
                 host: host, port: requestedPort, services: services, logger: logger,
                 pages: try context.consolePages(
-                    apiKeyHashes: settings.apiKeyHashes, logger: EngineContext.logger("adops.console")),
+                    apiKeyHashes: settings.apiKeyHashes, worker: !noWorker,
+                    logger: EngineContext.logger("adops.console")),
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? requestedPort
                     Terminal.output("adops serve listening on http://\(host):\(bound)")

@@ -3,6 +3,7 @@ import AdOpsSamples
 import AdOpsServer
 import AdPlatformKit
 import AdPlatformTesting
+import Automation
 import Foundation
 import GoogleAds
 import Hummingbird
@@ -93,7 +94,9 @@ struct ConsoleHarness: Sendable {
         var logger = Logger(label: "adops-console-tests")
         logger.logLevel = .critical
         var configuration = ConsoleConfiguration(
-            apiKeyHashes: [AdOpsServerConfiguration.hash(apiKey: Self.apiKey)], frameOrigins: ["http://127.0.0.1:4010"])
+            apiKeyHashes: [AdOpsServerConfiguration.hash(apiKey: Self.apiKey)], frameOrigins: ["http://127.0.0.1:4010"],
+            automator: Automator(engine: engine),
+            rateBudget: RateBudget(rates: [.meta: .init(requestsPerSecond: 5, burst: 10)]))
         configure(&configuration)
         let router = AdOpsAPI.router(
             engine: engine, configuration: AdOpsServerConfiguration(apiKeyHashes: configuration.apiKeyHashes),

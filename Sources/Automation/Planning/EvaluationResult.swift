@@ -55,3 +55,24 @@ public struct EvaluationResult: Sendable, Hashable {
         actions.compactMap { if case .planned(let change) = $0.result { change } else { nil } }
     }
 }
+
+extension EvaluationResult {
+    /// What each action would do, or why not, for a person: `pause: ACTIVE → PAUSED`,
+    /// `changeBudget -20%: skipped (cooldown: …)`; `-` when nothing matched. The CLI's preview and the console show
+    /// it.
+    public var actionSummary: String {
+        if let error { return "error: \(error)" }
+        guard !actions.isEmpty else { return "-" }
+        return actions.map { outcome in
+            switch outcome.result {
+            case .planned(let change):
+                var text = "\(outcome.action)"
+                if let new = change.newValue { text += ": \(change.oldValue.map { "\($0)" } ?? "?") → \(new)" }
+                if !change.limitedBy.isEmpty { text += " (limited by \(change.limitedBy.joined(separator: ", ")))" }
+                return text
+            case .skipped(let reason): return "\(outcome.action): skipped (\(reason))"
+            case .errored(let message): return "\(outcome.action): error (\(message))"
+            }
+        }.joined(separator: "; ")
+    }
+}

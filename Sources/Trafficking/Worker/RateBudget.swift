@@ -53,6 +53,19 @@ public final class RateBudget: Sendable {
         }
     }
 
+    /// How much of an account's burst this process has in use now, from 0 (idle: a full bucket) to 1 (the next
+    /// call waits), or `nil` when the platform is unlimited. Reading it takes no token.
+    public func use(platform: PlatformID, account: String, now: ContinuousClock.Instant = .now) -> Double? {
+        guard let rate = rate(for: platform) else { return nil }
+        return buckets.withLock { buckets in
+            guard let bucket = buckets["\(platform)/\(account)"] else { return 0 }
+            let elapsed = now - bucket.updated
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let tokens = min(Double(rate.burst), bucket.tokens + seconds * rate.requestsPerSecond)
+            return max(0, 1 - tokens / Double(rate.burst))
+        }
+    }
+
     /// Takes a token if one is there; otherwise returns how long until one will be.
     func take(key: String, rate: Rate, now: ContinuousClock.Instant) -> Duration? {
         buckets.withLock { buckets in
