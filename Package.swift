@@ -202,6 +202,7 @@ let package = Package(
                 "MockPlatformsGRPC",
                 "Trafficking", "AdOpsServer", "AdOpsConsole", "AdOpsSamples", "Automation", "Optimization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

@@ -39,6 +39,14 @@ struct BenchmarkCommand: AsyncParsableCommand {
             reporting the seconds to index the metrics, evaluate every rule and plan every match under the
             guardrails. Issue 14's budget is 1,000 rules over 10,000 entities and 30 days in 10 s.
 
+            --console N measures the web console instead: N campaigns over one account per platform and \
+            --metric-rows campaign-level metric rows (1,000,000 by default) are stored, the console is served on a \
+            loopback port as `adops serve` serves it, signed in through its form, and each page is requested \
+            --iterations times after three warm-ups. It reports each page's median, p95 and slowest time to the \
+            last byte and its first-load weight with the assets it links. Issue 15's budget is 50 ms a page over \
+            10,000 campaigns and 1,000,000 rows, and 150 KB a first load. If a page does not answer 200, it names it \
+            and exits 1.
+
             --rule-latency N measures automation rules end to end instead: the ticket is launched and activated on
             each platform, two rules are stored (pause at 1,000 clicks today, unpause below), and the rule scheduler
             and a worker run as in `adops serve`. Each trial moves the emulators' virtual clock a minute on and lands
@@ -74,6 +82,18 @@ struct BenchmarkCommand: AsyncParsableCommand {
                 + "rule scheduler and a worker running, instead of the ticket phases.",
             valueName: "N"))
     var ruleLatency: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Measure the web console's pages over this many campaigns instead of the ticket phases.",
+            valueName: "campaigns"))
+    var console: Int?
+
+    @Option(help: "With --console: campaign-level metric rows in the store, spread evenly over the campaigns' days.")
+    var metricRows = 1_000_000
+
+    @Option(help: "With --console: requests per page, after three warm-up requests.")
+    var iterations = 30
 
     @Option(help: "With --rules: the entities (ad groups) the rules evaluate.")
     var entities = 10_000
@@ -132,6 +152,9 @@ struct BenchmarkCommand: AsyncParsableCommand {
             throw ValidationError("--rule-latency must be 1–100000")
         }
         guard (1...1_000_000).contains(entities) else { throw ValidationError("--entities must be 1–1000000") }
+        if let console, !(1...1_000_000).contains(console) { throw ValidationError("--console must be 1–1000000") }
+        guard (1...100_000_000).contains(metricRows) else { throw ValidationError("--metric-rows must be 1–100000000") }
+        guard (1...10_000).contains(iterations) else { throw ValidationError("--iterations must be 1–10000") }
         do {
             let (samples, name) = try ticketSource()
             try samples.check([name])
@@ -196,6 +219,21 @@ struct BenchmarkCommand: AsyncParsableCommand {
                 }
                 try print(results, text: results.summary())
                 guard results.failures.isEmpty else { throw ExitCode(1) }
+                return
+            }
+            if let console {
+                var settings = try AdOpsSettings(environment: [:])
+                settings.clock = clock
+                let context = try EngineContext(settings: settings, store: store, transport: AsyncHTTPClientTransport())
+                let results = try await ConsoleBenchmark(context: context, samples: samples, ticketName: ticketName)
+                    .run(campaigns: console, metricRows: metricRows, iterations: iterations)
+                try print(results, text: results.summary())
+                guard results.failures.isEmpty else {
+                    Terminal.error(
+                        "error: the benchmark failed, so its figures are not a result: "
+                            + results.failures.joined(separator: "; "))
+                    throw ExitCode(1)
+                }
                 return
             }
             if let ruleLatency {

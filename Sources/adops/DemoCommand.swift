@@ -5,7 +5,6 @@ import Foundation
 import Logging
 import MockPlatforms
 import Trafficking
-import UnixSignals
 
 /// `adops demo`: the whole loop offline, with zero configuration — tickets in the Airtable emulator, the real
 /// worker trafficking them to all four platform emulators, ids written back, a landing-page visit and signup per
@@ -27,8 +26,16 @@ struct DemoCommand: AsyncParsableCommand {
             """
     )
 
-    @Flag(help: "Leave the emulators and landing pages running for a browser until Ctrl-C.")
+    @Flag(
+        help: """
+            Then serve the web console and the REST API over the demo's database (with a worker), and leave them, \
+            the emulators and the landing pages running until Ctrl-C; prints the console's URL and an API key to \
+            sign in with.
+            """)
     var keepRunning = false
+
+    @Option(help: "The console's port with --keep-running; 0 picks a free one.")
+    var consolePort = 0
 
     @Option(help: "The emulators' port; 0 picks a free one.")
     var port = 0
@@ -52,6 +59,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port)") }
+        guard (0...65_535).contains(consolePort) else {
+            throw ValidationError("--console-port must be 0–65535, not \(consolePort)")
+        }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be 1–64") }
         // Every input is checked before anything starts: no emulator, database or account for a demo that cannot run.
         do {
@@ -88,7 +98,7 @@ struct DemoCommand: AsyncParsableCommand {
                 context: context, mockURL: running.baseURL, port: running.port, database: database,
                 applyOptimization: applyOptimization)
             let succeeded = try await demo.run(samples: samples, concurrency: concurrency)
-            if keepRunning { await demo.waitForInterrupt() }
+            if keepRunning { try await demo.serveConsole(consolePort: consolePort) }
             if !succeeded { throw ExitCode(1) }
         }
     }

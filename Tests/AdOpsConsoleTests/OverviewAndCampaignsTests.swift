@@ -27,7 +27,7 @@ struct OverviewAndCampaignsTests {
             #expect(page.body.contains(#"<th scope="row" class="platform">meta</th><td class="num">700.00 USD"#))
             #expect(page.body.contains(#"<th scope="row" class="platform">google</th><td class="num">100.00 USD"#))
             #expect(page.body.contains("<svg"))
-            #expect(page.body.contains(#"<polyline class="series-1""#))
+            #expect(page.body.contains(#"<polyline class="line series-1""#))
             let older = try await browser.send(.get, "/?since=2020-01-01&until=2020-01-31")
             #expect(older.body.contains("No synced delivery"))
             let backwards = try await browser.send(.get, "/?since=2026-12-07&until=2026-12-01")

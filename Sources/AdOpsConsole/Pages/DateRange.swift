@@ -53,12 +53,9 @@ struct DateRange: Sendable, Hashable {
 }
 
 extension Request {
-    /// The query's fields, first value of each.
+    /// The query's fields, first value of each, decoded as a form is (`+` is a space), so a link and a `GET` form
+    /// read the same.
     var queryFields: [String: String] {
-        var fields: [String: String] = [:]
-        for (name, value) in uri.queryParameters where fields[String(name)] == nil {
-            fields[String(name)] = String(value)
-        }
-        return fields
+        FormFields(encoded: uri.query ?? "").values.compactMapValues(\.first)
     }
 }

@@ -26,7 +26,7 @@ struct SVGChart: Sendable {
     static let width = 720.0
     static let height = 220.0
     private static let left = 64.0
-    private static let right = 12.0
+    private static let right = 24.0
     private static let top = 10.0
     private static let bottom = 28.0
 
@@ -70,7 +70,7 @@ struct SVGChart: Sendable {
                 let coordinates = points[0].split(separator: ",")
                 parts.append(#"<circle class="\#(css)" cx="\#(coordinates[0])" cy="\#(coordinates[1])" r="3"/>"#)
             } else {
-                parts.append(#"<polyline class="\#(css)" points="\#(points.joined(separator: " "))"/>"#)
+                parts.append(#"<polyline class="line \#(css)" points="\#(points.joined(separator: " "))"/>"#)
             }
         }
         parts.append("</svg>")

@@ -1,9 +1,11 @@
 import AdOpsSamples
+import AdOpsServer
 import AdPlatformKit
 import Foundation
 import Logging
+import NIOCore
+import ServiceLifecycle
 import Trafficking
-import UnixSignals
 
 /// The steps of `adops demo`, printed as they happen.
 struct DemoRun {
@@ -330,13 +332,38 @@ struct DemoRun {
     static let budgetAttributes = ["daily_budget", "lifetime_budget", "budget", "daily_budget_micro"]
 
     /// Waits for Ctrl-C, printing where the pages are.
-    func waitForInterrupt() async {
-        Terminal.output("\nThe emulators and landing pages stay up until Ctrl-C:")
-        Terminal.output("   http://disneyplus-signup-demo.localhost:\(port)/")
-        Terminal.output("   http://hulu-promo-demo.localhost:\(port)/")
-        Terminal.output("   \(mockURL.absoluteString)/_mock/pixel/events   (pixel events received)")
-        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
-        for await _ in signals { break }
+    /// Serves the console and the REST API on `consolePort` (0 picks a free one) over the demo's database, with
+    /// a worker, metrics syncs and the rule schedulers, and a fresh API key to sign in with, until Ctrl-C. The
+    /// emulators and landing pages stay up beside it.
+    func serveConsole(consolePort: Int) async throws {
+        let key = "demo-" + (0..<24).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max)) }.joined()
+        let hashes = [AdOpsServerConfiguration.hash(apiKey: key)]
+        let logger = EngineContext.logger("adops.demo", level: .warning)
+        let tokens = context.tokenRefresher()
+        let services: [any Service] =
+            [
+                context.tokenRefreshService(tokens), context.worker(tokens: tokens, logger: logger),
+                context.syncService(tokens: tokens, logger: logger),
+            ] + context.schedulers()
+        let mockURL = mockURL
+        let port = port
+        let application = AdOpsAPI.application(
+            engine: context.engine,
+            configuration: AdOpsServerConfiguration(
+                apiKeyHashes: hashes, ruleWebhookSigner: context.webhookSigner,
+                ruleWebhookSender: context.webhookSender),
+            host: "127.0.0.1", port: consolePort, services: services, logger: logger,
+            pages: try context.consolePages(apiKeyHashes: hashes, worker: true, logger: logger),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? consolePort
+                Terminal.output("\nThe console, the API, the emulators and the landing pages stay up until Ctrl-C:")
+                Terminal.output("   console:  http://127.0.0.1:\(bound)/   sign in with the API key \(key)")
+                Terminal.output("   REST API: http://127.0.0.1:\(bound)/api/v1   (Authorization: Bearer \(key))")
+                Terminal.output("   http://disneyplus-signup-demo.localhost:\(port)/")
+                Terminal.output("   http://hulu-promo-demo.localhost:\(port)/")
+                Terminal.output("   \(mockURL.absoluteString)/_mock/pixel/events   (pixel events received)")
+            })
+        try await AdOpsAPI.serviceGroup(running: application, shutdownTimeout: .seconds(10), logger: logger).run()
     }
 
     /// The job's platform module through the engine's pipeline, and its account; the demo's reads spend the
