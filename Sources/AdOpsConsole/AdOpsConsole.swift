@@ -32,6 +32,10 @@ public enum AdOpsConsole {
             SignInPage(routes: routes).addRoutes(to: pages)
             OverviewPage(routes: routes).addRoutes(to: pages)
             CampaignsPage(routes: routes).addRoutes(to: pages)
+            CampaignPage(routes: routes).addRoutes(to: pages)
+            ActionPage(routes: routes).addRoutes(to: pages)
+            JobsPage(routes: routes).addRoutes(to: pages)
+            JobPage(routes: routes).addRoutes(to: pages)
         }
     }
 }
