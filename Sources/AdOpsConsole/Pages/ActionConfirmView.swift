@@ -43,7 +43,8 @@ struct ActionConfirmView {
         changes = steps.map {
             Change(
                 level: $0.level.rawValue, name: $0.name, platformID: $0.platformID, field: $0.field,
-                before: $0.oldValue?.description ?? "not known", after: $0.newValue.description)
+                before: $0.oldValue?.description ?? "read from the platform when it runs",
+                after: $0.newValue.description)
         }
         self.hidden = hidden
         self.requestID = requestID.uuidString

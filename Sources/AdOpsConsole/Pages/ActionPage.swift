@@ -13,6 +13,7 @@ struct ActionPage: Sendable {
     /// Who the engine records as asking.
     static let requester = "console"
 
+    /// Adds the page's routes to the console's group.
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         let environment = routes.environment
         group.post(

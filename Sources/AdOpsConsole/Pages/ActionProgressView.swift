@@ -78,7 +78,8 @@ struct ActionProgressView {
         steps = action.steps.map {
             Step(
                 level: $0.level.rawValue, name: $0.name, platformID: $0.platformID, field: $0.field,
-                before: $0.oldValue?.description ?? "not known", after: $0.newValue.description,
+                before: $0.oldValue?.description ?? "read from the platform when it runs",
+                after: $0.newValue.description,
                 state: $0.state.rawValue, response: $0.response ?? "—")
         }
         log = detail.log.map {

@@ -13,6 +13,7 @@ struct CampaignPage: Sendable {
     /// Lines shown of each history (actions, optimisation log, rule history, creative tests).
     static let historySize = 20
 
+    /// Adds the page's routes to the console's group.
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         let environment = routes.environment
         group.get(
@@ -72,7 +73,7 @@ struct CampaignPage: Sendable {
         guard let campaign = try await engine.store.campaign(id) else {
             throw ConsoleError(.notFound, field: "id", "no campaign \(id.uuidString)")
         }
-        guard [.live, .paused, .completed].contains(campaign.status) else {
+        guard TraffickingEngine.syncableStatuses.contains(campaign.status) else {
             throw ConsoleError(
                 .refused, field: "campaign",
                 "the campaign is \(campaign.status.rawValue); only launched campaigns (live, paused, completed) have "
@@ -83,15 +84,11 @@ struct CampaignPage: Sendable {
                 .refused, field: "account",
                 "the campaign's ad account is deleted or not ACTIVE; only ACTIVE accounts are synced")
         }
-        guard engine.registry[account.platform]?.supports((any MetricsFetching).self) == true else {
+        guard engine.reportsMetrics(account.platform) else {
             throw ConsoleError(
                 .refused, field: "account",
                 "no platform module that reports metrics is registered for '\(account.platform.rawValue)'")
         }
-        let now = engine.store.clock.now
-        try await engine.store.queueSyncRun(
-            SyncRun(
-                id: .timeOrdered(at: now), accountID: account.id, platform: account.platform, kind: .entity,
-                campaignID: campaign.id, since: "", until: "", status: .queued, startedAt: now))
+        _ = try await engine.queueSync(kind: .entity, accounts: [account], campaign: campaign.id)
     }
 }

@@ -9,6 +9,7 @@ struct JobPage: Sendable {
     /// The plumbing.
     let routes: ConsoleRoutes
 
+    /// Adds the page's routes to the console's group.
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         let environment = routes.environment
         group.get(

@@ -12,6 +12,7 @@ struct JobsPage: Sendable {
     /// Rows per page.
     static let pageSize = 50
 
+    /// Adds the page's routes to the console's group.
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         let environment = routes.environment
         group.get(
