@@ -98,7 +98,7 @@ struct CampaignActionsAndJobsTests {
         }
     }
 
-    @Test("a budget change is confirmed in the account's currency; a malformed amount names the field")
+    @Test("budget, bid and targeting changes are confirmed entity by entity; a malformed value names the field")
     func budgetConfirmation() async throws {
         let harness = try ConsoleHarness()
         let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
@@ -108,6 +108,36 @@ struct CampaignActionsAndJobsTests {
             try await browser.signIn()
             let page = try await browser.send(.get, path)
             let token = try #require(page.csrfToken)
+            let budget = try await browser.send(
+                .post, "\(path)/actions/confirm",
+                form: [("_csrf", token), ("type", "budget"), ("level", "campaign"), ("amount", "250")])
+            #expect(budget.body.contains("Confirm: budget 250.00 USD daily"))
+            #expect(budget.body.contains("<td>200.00 USD daily</td><td><strong>250.00 USD daily</strong></td>"))
+            let bid = try await browser.send(
+                .post, "\(path)/actions/confirm",
+                form: [
+                    ("_csrf", token), ("type", "bid"), ("level", "adGroup"), ("strategy", "costCap"),
+                    ("amount", "2.50"),
+                ])
+            #expect(bid.body.contains("<code>g1</code>"))
+            #expect(bid.body.contains("<strong>costCap 2.50 USD</strong>"))
+            let targeting = try await browser.send(
+                .post, "\(path)/actions/confirm",
+                form: [
+                    ("_csrf", token), ("type", "targeting"), ("level", "adGroup"), ("countries", "us, ca"),
+                    ("genders", "female"),
+                ])
+            #expect(targeting.body.contains("<strong>countries=US,CA genders=female</strong>"))
+            let halfAge = try await browser.send(
+                .post, "\(path)/actions/confirm",
+                form: [("_csrf", token), ("type", "targeting"), ("level", "adGroup"), ("age-min", "25")])
+            #expect(halfAge.status == .badRequest)
+            #expect(halfAge.body.contains("age-max: an age range needs both"))
+            let roasWithAmount = try await browser.send(
+                .post, "\(path)/actions/confirm",
+                form: [("_csrf", token), ("type", "bid"), ("strategy", "targetROAS"), ("amount", "2")])
+            #expect(roasWithAmount.body.contains("amount: a targetROAS bid takes a roas, not an amount"))
+            #expect(try await harness.store.actions(campaign: campaign.id, page: PageRequest(limit: 10)).total == 0)
             let bad = try await browser.send(
                 .post, "\(path)/actions/confirm",
                 form: [("_csrf", token), ("type", "budget"), ("level", "campaign"), ("amount", "12.345")])
