@@ -22,6 +22,10 @@ struct CampaignActionsAndJobsTests {
             for text in ["<code>c1</code>", "<code>g1</code>", "<code>a1</code>", "Hero video", "Families"] {
                 #expect(page.body.contains(text))
             }
+            // Campaign > ad set > ad, nested.
+            #expect(
+                page.body.contains(
+                    "<code>a1</code> <span class=\"badge neutral\">PAUSED</span></li></ul></li></ul></li>"))
             #expect(page.body.contains(#"<section id="metrics""#))
             #expect(page.body.contains(#"<table id="metrics-table">"#))
             #expect(page.body.contains("100.00 USD"))
@@ -185,6 +189,8 @@ struct CampaignActionsAndJobsTests {
             try await browser.signIn()
             let page = try await browser.send(.get, path)
             let token = try #require(page.csrfToken)
+            #expect(page.body.contains("Nothing on the platform yet"))
+            #expect(!page.body.contains(#"id="hierarchy""#))
             let refused = try await browser.send(
                 .post, "\(path)/actions",
                 form: [("_csrf", token), ("request", UUID().uuidString), ("type", "pause"), ("level", "campaign")])

@@ -35,8 +35,12 @@ struct ActionProgressView {
     var steps: [Step]
     /// The log.
     var log: [CampaignView.LogLine]
+    /// Whether anything is logged.
+    var hasLog: Bool
     /// The platform calls.
     var calls: [Call]
+    /// Whether any call was made.
+    var hasCalls: Bool
 
     /// One entity's change and the platform's answer.
     struct Step {
@@ -85,10 +89,12 @@ struct ActionProgressView {
         log = detail.log.map {
             CampaignView.LogLine(at: Format.time($0.at), level: "\($0.level)", event: $0.event, message: $0.message)
         }
+        hasLog = !log.isEmpty
         calls = detail.calls.map {
             Call(
                 at: Format.time($0.at), request: "\($0.method) \($0.path)", status: $0.status.map(String.init) ?? "—",
                 response: $0.responseSummary)
         }
+        hasCalls = !calls.isEmpty
     }
 }

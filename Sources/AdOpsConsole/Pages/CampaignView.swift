@@ -30,6 +30,8 @@ struct CampaignView {
     var jobStatus: String
     /// The campaign-level entities, each with its ad groups and their ads.
     var hierarchy: [Entity]
+    /// Whether anything is on the platform yet.
+    var hasHierarchy: Bool
     /// Entities of other kinds (creatives, media, budgets).
     var otherEntities: [Entity]
     /// Whether there are any.
@@ -55,6 +57,8 @@ struct CampaignView {
     var actions: [ActionRow]
     /// The launch job's log.
     var launchLog: [LogLine]
+    /// Whether anything is logged.
+    var hasLaunchLog: Bool
     /// The optimiser's decisions.
     var optimizations: [OptimizationRow]
     /// The rules that acted on it.
@@ -76,6 +80,7 @@ struct CampaignView {
         var status: String
         var budget: String
         var children: [Entity]
+        var hasChildren: Bool
     }
 
     /// A drifted field.
@@ -174,6 +179,7 @@ struct CampaignView {
         jobStatus = launch?.job.status.rawValue ?? "gone"
         (hierarchy, otherEntities) = Self.tree(detail.mappings)
         hasOtherEntities = !otherEntities.isEmpty
+        hasHierarchy = !hierarchy.isEmpty
         hasDrifts = !drifts.isEmpty
         self.drifts = drifts.map {
             DriftRow(
@@ -210,6 +216,7 @@ struct CampaignView {
         launchLog = (launch?.log ?? []).map {
             LogLine(at: Format.time($0.at), level: "\($0.level)", event: $0.event, message: $0.message)
         }
+        hasLaunchLog = !launchLog.isEmpty
         self.optimizations = optimizations.map {
             OptimizationRow(
                 at: Format.time($0.createdAt), entity: $0.entityID ?? "campaign", action: $0.action,
@@ -246,7 +253,7 @@ struct CampaignView {
                 kind: mapping.level.rawValue, name: mapping.name, platformID: mapping.platformID,
                 status: mapping.lastSeenStatus?.rawValue ?? "—",
                 budget: mapping.lastSeenBudget.map { "\(Format.money($0.amount)) \($0.period.rawValue)" } ?? "—",
-                children: children)
+                children: children, hasChildren: !children.isEmpty)
         }
         let ads = mappings.filter { $0.level == .ad }
         let groups = mappings.filter { $0.level == .adGroup }

@@ -34,6 +34,8 @@ struct JobView {
     var steps: [Step]
     /// The execution log.
     var log: [CampaignView.LogLine]
+    /// Whether anything is logged.
+    var hasLog: Bool
 
     /// A ledger step.
     struct Step {
@@ -72,5 +74,6 @@ struct JobView {
         log = detail.log.map {
             CampaignView.LogLine(at: Format.time($0.at), level: "\($0.level)", event: $0.event, message: $0.message)
         }
+        hasLog = !log.isEmpty
     }
 }
