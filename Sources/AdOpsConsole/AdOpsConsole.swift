@@ -34,6 +34,10 @@ public enum AdOpsConsole {
             CampaignsPage(routes: routes).addRoutes(to: pages)
             AccountsPage(routes: routes).addRoutes(to: pages)
             RulesPage(routes: routes).addRoutes(to: pages)
+            CampaignPage(routes: routes).addRoutes(to: pages)
+            ActionPage(routes: routes).addRoutes(to: pages)
+            JobsPage(routes: routes).addRoutes(to: pages)
+            JobPage(routes: routes).addRoutes(to: pages)
         }
     }
 }

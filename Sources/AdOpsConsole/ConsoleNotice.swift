@@ -8,6 +8,7 @@ enum ConsoleNotice: String, Sendable, CaseIterable {
     case ruleDeleted = "rule-deleted"
     case ruleRun = "rule-run"
     case launched = "launched"
+    case syncQueued = "sync-queued"
 
     /// What the page says.
     var message: String {
@@ -19,6 +20,7 @@ enum ConsoleNotice: String, Sendable, CaseIterable {
         case .ruleDeleted: "Rule deleted; its history is kept."
         case .ruleRun: "Rule run; its actions are below."
         case .launched: "Submitted. The jobs below launch it, paused."
+        case .syncQueued: "Metrics sync queued for this campaign's ad account; figures update once it has run."
         }
     }
 }

@@ -93,53 +93,39 @@ struct ActionRoutes<Context: RequestContext>: Sendable {
         }
     }
 
-    /// The budget of a `budget` action.
+    /// The budget of a `budget` action, read by ``ActionValues`` as the console reads it.
     private func budget(of body: ActionBody, campaign id: UUID) async throws -> Budget {
         guard let budget = body.budget else {
             throw Problem.malformedBody(
                 RequestDecodingError(fieldPath: "budget", message: "a budget action needs a budget with an amount"))
         }
         let campaign = try await self.campaign(id)
-        let amount = try await money(
-            budget.amount, currency: budget.currency, of: campaign, field: "budget.amount")
-        return Budget(budget.period ?? campaign.budget.period, amount)
+        let account = try await engine.store.account(campaign.accountID)
+        do {
+            return try ActionValues.budget(
+                amount: budget.amount, period: budget.period, currency: budget.currency, campaign: campaign,
+                account: account)
+        } catch {
+            throw Self.problem(error)
+        }
     }
 
-    /// The bid of a `bid` action: a cap or target cost takes an amount, a target ROAS a ratio, automatic neither.
+    /// The bid of a `bid` action, read by ``ActionValues`` as the console reads it.
     private func bid(of body: ActionBody, campaign id: UUID) async throws -> BidStrategy {
         guard let bid = body.bid else {
             throw Problem.malformedBody(
                 RequestDecodingError(fieldPath: "bid", message: "a bid action needs a bid with a strategy"))
         }
-        func refuse(_ field: String, _ message: String) -> Problem {
-            Problem.malformedBody(RequestDecodingError(fieldPath: field, message: message))
-        }
-        switch bid.strategy {
-        case .automatic:
-            if bid.amount != nil { throw refuse("bid.amount", "an automatic bid takes no amount") }
-            if bid.roas != nil { throw refuse("bid.roas", "an automatic bid takes no roas") }
-            return .automatic
-        case .bidCap, .costCap:
-            if bid.roas != nil {
-                throw refuse("bid.roas", "a \(bid.strategy.rawValue) bid takes an amount, not a roas")
+        do {
+            return try await ActionValues.bid(
+                strategy: bid.strategy, amount: bid.amount, roas: bid.roas, currency: bid.currency
+            ) {
+                let campaign = try await self.campaign(id)
+                return ActionValues.defaultCurrency(
+                    campaign: campaign, account: try await engine.store.account(campaign.accountID))
             }
-            guard let text = bid.amount else {
-                throw refuse("bid.amount", "a \(bid.strategy.rawValue) bid needs an amount, e.g. \"1.50\"")
-            }
-            let money = try await money(text, currency: bid.currency, of: try await campaign(id), field: "bid.amount")
-            return bid.strategy == .bidCap ? .bidCap(money) : .costCap(money)
-        case .targetROAS:
-            if bid.amount != nil { throw refuse("bid.amount", "a targetROAS bid takes a roas, not an amount") }
-            if bid.currency != nil { throw refuse("bid.currency", "a targetROAS bid takes no currency") }
-            guard let text = bid.roas else { throw refuse("bid.roas", "a targetROAS bid needs a roas, e.g. \"2.5\"") }
-            do {
-                return .targetROAS(try ReturnOnAdSpend(decimal: text))
-            } catch {
-                throw Problem.malformedBody(
-                    RequestDecodingError(
-                        fieldPath: "bid.roas", message: error.message,
-                        brokenRule: error.reason == .notADecimal ? nil : error.reason.rawValue))
-            }
+        } catch let failure as ActionValues.Failure {
+            throw Self.problem(failure)
         }
     }
 
@@ -149,22 +135,12 @@ struct ActionRoutes<Context: RequestContext>: Sendable {
         return campaign
     }
 
-    /// An amount in `currency`, else the ad account's, else the campaign budget's.
-    private func money(
-        _ text: String, currency given: Currency?, of campaign: Campaign, field: String
-    ) async throws -> Money {
-        var currency = given
-        if currency == nil { currency = try await engine.store.account(campaign.accountID)?.currency }
-        do {
-            return try Money(decimal: text, currency: currency ?? campaign.budget.amount.currency)
-        } catch {
-            // Too many decimals for the currency, or too large: a rule the schema cannot state, so a 422 as on
-            // submissions; a non-number is a malformed body.
-            throw Problem.malformedBody(
-                RequestDecodingError(
-                    fieldPath: field, message: error.message,
-                    brokenRule: error.reason == .notADecimal ? nil : error.reason.rawValue))
-        }
+    /// A value that cannot be read: a malformed body naming the field; too many decimals for the currency, or too
+    /// large, is a rule the schema cannot state, so a 422 as on submissions.
+    private static func problem(_ failure: ActionValues.Failure) -> Problem {
+        Problem.malformedBody(
+            RequestDecodingError(
+                fieldPath: failure.fieldPath, message: failure.message, brokenRule: failure.brokenRule))
     }
 
     /// `campaign` when absent; a 400 naming `level` when unknown.

@@ -24,16 +24,7 @@ struct SyncRoutes<Context: RequestContext>: Sendable {
         let body = try await JSONBody.decode(SyncBody.self, from: request, limit: maximumBodyBytes)
         let kind = try Self.kind(of: body)
         let accounts = try await self.accounts(for: body, kind: kind)
-        let now = engine.store.clock.now
-        var runs: [SyncRun] = []
-        for account in accounts {
-            let run = SyncRun(
-                id: .timeOrdered(at: now), accountID: account.id, platform: account.platform, kind: kind,
-                campaignID: kind == .entity ? body.campaignID : nil, since: "", until: "", status: .queued,
-                startedAt: now)
-            try await engine.store.queueSyncRun(run)
-            runs.append(run)
-        }
+        let runs = try await engine.queueSync(kind: kind, accounts: accounts, campaign: body.campaignID)
         return try JSONBody.response(SyncRequestAccepted(runs: runs.map(SyncRunResource.init)), status: .accepted)
     }
 
@@ -99,7 +90,7 @@ struct SyncRoutes<Context: RequestContext>: Sendable {
             guard let campaign = try await engine.store.campaign(campaignID) else {
                 throw Problem.notFound("no campaign \(campaignID.uuidString)", field: "campaign_id")
             }
-            guard [.live, .paused, .completed].contains(campaign.status) else {
+            guard TraffickingEngine.syncableStatuses.contains(campaign.status) else {
                 let message =
                     "campaign \(campaignID.uuidString) is \(campaign.status.rawValue); only launched campaigns "
                     + "(live, paused, completed) have metrics to sync"
@@ -136,7 +127,7 @@ struct SyncRoutes<Context: RequestContext>: Sendable {
                 kind: "account-not-active", title: "Ad account not active", field: field, rule: "accountNotActive",
                 message: message, limit: AdAccountStatus.active.rawValue, actual: account.status.rawValue)
         }
-        guard reportsMetrics(account.platform) else {
+        guard engine.reportsMetrics(account.platform) else {
             throw Self.conflict(
                 kind: "platform-without-metrics", title: "Platform reports no metrics", field: field,
                 rule: "noMetrics",
@@ -153,14 +144,10 @@ struct SyncRoutes<Context: RequestContext>: Sendable {
         while true {
             let page = try await engine.store.accounts(
                 platform: nil, page: PageRequest(limit: PageRequest.maximumLimit, offset: offset))
-            found += page.items.filter { $0.status == .active && reportsMetrics($0.platform) }
+            found += page.items.filter { $0.status == .active && engine.reportsMetrics($0.platform) }
             guard let next = page.nextOffset else { return found }
             offset = next
         }
-    }
-
-    private func reportsMetrics(_ platform: PlatformID) -> Bool {
-        engine.registry[platform]?.supports((any MetricsFetching).self) == true
     }
 
     /// 409: the account or campaign exists but cannot be synced now.

@@ -86,6 +86,48 @@ struct ConsoleHarness: Sendable {
         try await store.finishSyncRun(run)
     }
 
+    /// Ends `campaign`'s launch job as a Meta launch would: campaign `c1`, ad set `g1` and ad `a1` named `adName`,
+    /// SUCCESS. Launch campaigns one at a time, right after making them: the worker claims the oldest job.
+    @discardableResult
+    func launch(_ campaign: Campaign, adName: String = "Hero ad") async throws -> Campaign {
+        let claimed = try await store.claimJobs(owner: "w", limit: 1, lease: .seconds(60), now: clock.clock.now)
+        try #require(claimed.first?.id == campaign.jobID)
+        var parent = "act_1001"
+        for (key, kind, id, name) in [
+            ("campaign", EntityKind.campaign, "c1", campaign.name), ("adGroup/families", .adGroup, "g1", "Families"),
+            ("ad/0/families/social-hero", .ad, "a1", adName),
+        ] {
+            try await store.startStep(
+                job: campaign.jobID, key: key, kind: kind, marker: nil, calls: [], at: clock.clock.now)
+            try await store.completeStep(
+                job: campaign.jobID, key: key,
+                entities: [
+                    PlatformEntity(platform: campaign.platform, kind: kind, id: id, name: name, parentID: parent)
+                ],
+                media: nil, calls: [], at: clock.clock.now)
+            parent = id
+        }
+        try await store.finish(job: campaign.jobID, owner: "w", outcome: .success(platformCampaignID: "c1"))
+        return try #require(try await store.campaign(campaign.id))
+    }
+
+    /// Ends `campaign`'s launch job FAILED with `message`, as the worker would after a permanent platform error.
+    func fail(_ campaign: Campaign, message: String) async throws {
+        let claimed = try await store.claimJobs(owner: "w", limit: 1, lease: .seconds(60), now: clock.clock.now)
+        try #require(claimed.first?.id == campaign.jobID)
+        try await store.finish(
+            job: campaign.jobID, owner: "w",
+            outcome: .failed(JobError(message: message, code: "invalidParameter"), platformCampaignID: nil))
+    }
+
+    /// Ends the oldest pending action FAILED with `message`, as the worker would after a permanent platform error.
+    func failAction(_ id: UUID, message: String) async throws {
+        let claimed = try await store.claimActions(owner: "w", limit: 1, lease: .seconds(60), now: clock.clock.now)
+        try #require(claimed.first?.id == id)
+        try await store.finishAction(
+            id, owner: "w", outcome: .failed(JobError(message: message, code: "invalidParameter")), records: .none)
+    }
+
     /// Runs `body` with a browser over the router.
     func run<Value: Sendable>(
         configure: (inout ConsoleConfiguration) -> Void = { _ in },
@@ -126,6 +168,32 @@ final class Browser: @unchecked Sendable {
             guard let range = body.range(of: #"name="_csrf" value=""#) else { return nil }
             let rest = body[range.upperBound...]
             return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        }
+        /// The hidden fields of the form with `id`, in order, unescaped, as a browser would post them.
+        func hiddenFields(ofForm id: String) -> [(String, String)] {
+            guard let start = body.range(of: #"id="\#(id)""#) else { return [] }
+            let rest = body[start.upperBound...]
+            let form = rest[..<(rest.range(of: "</form>")?.lowerBound ?? rest.endIndex)]
+            var fields: [(String, String)] = []
+            var remaining = form[...]
+            while let input = remaining.range(of: #"<input type="hidden" name=""#) {
+                let afterName = remaining[input.upperBound...]
+                guard let nameEnd = afterName.firstIndex(of: "\""),
+                    let valueStart = afterName.range(of: #"value=""#)
+                else { break }
+                let afterValue = afterName[valueStart.upperBound...]
+                guard let valueEnd = afterValue.firstIndex(of: "\"") else { break }
+                fields.append((String(afterName[..<nameEnd]), Self.unescape(String(afterValue[..<valueEnd]))))
+                remaining = afterValue[valueEnd...]
+            }
+            return fields
+        }
+
+        /// HTML character references of the escaper undone.
+        static func unescape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
         }
     }
 
