@@ -181,12 +181,14 @@ def page_status(driver, path, console=None):
     return browser_session(driver).get(console.url + path, allow_redirects=False, timeout=10).status_code
 
 
-def require_page(driver, path, console=None):
+def require_page(driver, path, console=None, step=None):
     """Skips a test whose page a colleague has not shipped yet in this binary (the server answers 401 or 404 for
     a signed-in GET: no console route, so the API's fallback). ADOPS_CONSOLE_REQUIRE_ALL=1 makes that a failure."""
     status = page_status(driver, path, console)
     if status in (401, 404):
         message = f"{path} is not served by this adops binary yet (HTTP {status})"
+        if step:
+            message = f"{step}: {message}; this and every later step did not run"
         if os.environ.get("ADOPS_CONSOLE_REQUIRE_ALL") == "1":
             pytest.fail(message)
         pytest.skip(message)
