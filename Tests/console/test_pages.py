@@ -100,6 +100,21 @@ def test_overview_shows_the_synced_figures_the_chart_and_what_needs_attention(si
     assert_no_script_ran(driver)
 
 
+@pytest.mark.xfail(strict=True, reason="console.css gives .series-N `fill` for the legend's swatches and single-day "
+                   "circles, and the chart's polylines take it too: each series is drawn as a filled shape closed "
+                   "from its last day back to its first (see docs/images/console/overview-*.png). "
+                   "`.chart polyline { fill: none }` would fix it; then drop this xfail")
+def test_the_daily_spend_chart_draws_lines_not_filled_shapes(signed_in, console):
+    driver = signed_in
+    driver.get(console.url + "/")
+    wait_loaded(driver)
+    lines = driver.find_elements(By.CSS_SELECTOR, ".chart svg polyline")
+    assert lines
+    styles = [driver.execute_script("const s = getComputedStyle(arguments[0]); return [s.fill, s.stroke]", line)
+              for line in lines]
+    assert all(fill == "none" and stroke not in ("none", "") for fill, stroke in styles), styles
+
+
 def test_overview_date_range_is_kept_in_the_url(signed_in, console):
     driver = signed_in
     driver.get(console.url + "/")
