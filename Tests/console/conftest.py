@@ -28,9 +28,8 @@ import pytest
 import requests
 
 import consolekit
-from consolekit import (  # noqa: F401  (re-exported for the suites)
-    ATTRIBUTE_NAME, CHROMEDRIVER, CHROMIUM, EMULATOR_MESSAGE, ROOT, SCRIPT_NAME, assert_accessible,
-    assert_no_script_ran, new_driver, poll, screenshot, set_desktop, set_mobile, set_theme, sign_in, ticket)
+from consolekit import (ATTRIBUTE_NAME, CHROMEDRIVER, CHROMIUM, EMULATOR_MESSAGE, ROOT, SCRIPT_NAME, new_driver,
+                        poll, set_desktop, set_theme, sign_in, ticket)
 
 SERVE_AHEAD_DAYS = 3
 

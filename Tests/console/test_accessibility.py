@@ -1,7 +1,6 @@
 """What axe-core does not see, and proof that the axe checks in test_pages.py can fail at all."""
 
 import pytest
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -48,7 +47,8 @@ def focus_stops(driver, console, path, theme):
             if (!e || e === document.body) return null;
             const style = getComputedStyle(e);
             const box = e.getBoundingClientRect();
-            return {tag: e.tagName, type: e.type || '', text: (e.innerText || e.value || e.name || e.id || '').slice(0, 40),
+            return {tag: e.tagName, type: e.type || '',
+                    text: (e.innerText || e.value || e.name || e.id || '').slice(0, 40),
                     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1,
                     shadow: style.boxShadow !== 'none', visible: box.width > 0 && box.height > 0,
                     key: e.outerHTML.slice(0, 120)};
@@ -74,7 +74,8 @@ def test_keyboard_focus_is_visible_on_every_stop_and_starts_with_the_skip_link(d
 
 
 @pytest.mark.xfail(strict=True, reason="console.css draws its ring with :focus-visible, which Chromium does not "
-                   "match on a date input whose inner field has focus; it shows only its own segment highlight. "
+                   "match on a date input whose inner field has focus; it shows only its own segment "
+                   "highlight. "
                    "input[type=date]:focus-within { outline: … } would fix it; then drop this xfail")
 def test_date_fields_draw_the_console_focus_ring(driver, console):
     stops = focus_stops(driver, console, "/", "light")

@@ -72,9 +72,8 @@ def check_account(driver, account_id, platform):
         if box.get_attribute("value").lower() == account_id.lower():
             break
     else:
-        labelled = [box for box in boxes
-                    if platform in (driver.execute_script(
-                        "return (arguments[0].labels[0] || arguments[0].parentElement).textContent", box) or "").lower()]
+        label = "return (arguments[0].labels[0] || arguments[0].parentElement).textContent"
+        labelled = [box for box in boxes if platform in (driver.execute_script(label, box) or "").lower()]
         assert labelled, f"no {platform} account among {[box.get_attribute('value') for box in boxes]}"
         box = labelled[0]
     if not box.is_selected():

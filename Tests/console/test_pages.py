@@ -8,7 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from consolekit import (SCRIPT_NAME, ATTRIBUTE_NAME, assert_accessible, assert_no_script_ran, click, path_of,
+from consolekit import (SCRIPT_NAME, ATTRIBUTE_NAME, assert_accessible, assert_no_script_ran, click,
                         query_of, require_page, screenshot, set_desktop, set_mobile, set_theme, sign_in, sign_out,
                         wait_for, wait_loaded)
 
