@@ -102,7 +102,7 @@ def test_overview_shows_the_synced_figures_the_chart_and_what_needs_attention(si
 
 @pytest.mark.xfail(strict=True, reason="console.css gives .series-N `fill` for the legend's swatches and single-day "
                    "circles, and the chart's polylines take it too: each series is drawn as a filled shape closed "
-                   "from its last day back to its first (see docs/images/console/overview-*.png). "
+                   "from its last day back to its first (see overview-*.png, made with ADOPS_CONSOLE_SCREENSHOTS=1). "
                    "`.chart polyline { fill: none }` would fix it; then drop this xfail")
 def test_the_daily_spend_chart_draws_lines_not_filled_shapes(signed_in, console):
     driver = signed_in
@@ -277,3 +277,29 @@ def test_contract_page_is_accessible(driver, console, template, theme):
     assert_accessible(driver)
     assert_no_script_ran(driver)
     set_theme(driver, "light")
+
+
+def test_jobs_of_a_batch_show_each_jobs_status(signed_in, console):
+    """/jobs?batch=<uuid>: a row per job of the batch, `tr[data-status]`; the seed's first batch all SUCCESS, its
+    refused launch FAILED with the emulator's message as text."""
+    driver = signed_in
+    require_page(driver, f"/jobs?batch={console.seeded_batches['script']}", console)
+    driver.get(console.url + f"/jobs?batch={console.seeded_batches['script']}")
+    wait_loaded(driver)
+    statuses = [row.get_attribute("data-status") for row in driver.find_elements(By.CSS_SELECTOR, "tr[data-status]")]
+    assert statuses == ["SUCCESS"] * 4, statuses
+    driver.get(console.url + f"/jobs?batch={console.seeded_batches['failed']}")
+    wait_loaded(driver)
+    rows = driver.find_elements(By.CSS_SELECTOR, "tr[data-status]")
+    assert [row.get_attribute("data-status") for row in rows] == ["FAILED"]
+    assert_no_script_ran(driver)
+
+
+def test_accounts_lists_each_platforms_account(signed_in, console):
+    driver = signed_in
+    require_page(driver, "/accounts", console)
+    driver.get(console.url + "/accounts")
+    wait_loaded(driver)
+    text = driver.find_element(By.TAG_NAME, "main").text
+    for platform in ("Meta", "TikTok", "Snapchat", "Google"):
+        assert f"Disney+ US — {platform}" in text, text[:2000]
