@@ -11,7 +11,8 @@ and a launch the emulator refuses with a message holding markup.
 tomorrow's flight as ahead (TikTok refuses a start more than 12 hours past), while a sync reads only up to the
 server's own today. Once the clock of the emulator is moved up to the server's, delivery exists to be synced.
 
-The binary is ADOPS_BINARY, else .build/debug/adops. Needs Debian's chromium and chromium-driver, and
+With ADOPS_NOW set, the emulator's clock starts there (and the server's SERVE_AHEAD_DAYS later), so the suite runs
+on that date. The binary is ADOPS_BINARY, else .build/debug/adops. Needs Debian's chromium and chromium-driver, and
 Tests/console/requirements.txt. Screenshots go to docs/images/console/ only with ADOPS_CONSOLE_SCREENSHOTS=1.
 Run: ADOPS_BINARY=/tmp/adops-bin/adops .venv/bin/python -m pytest -q Tests/console
 """
@@ -100,7 +101,9 @@ def console(tmp_path_factory):
             if not name.startswith("ADOPS_") or name in ("ADOPS_BINARY",)}
     base.update({"NO_COLOR": "1"})
 
-    mock = Process(["mock", "--port", "0", "--seed", "7"], base, folder, "adops-mock listening on ",
+    started = consolekit.now()
+    mock_env = dict(base, ADOPS_NOW=iso(started)) if os.environ.get("ADOPS_NOW") else base
+    mock = Process(["mock", "--port", "0", "--seed", "7"], mock_env, folder, "adops-mock listening on ",
                    folder / "mock.log")
     server = None
     try:
@@ -114,7 +117,7 @@ def console(tmp_path_factory):
         for platform, options in ACCOUNTS.items():
             subprocess.run([adops_binary(), "accounts", "add", "--platform", platform, "--currency", "USD",
                             *options], cwd=folder, env=env, check=True, capture_output=True, text=True)
-        server_now = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=SERVE_AHEAD_DAYS)
+        server_now = consolekit.now() + datetime.timedelta(days=SERVE_AHEAD_DAYS)
         serve_env = dict(env, ADOPS_NOW=iso(server_now))
         server = Process(["serve", "--port", "0"], serve_env, folder, "adops serve listening on ",
                          folder / "serve.log")

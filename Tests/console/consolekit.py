@@ -262,9 +262,20 @@ def assert_accessible(driver):
 CURRENT = {}
 
 
+def now():
+    """The emulator's clock as it starts: ADOPS_NOW when set (the suite then runs on that date), else the system's;
+    it runs on from there, as each process's clock does."""
+    text = os.environ.get("ADOPS_NOW")
+    if not text:
+        return datetime.datetime.now(datetime.timezone.utc)
+    started = CURRENT.setdefault("started", (datetime.datetime.fromisoformat(text.replace("Z", "+00:00")),
+                                             time.monotonic()))
+    return started[0] + datetime.timedelta(seconds=time.monotonic() - started[1])
+
+
 def flight(days=60):
     """From tomorrow (the emulator's today + 1) for `days` days: never a fixed date."""
-    start = datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1)
+    start = now().date() + datetime.timedelta(days=1)
     return {"start": f"{start.isoformat()}T00:00:00Z",
             "end": f"{(start + datetime.timedelta(days=days)).isoformat()}T23:59:59Z"}
 
