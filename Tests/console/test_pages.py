@@ -1,6 +1,7 @@
 """The pages that exist: sign-in, the overview and the campaign list, used as a person would use them, then each
 in light and dark, on a desktop and a phone, screenshotted and checked with axe-core (WCAG 2.1 A and AA)."""
 
+import datetime
 import re
 import urllib.parse
 
@@ -43,9 +44,9 @@ def test_a_wrong_key_is_refused_with_an_error_and_the_right_one_lands_on_the_ove
     click(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]"))
     wait_for(driver, lambda d: urllib.parse.urlsplit(d.current_url).path == "/", "not sent to the overview")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Overview"
-    session = [cookie for cookie in driver.get_cookies() if cookie["name"] not in ("adops_sign_in",)]
-    assert session and all(cookie["httpOnly"] for cookie in session), session
-    assert all(cookie.get("sameSite") == "Strict" for cookie in session), session
+    session = [cookie for cookie in driver.get_cookies() if cookie["name"] == "adops_session"]
+    assert session and session[0]["httpOnly"] and session[0].get("sameSite") == "Strict", driver.get_cookies()
+    assert console.api_key not in session[0]["value"], "the session cookie carries the API key"
 
 
 def test_sign_in_returns_to_the_page_asked_for(driver, console):
@@ -119,16 +120,29 @@ def test_overview_date_range_is_kept_in_the_url(signed_in, console):
     driver = signed_in
     driver.get(console.url + "/")
     wait_loaded(driver)
-    until = driver.find_element(By.ID, "until").get_attribute("value")
-    since = driver.find_element(By.ID, "since").get_attribute("value")
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", since) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", until)
-    # The server's today is in the default range.
-    assert since <= console.server_now.date().isoformat() <= until
-    presets = driver.find_elements(By.CSS_SELECTOR, "form[aria-label='Date range'] a")
-    assert presets
-    click(driver, presets[0])
+    today = console.server_now.date()
+    # By default the last 30 days through the server's today.
+    assert driver.find_element(By.ID, "until").get_attribute("value") == today.isoformat()
+    assert driver.find_element(By.ID, "since").get_attribute("value") == (today - datetime.timedelta(29)).isoformat()
+
+    preset = driver.find_element(By.XPATH, "//form[@aria-label='Date range']//a[normalize-space()='Last 7 days']")
+    click(driver, preset)
+    wait_for(driver, lambda d: query_of(d) == {"days": "7"}, "the preset is not in the URL")
+    assert driver.find_element(By.ID, "since").get_attribute("value") == (today - datetime.timedelta(6)).isoformat()
+    current = driver.find_element(By.XPATH, "//form[@aria-label='Date range']//a[normalize-space()='Last 7 days']")
+    assert current.get_attribute("aria-current") == "true"
+
+    # A range typed in and shown is the URL; a range ending before any delivery has no figures.
+    since = (today - datetime.timedelta(60)).isoformat()
+    until = (today - datetime.timedelta(40)).isoformat()
+    driver.get(console.url + f"/?since={since}&until={until}")
     wait_loaded(driver)
-    assert "since" in query_of(driver) or "range" in query_of(driver) or query_of(driver), driver.current_url
+    assert driver.find_element(By.ID, "since").get_attribute("value") == since
+    assert driver.find_element(By.ID, "until").get_attribute("value") == until
+    assert driver.find_elements(By.CSS_SELECTOR, "p.empty"), "figures shown for days before any flight"
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form[aria-label='Date range'] button[type=submit]"))
+    wait_loaded(driver)
+    assert query_of(driver) == {"since": since, "until": until}
 
 
 def campaign_rows(driver):
