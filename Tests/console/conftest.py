@@ -14,6 +14,8 @@ server's own today. Once the clock of the emulator is moved up to the server's, 
 With ADOPS_NOW set, the emulator's clock starts there (and the server's SERVE_AHEAD_DAYS later), so the suite runs
 on that date. The binary is ADOPS_BINARY, else .build/debug/adops. Needs Debian's chromium and chromium-driver, and
 Tests/console/requirements.txt. Screenshots go to docs/images/console/ only with ADOPS_CONSOLE_SCREENSHOTS=1.
+Tests of pages this binary does not serve yet (/studio, /jobs, /accounts, /rules, /campaigns/{id}, /actions/{id})
+skip, naming the page; ADOPS_CONSOLE_REQUIRE_ALL=1 makes them fail instead.
 Run: ADOPS_BINARY=/tmp/adops-bin/adops .venv/bin/python -m pytest -q Tests/console
 """
 
