@@ -30,7 +30,7 @@ struct CampaignActionsAndJobsTests {
             #expect(page.body.contains(#"<table id="metrics-table">"#))
             #expect(page.body.contains("100.00 USD"))
             #expect(page.body.contains("300.00 USD"))
-            #expect(page.body.contains(#"<polyline class="series-1""#))
+            #expect(page.body.contains(#"<polyline class="line series-1""#))
             for id in [
                 "action-activate", "action-pause", "action-budget", "action-bid", "action-targeting", "action-sync",
             ] {

@@ -16,7 +16,7 @@ on that date. The binary is ADOPS_BINARY, else .build/debug/adops. Needs Debian'
 Tests/console/requirements.txt. Screenshots go to docs/images/console/ only with ADOPS_CONSOLE_SCREENSHOTS=1.
 Tests of pages this binary does not serve yet (/studio, /jobs, /accounts, /rules, /campaigns/{id}, /actions/{id})
 skip, naming the page; ADOPS_CONSOLE_REQUIRE_ALL=1 makes them fail instead.
-Run: ADOPS_BINARY=/tmp/adops-bin/adops .venv/bin/python -m pytest -q Tests/console
+Run: ADOPS_BINARY=.build/debug/adops .venv/bin/python -m pytest -q Tests/console
 """
 
 import collections
@@ -52,7 +52,7 @@ Console = collections.namedtuple(
 
 
 def adops_binary():
-    binary = os.environ.get("ADOPS_BINARY", str(ROOT / ".build" / "debug" / "adops"))
+    binary = os.path.abspath(os.environ.get("ADOPS_BINARY", str(ROOT / ".build" / "debug" / "adops")))
     if not pathlib.Path(binary).exists():
         pytest.fail(f"{binary} does not exist: run `swift build --product adops`, or set ADOPS_BINARY")
     return binary

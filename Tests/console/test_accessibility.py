@@ -73,10 +73,6 @@ def test_keyboard_focus_is_visible_on_every_stop_and_starts_with_the_skip_link(d
     assert not [stop for stop in unmarked if stop["type"] != "date"], f"focus is not visible on: {unmarked}"
 
 
-@pytest.mark.xfail(strict=True, reason="console.css draws its ring with :focus-visible, which Chromium does not "
-                   "match on a date input whose inner field has focus; it shows only its own segment "
-                   "highlight. "
-                   "input[type=date]:focus-within { outline: … } would fix it; then drop this xfail")
 def test_date_fields_draw_the_console_focus_ring(driver, console):
     stops = focus_stops(driver, console, "/", "light")
     dates = [stop for stop in stops if stop["type"] == "date"]

@@ -101,10 +101,6 @@ def test_overview_shows_the_synced_figures_the_chart_and_what_needs_attention(si
     assert_no_script_ran(driver)
 
 
-@pytest.mark.xfail(strict=True, reason="console.css gives .series-N `fill` for the legend's swatches and single-day "
-                   "circles, and the chart's polylines take it too: each series is drawn as a filled shape closed "
-                   "from its last day back to its first (see overview-*.png, made with ADOPS_CONSOLE_SCREENSHOTS=1). "
-                   "`.chart polyline { fill: none }` would fix it; then drop this xfail")
 def test_the_daily_spend_chart_draws_lines_not_filled_shapes(signed_in, console):
     driver = signed_in
     driver.get(console.url + "/")
