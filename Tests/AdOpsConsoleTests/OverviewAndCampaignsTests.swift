@@ -13,7 +13,16 @@ struct OverviewAndCampaignsTests {
         let harness = try ConsoleHarness()
         let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
         let google = try await harness.account(.google, name: "Hulu — Google")
-        try await harness.deliver(try await harness.campaign(named: "Signup", on: meta), days: 10, spend: 10_000)
+        let signup = try await harness.campaign(named: "Signup", on: meta)
+        try await harness.deliver(signup, days: 10, spend: 10_000)
+        try await harness.store.recordOptimizations([
+            OptimizationRecord(
+                id: UUID(), campaignID: signup.id, accountID: meta.id, platform: .meta, action: "BUDGET_INCREASE",
+                previousValue: .budget(Budget(.daily, Money(minorUnits: 20_000, currency: .usd))),
+                newValue: .budget(Budget(.daily, Money(minorUnits: 24_000, currency: .usd))),
+                reason: "excellent ROAS", confidence: 0.9, metricsJSON: "{}", mode: "dryRun",
+                createdAt: harness.clock.now)
+        ])
         try await harness.deliver(try await harness.campaign(named: "Promo", on: google), days: 5, spend: 2_000)
         try await harness.run { browser in
             try await browser.signIn()
@@ -27,6 +36,8 @@ struct OverviewAndCampaignsTests {
             #expect(page.body.contains(#"<th scope="row" class="platform">meta</th><td class="num">700.00 USD"#))
             #expect(page.body.contains(#"<th scope="row" class="platform">google</th><td class="num">100.00 USD"#))
             #expect(page.body.contains("<svg"))
+            #expect(page.body.contains("BUDGET_INCREASE</span> <a href=\"/campaigns/\(signup.id.uuidString)\">Signup</a>"))
+            #expect(page.body.contains("200.00 USD daily → 240.00 USD daily · dryRun"))
             #expect(page.body.contains(#"<polyline class="line series-1""#))
             let older = try await browser.send(.get, "/?since=2020-01-01&until=2020-01-31")
             #expect(older.body.contains("No synced delivery"))

@@ -25,7 +25,18 @@ struct OverviewPage: Sendable {
         let range = try DateRange(query: query, today: today)
         let rows = try await store.dailyTotals(since: range.since.description, until: range.until.description)
         let attention = try await attentionItems(environment: environment)
-        return OverviewView(range: range, rows: rows, attention: attention)
+        let log = try await store.optimizationLog(campaign: nil, account: nil, page: PageRequest(limit: 8))
+        var names: [UUID: String] = [:]
+        for id in Set(log.items.map(\.campaignID)) { names[id] = try await store.campaign(id)?.name }
+        let decisions = log.items.map { record in
+            DecisionRow(
+                at: Format.time(record.createdAt), campaign: names[record.campaignID] ?? record.campaignID.uuidString,
+                href: "/campaigns/\(record.campaignID.uuidString)", platform: record.platform.rawValue,
+                action: record.action,
+                change: "\(record.previousValue?.description ?? "—") → \(record.newValue?.description ?? "—")",
+                mode: record.mode)
+        }
+        return OverviewView(range: range, rows: rows, attention: attention, decisions: decisions)
     }
 
     /// Failed campaigns, drifted ones, accounts that need re-authorising, and rules that acted in the last day.
@@ -82,6 +93,8 @@ struct OverviewView {
     var hasFigures: Bool
     /// What needs attention.
     var attention: [AttentionItem]
+    /// The optimiser's latest decisions, newest first.
+    var decisions: [DecisionRow]
     /// The presets.
     var presets: [Preset]
 
@@ -92,7 +105,8 @@ struct OverviewView {
         var current: Bool
     }
 
-    init(range: DateRange, rows: [PlatformDayTotals], attention: [AttentionItem]) {
+    init(range: DateRange, rows: [PlatformDayTotals], attention: [AttentionItem], decisions: [DecisionRow]) {
+        self.decisions = decisions
         since = range.since.description
         until = range.until.description
         var byCurrency: [String: MetricTotals] = [:]
@@ -161,6 +175,18 @@ struct FigureRow {
         impressions = Format.integer(totals.impressions)
         clicks = Format.integer(totals.clicks)
     }
+}
+
+/// A line of the optimiser's latest decisions.
+struct DecisionRow {
+    var at: String
+    var campaign: String
+    var href: String
+    var platform: String
+    var action: String
+    var change: String
+    /// `dryRun` or `apply`.
+    var mode: String
 }
 
 /// A line of the attention list.
