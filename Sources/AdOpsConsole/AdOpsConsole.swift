@@ -32,6 +32,7 @@ public enum AdOpsConsole {
             SignInPage(routes: routes).addRoutes(to: pages)
             OverviewPage(routes: routes).addRoutes(to: pages)
             CampaignsPage(routes: routes).addRoutes(to: pages)
+            StudioPage(routes: routes).addRoutes(to: pages)
         }
     }
 }

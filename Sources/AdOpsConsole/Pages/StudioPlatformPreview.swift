@@ -1,0 +1,91 @@
+import AdPlatformKit
+import Foundation
+import Trafficking
+
+/// `POST /studio/platform-preview`: the platform's own previews of the draft's ad, asked of the platform module
+/// for the first chosen account on it, through the engine's pipeline with the account's credentials (as the
+/// action runner and the metrics syncer reach a platform). Platforms without a preview API answer with their
+/// capability note: their previews are rendered locally.
+struct StudioPlatformPreview: Encodable, Sendable {
+    /// One rendered preview.
+    struct Frame: Encodable, Sendable {
+        /// The platform's format value, e.g. `MOBILE_FEED_STANDARD`.
+        var format: String
+        /// Its label.
+        var label: String
+        /// The page that shows it, to frame.
+        var url: String
+        /// The format's width and height ratio.
+        var width: Int
+        var height: Int
+        /// The platform's remarks.
+        var notes: [String]
+    }
+
+    /// The platform.
+    var platform: String
+    /// The previews; empty when the platform has none or the call failed.
+    var previews: [Frame]
+    /// Why there are none, or the platform's error.
+    var note: String?
+
+    /// Asks `platform`'s module for its previews of `evaluation`'s draft.
+    static func ask(
+        _ platform: PlatformID, evaluation: StudioEvaluation, engine: TraffickingEngine
+    ) async throws -> StudioPlatformPreview {
+        guard let module = engine.registry[platform] else {
+            throw ConsoleError(.invalidField, field: "preview-platform", "'\(platform)' is not a platform here")
+        }
+        let capabilities = module.capabilities
+        guard capabilities.previews.hasPreviewAPI else {
+            return StudioPlatformPreview(
+                platform: platform.rawValue, previews: [],
+                note:
+                    "Rendered locally: \(capabilities.displayName) has no preview API (\(capabilities.previews.note)).")
+        }
+        guard let account = evaluation.accounts.first(where: { $0.platform == platform }) else {
+            return StudioPlatformPreview(
+                platform: platform.rawValue, previews: [],
+                note: "Choose a \(capabilities.displayName) account to ask \(capabilities.displayName) for its preview."
+            )
+        }
+        guard let request = evaluation.request,
+            let ad = TraffickingPlan(request: request, capabilities: capabilities, scope: "studio-preview").ads.first
+        else {
+            return StudioPlatformPreview(
+                platform: platform.rawValue, previews: [], note: "Fill in the creative first; see the problems listed.")
+        }
+        guard let credentials = try await engine.store.credentials(ofAccount: account.id) else {
+            return StudioPlatformPreview(
+                platform: platform.rawValue, previews: [], note: "Ad account \(account.name) has no credentials.")
+        }
+        let pipeline = EnginePipeline(
+            registry: engine.registry, configuration: WorkerConfiguration(rateBudget: .unlimited),
+            clock: engine.store.clock)
+        let calls = APICallCollector(platform: platform)
+        guard
+            let previewing = pipeline.platform(module, account: account.platformAccountID, calls: calls)
+                as? any PreviewProviding
+        else {
+            return StudioPlatformPreview(
+                platform: platform.rawValue, previews: [], note: "The \(platform) module renders no previews.")
+        }
+        do {
+            // The draft's image is not uploaded to the platform for a preview; the platform shows the text.
+            let previews = try await previewing.previews(
+                of: .draft(PreviewDraft(creative: ad.spec.creative, landingURL: ad.spec.landingURL)), formats: [],
+                in: account.context(credentials: credentials))
+            return StudioPlatformPreview(
+                platform: platform.rawValue,
+                previews: previews.map {
+                    Frame(
+                        format: $0.format.value, label: $0.format.label, url: $0.url,
+                        width: $0.format.aspectRatio.width, height: $0.format.aspectRatio.height, notes: $0.notes)
+                }, note: nil)
+        } catch let error as AdPlatformError {
+            return StudioPlatformPreview(
+                platform: platform.rawValue, previews: [],
+                note: "\(capabilities.displayName) refused the preview: \(error.message)")
+        }
+    }
+}
