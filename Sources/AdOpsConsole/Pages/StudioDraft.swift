@@ -58,7 +58,13 @@ struct StudioDraft: Sendable, Hashable {
     /// The request the draft describes, in `currency` (the first chosen account's), or the fields that cannot
     /// be read into one (a budget that is not a number, a date that is not a date). Paused, always: the console
     /// launches nothing that spends before someone turns it on.
-    func request(currency: Currency) -> Result<TraffickingRequest, StudioDraftProblems> {
+    ///
+    /// The form has one set of creative fields; the request gets one creative per shape of ad the chosen
+    /// platforms show, as their capabilities say: with the image where the format shows images, and with the
+    /// button where it has one (a search ad is text only), each creative for its platforms.
+    func request(
+        currency: Currency, platforms: [PlatformCapabilities] = []
+    ) -> Result<TraffickingRequest, StudioDraftProblems> {
         var problems: [StudioDraftProblems.Problem] = []
         let objective = Objective(rawValue: value("objective"))
         if objective == nil {
@@ -113,18 +119,37 @@ struct StudioDraft: Sendable, Hashable {
         }
         let primaryText = value("primary-text")
         let brandName = value("brand")
-        let creative = CreativeDefinition(
-            key: "main", name: value("name"), headlines: headlines, descriptions: descriptions,
-            primaryText: primaryText.isEmpty ? nil : primaryText, brandName: brandName.isEmpty ? nil : brandName,
-            media: imageSource.map { [MediaReference(kind: .image, source: $0)] } ?? [], callToAction: callToAction,
-            landingURL: value("link-url"))
+        struct Shape: Hashable {
+            var image: Bool
+            var button: Bool
+        }
+        var shapes: [(shape: Shape, platforms: [PlatformID])] = []
+        for capabilities in platforms {
+            let shape = Shape(image: capabilities.media.supports(.image), button: capabilities.usesCallToAction)
+            if let index = shapes.firstIndex(where: { $0.shape == shape }) {
+                shapes[index].platforms.append(capabilities.platform)
+            } else {
+                shapes.append((shape, [capabilities.platform]))
+            }
+        }
+        if shapes.isEmpty { shapes = [(Shape(image: true, button: true), [])] }
+        let creatives = shapes.enumerated().map { index, entry in
+            CreativeDefinition(
+                key: shapes.count == 1 ? "main" : "main-\(index + 1)", name: value("name"), headlines: headlines,
+                descriptions: descriptions, primaryText: primaryText.isEmpty ? nil : primaryText,
+                brandName: brandName.isEmpty ? nil : brandName,
+                media: entry.shape.image ? imageSource.map { [MediaReference(kind: .image, source: $0)] } ?? [] : [],
+                callToAction: entry.shape.button ? callToAction : nil, landingURL: value("link-url"),
+                platforms: shapes.count == 1 ? nil : entry.platforms)
+        }
         let request = TraffickingRequest(
             name: value("name"), objective: objective, status: .paused, budget: Budget(period, amount),
             schedule: Schedule(start: start, end: end),
             targeting: Targeting(
                 countries: countries, ageRange: ageRange, genders: values("gender").compactMap(Gender.init(rawValue:))),
             adGroups: [AdGroupDefinition(key: "main", name: "\(value("name")) — main")],
-            creatives: [creative], ads: [AdDefinition(name: "\(value("name")) — ad", adGroup: "main", creative: "main")]
+            creatives: creatives,
+            ads: creatives.map { AdDefinition(name: "\(value("name")) — ad", adGroup: "main", creative: $0.key) }
         )
         return .success(request)
     }

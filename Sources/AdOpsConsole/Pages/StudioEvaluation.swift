@@ -40,7 +40,7 @@ struct StudioEvaluation: Sendable {
         let currency = accounts.first?.currency ?? .usd
         var request: TraffickingRequest?
         var violations: [Violation] = []
-        switch draft.request(currency: currency) {
+        switch draft.request(currency: currency, platforms: platforms.map(\.capabilities)) {
         case .success(let made):
             request = made
             violations = RequestValidator().validate(made, for: platforms)

@@ -95,16 +95,16 @@ struct StudioLimits: Encodable, Sendable {
         var first: UInt32?
         var last: UInt32 = 0
         for value in UInt32(0)...0x3FFFF {
-            let wide = Unicode.Scalar(value).map { LengthCounting.cjkAsTwo.length(of: String(Character($0))) == 2 }
-            if wide == true {
+            // Surrogates are not scalars: they neither open nor close a range.
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var text = String.UnicodeScalarView()
+            text.append(scalar)
+            if LengthCounting.cjkAsTwo.length(of: String(text)) == 2 {
                 if first == nil { first = value }
                 last = value
-            } else if let start = first, wide == false || Unicode.Scalar(value) == nil {
-                // A surrogate code point cannot be a scalar; it neither opens nor closes a range in the data.
-                if Unicode.Scalar(value) != nil {
-                    ranges.append([start, last])
-                    first = nil
-                }
+            } else if let start = first {
+                ranges.append([start, last])
+                first = nil
             }
         }
         if let start = first { ranges.append([start, last]) }

@@ -46,7 +46,7 @@ struct StudioView {
         /// The form field it belongs to, when one.
         var input: String
         /// The limit, when the rule has one.
-        var limit: String
+        var limit: String?
         /// `hard` or `recommended`.
         var severity: String
         /// What is wrong.
@@ -201,7 +201,7 @@ struct StudioView {
         if let evaluation {
             problems += evaluation.problems.map {
                 Problem(
-                    platform: "", field: $0.field, input: $0.field, limit: "", severity: "hard", message: $0.message)
+                    platform: "", field: $0.field, input: $0.field, limit: nil, severity: "hard", message: $0.message)
             }
             problems += (evaluation.violations + extraViolations).map(Self.problem)
         }
@@ -219,7 +219,7 @@ struct StudioView {
     static func problem(_ violation: Violation) -> Problem {
         Problem(
             platform: violation.platform?.rawValue ?? "", field: violation.fieldPath,
-            input: StudioDraft.input(forPath: violation.fieldPath) ?? "", limit: violation.limit ?? "",
+            input: StudioDraft.input(forPath: violation.fieldPath) ?? "", limit: violation.limit,
             severity: violation.severity.rawValue, message: violation.message)
     }
 
