@@ -27,6 +27,8 @@ struct StudioView {
         var selected: Bool
         /// The control's id, for its label.
         var id: String
+        /// The account's platform, for the page's counters; empty for other choices.
+        var platform = ""
     }
 
     /// A hidden field of the launch form.
@@ -150,7 +152,8 @@ struct StudioView {
         self.accounts = accounts.enumerated().map { index, account in
             Choice(
                 value: account.id.uuidString, label: "\(account.name) (\(account.platform.rawValue))",
-                selected: chosen.contains(account.id.uuidString), id: "account-\(index + 1)")
+                selected: chosen.contains(account.id.uuidString), id: "account-\(index + 1)",
+                platform: account.platform.rawValue)
         }
         hasAccounts = !accounts.isEmpty
         budgetAmount = draft.value("budget-amount")
