@@ -24,15 +24,20 @@ struct ConsoleHarness: Sendable {
     let engine: TraffickingEngine
     let clock: ManualWallClock
 
-    /// A harness with the Meta and Google modules, and TikTok's too when `withTikTok` (the studio's CJK counts).
-    init(withTikTok: Bool = false) throws {
+    /// The platforms' transport: scripted, for the calls a page makes (the studio's platform previews).
+    let transport: ScriptedTransport
+
+    /// A harness with the Meta and Google modules, and TikTok's too when `withTikTok` (the studio's CJK counts);
+    /// platform calls go to `transport`.
+    init(withTikTok: Bool = false, transport: ScriptedTransport = ScriptedTransport()) throws {
+        self.transport = transport
         clock = ManualWallClock(start: Date(timeIntervalSince1970: 1_796_601_600))  // 2026-12-07T00:00:00Z
         store = try SQLiteTraffickingStore.inMemory(
             cipher: try CredentialCipher(key: CredentialCipher.generateKey()), clock: clock.clock)
         engine = TraffickingEngine(
             store: store,
             registry: PlatformRegistry(
-                transport: ScriptedTransport(),
+                transport: transport,
                 [
                     RegisteredPlatform { MetaAdsPlatform(transport: $0) },
                     RegisteredPlatform { GoogleAdsPlatform(transport: $0) },

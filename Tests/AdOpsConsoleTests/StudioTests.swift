@@ -1,4 +1,5 @@
 import AdPlatformKit
+import AdPlatformTesting
 import Foundation
 import HTTPTypes
 import Testing
@@ -218,6 +219,77 @@ struct StudioTests {
                 review.body.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;&#x2F;script&gt;")
                     || review.body.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"))
             #expect(review.body.contains("&lt;img src=x onerror="))
+        }
+    }
+
+    @Test(
+        "platform preview asks Meta's module for every format through the account, and Google says it renders locally")
+    func platformPreviews() async throws {
+        let transport = ScriptedTransport { request in
+            let path = request.url.path
+            if path.hasSuffix("/adimages") {
+                return PlatformHTTPResponse(
+                    status: 200, body: Data(#"{"images": {"studio-preview.png": {"hash": "h1"}}}"#.utf8))
+            }
+            let format = request.url.query?.split(separator: "&").first { $0.hasPrefix("ad_format=") } ?? "none"
+            let iframe =
+                #"<iframe src=\"http://127.0.0.1:4010/_mock/meta/preview_iframe?"#
+                + format + #"&amp;x=1\" width=\"320\" height=\"570\"></iframe>"#
+            return PlatformHTTPResponse(status: 200, body: Data(#"{"data": [{"body": "\#(iframe)"}]}"#.utf8))
+        }
+        let harness = try ConsoleHarness(transport: transport)
+        let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
+        let google = try await harness.account(.google, name: "Hulu — Google")
+        try await harness.run { browser in
+            try await browser.signIn()
+            let token = try #require(try await browser.send(.get, "/studio").csrfToken)
+            let fields = Self.draft(accounts: [meta, google])
+            var object: [String: [String]] = [:]
+            for (name, value) in fields { object[name, default: []].append(value) }
+            let json =
+                String(
+                    decoding: try JSONEncoder().encode(["fields": object]), as: UTF8.self
+                ).dropLast() + #", "platforms": ["meta"]}"#
+            let answer = try await browser.postJSON("/studio/platform-preview", String(json), csrfToken: token)
+            #expect(answer.status == .ok)
+            for format in ["DESKTOP_FEED_STANDARD", "MOBILE_FEED_STANDARD", "INSTAGRAM_STANDARD", "INSTAGRAM_STORY"] {
+                #expect(answer.body.contains("http://127.0.0.1:4010/_mock/meta/preview_iframe?ad_format=\(format)&x=1"))
+            }
+            #expect(transport.requests.contains { $0.url.path.hasSuffix("/act_1001/adimages") })
+            let googleJSON = String(json).replacingOccurrences(of: #"["meta"]"#, with: #"["google"]"#)
+            let local = try await browser.postJSON("/studio/platform-preview", googleJSON, csrfToken: token)
+            #expect(local.body.contains("Rendered locally"))
+            // Without script, the same button posts the form and the page frames the previews.
+            let page = try await browser.send(
+                .post, "/studio/platform-preview", form: [("_csrf", token), ("preview-platform", "meta")] + fields)
+            #expect(page.status == .ok)
+            #expect(
+                page.body.contains(
+                    #"<iframe src="http://127.0.0.1:4010/_mock/meta/preview_iframe?ad_format&#x3D;INSTAGRAM_STORY&amp;x&#x3D;1""#
+                ) || page.body.contains("preview_iframe?ad_format=INSTAGRAM_STORY&amp;x=1"))
+        }
+    }
+
+    @Test("suggested variations come from the creative generator and fit the chosen platforms")
+    func variations() async throws {
+        let harness = try ConsoleHarness()
+        let google = try await harness.account(.google, name: "Hulu — Google")
+        try await harness.run { browser in
+            try await browser.signIn()
+            let token = try #require(try await browser.send(.get, "/studio").csrfToken)
+            let body = """
+                {"fields": {"name": "Hulu", "brand": "Hulu", "headline": "Stream every story",
+                "description": "Thousands of shows and films", "account": ["\(google.id.uuidString)"]}}
+                """
+            let answer = try await browser.postJSON("/studio/variations", body, csrfToken: token)
+            #expect(answer.status == .ok)
+            struct Variation: Decodable {
+                var number: Int
+                var headlines: [String]
+            }
+            let variations = try JSONDecoder().decode([Variation].self, from: Data(answer.body.utf8))
+            #expect(!variations.isEmpty)
+            #expect(variations.allSatisfy { $0.headlines.allSatisfy { $0.count <= 30 } && !$0.headlines.isEmpty })
         }
     }
 }

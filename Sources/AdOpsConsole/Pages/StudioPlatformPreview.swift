@@ -70,11 +70,19 @@ struct StudioPlatformPreview: Encodable, Sendable {
             return StudioPlatformPreview(
                 platform: platform.rawValue, previews: [], note: "The \(platform) module renders no previews.")
         }
+        let context = account.context(credentials: credentials)
         do {
-            // The draft's image is not uploaded to the platform for a preview; the platform shows the text.
+            // The platform shows only media it holds: the draft's image is uploaded to the account first, as the
+            // worker does before creating the ad.
+            var media: [UploadedMedia] = []
+            if let uploading = previewing as? any MediaUploading,
+                let image = ad.spec.creative.media.first.flatMap({ Self.upload(fromDataURI: $0.source) })
+            {
+                media.append(try await uploading.uploadMedia(image, in: context))
+            }
             let previews = try await previewing.previews(
-                of: .draft(PreviewDraft(creative: ad.spec.creative, landingURL: ad.spec.landingURL)), formats: [],
-                in: account.context(credentials: credentials))
+                of: .draft(PreviewDraft(creative: ad.spec.creative, landingURL: ad.spec.landingURL, media: media)),
+                formats: [], in: context)
             return StudioPlatformPreview(
                 platform: platform.rawValue,
                 previews: previews.map {
@@ -87,5 +95,16 @@ struct StudioPlatformPreview: Encodable, Sendable {
                 platform: platform.rawValue, previews: [],
                 note: "\(capabilities.displayName) refused the preview: \(error.message)")
         }
+    }
+
+    /// The image of a `data:image/…;base64,…` URI, as an upload; `nil` for any other source.
+    static func upload(fromDataURI source: String) -> MediaUpload? {
+        guard source.hasPrefix("data:image/"), let comma = source.firstIndex(of: ",") else { return nil }
+        let header = source[source.index(source.startIndex, offsetBy: 5)..<comma]
+        guard header.hasSuffix(";base64"), let data = Data(base64Encoded: String(source[source.index(after: comma)...]))
+        else { return nil }
+        let contentType = String(header.dropLast(";base64".count))
+        let fileName = "studio-preview." + (contentType.split(separator: "/").last.map(String.init) ?? "png")
+        return MediaUpload(kind: .image, fileName: fileName, contentType: contentType, data: data)
     }
 }
