@@ -42,7 +42,7 @@ struct StudioView {
     /// A violation or a draft problem, for the list the live region shows.
     struct Problem {
         /// The platform, when one platform's rule.
-        var platform: String
+        var platform: String?
         /// The field path the validator names, or the form field.
         var field: String
         /// The form field it belongs to, when one.
@@ -204,7 +204,7 @@ struct StudioView {
         if let evaluation {
             problems += evaluation.problems.map {
                 Problem(
-                    platform: "", field: $0.field, input: $0.field, limit: nil, severity: "hard", message: $0.message)
+                    platform: nil, field: $0.field, input: $0.field, limit: nil, severity: "hard", message: $0.message)
             }
             problems += (evaluation.violations + extraViolations).map(Self.problem)
         }
@@ -221,7 +221,7 @@ struct StudioView {
     /// A violation as the page lists it.
     static func problem(_ violation: Violation) -> Problem {
         Problem(
-            platform: violation.platform?.rawValue ?? "", field: violation.fieldPath,
+            platform: violation.platform?.rawValue, field: violation.fieldPath,
             input: StudioDraft.input(forPath: violation.fieldPath) ?? "", limit: violation.limit,
             severity: violation.severity.rawValue, message: violation.message)
     }
