@@ -110,8 +110,14 @@ struct StudioView {
     var ageMin: String
     var ageMax: String
     var genders: [Choice]
+    /// The headlines shown at once (three: what Google needs at least) and the rest, folded.
     var headlines: [Input]
+    var moreHeadlines: [Input]
+    var hasMoreHeadlines: Bool
+    /// The descriptions shown at once (two) and the rest, folded.
     var descriptions: [Input]
+    var moreDescriptions: [Input]
+    var hasMoreDescriptions: Bool
     var primaryText: Input
     var brand: Input
     var nameInput: Input
@@ -178,12 +184,18 @@ struct StudioView {
         func input(_ id: String, _ label: String) -> Input {
             Input(id: id, label: label, value: draft.value(id), counts: counts[id] ?? [])
         }
-        headlines = (0..<StudioDraft.headlineFields).map { index in
+        let allHeadlines = (0..<StudioDraft.headlineFields).map { index in
             input(StudioDraft.headlineField(index), index == 0 ? "Headline" : "Headline \(index + 1)")
         }
-        descriptions = (0..<StudioDraft.descriptionFields).map { index in
+        let allDescriptions = (0..<StudioDraft.descriptionFields).map { index in
             input(StudioDraft.descriptionField(index), index == 0 ? "Description" : "Description \(index + 1)")
         }
+        headlines = Array(allHeadlines.prefix(3))
+        moreHeadlines = Array(allHeadlines.dropFirst(3))
+        hasMoreHeadlines = moreHeadlines.contains { !$0.value.isEmpty }
+        descriptions = Array(allDescriptions.prefix(2))
+        moreDescriptions = Array(allDescriptions.dropFirst(2))
+        hasMoreDescriptions = moreDescriptions.contains { !$0.value.isEmpty }
         primaryText = input("primary-text", "Primary text")
         brand = input("brand", "Page or brand name")
         nameInput = input("name", "Campaign name")
