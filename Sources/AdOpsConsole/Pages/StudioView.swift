@@ -81,8 +81,8 @@ struct StudioView {
     struct Line {
         /// The entity's name.
         var name: String
-        /// What else it carries (a budget, a headline).
-        var detail: String
+        /// What else it carries (a budget, a headline), when anything.
+        var detail: String?
     }
 
     /// A platform preview a platform rendered, to frame.
@@ -276,7 +276,7 @@ struct StudioView {
                 campaign: plan.campaign.name, objective: capabilities.objectives[request.objective] ?? "not offered",
                 budget: budget,
                 adGroups: plan.adGroups.map { group in
-                    Line(name: group.name, detail: group.budget.map { budgetText($0, unit: unit) } ?? "")
+                    Line(name: group.name, detail: group.budget.map { budgetText($0, unit: unit) })
                 },
                 ads: plan.ads.map { ad in
                     Line(name: ad.spec.name, detail: ad.spec.creative.headlines.joined(separator: " | "))
