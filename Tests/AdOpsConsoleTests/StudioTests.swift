@@ -292,4 +292,20 @@ struct StudioTests {
             #expect(variations.allSatisfy { $0.headlines.allSatisfy { $0.count <= 30 } && !$0.headlines.isEmpty })
         }
     }
+
+    @Test("TikTok's plan carries the budget on its ad group, in major units")
+    func tiktokPlan() async throws {
+        let harness = try ConsoleHarness(withTikTok: true)
+        let tiktok = try await harness.account(.tiktok, name: "Disney+ — TikTok")
+        try await harness.run { browser in
+            try await browser.signIn()
+            let token = try #require(try await browser.send(.get, "/studio").csrfToken)
+            let review = try await browser.send(
+                .post, "/studio/review", form: [("_csrf", token)] + Self.draft(accounts: [tiktok]))
+            #expect(review.status == .ok)
+            #expect(review.body.contains(#"<article class="plan" data-platform="tiktok">"#))
+            #expect(review.body.contains("on each ad group"))
+            #expect(review.body.contains("daily 150 major units (150.00 USD)"))
+        }
+    }
 }
