@@ -119,8 +119,11 @@ struct StudioDraft: Sendable, Hashable {
         }
         let primaryText = value("primary-text")
         let brandName = value("brand")
+        /// What an ad format shows besides text.
         struct Shape: Hashable {
+            /// An image.
             var image: Bool
+            /// A call-to-action button.
             var button: Bool
         }
         var shapes: [(shape: Shape, platforms: [PlatformID])] = []

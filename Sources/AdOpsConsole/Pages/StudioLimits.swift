@@ -13,13 +13,15 @@ struct StudioLimits: Encodable, Sendable {
         var displayName: String
         /// The text limits, each with the inputs it applies to.
         var fields: [Field]
-        /// How many headlines and descriptions an ad takes.
+        /// How many headlines an ad takes.
         var headlines: Range
+        /// How many descriptions an ad takes.
         var descriptions: Range
         /// Whether the ad has a call-to-action button.
         var usesCallToAction: Bool
-        /// Whether the platform renders its own previews, and its note.
+        /// Whether the platform renders its own previews.
         var hasPreviewAPI: Bool
+        /// The preview capabilities' note: where the facts come from, or why previews are rendered locally.
         var previewNote: String
         /// The preview formats, by value and label.
         var previewFormats: [String]
@@ -33,8 +35,9 @@ struct StudioLimits: Encodable, Sendable {
         var inputs: [String]
         /// The platform's own field name.
         var platformField: String
-        /// The least and greatest length.
+        /// The least length.
         var minimum: Int
+        /// The greatest length.
         var maximum: Int
         /// `hard` or `recommended`.
         var enforcement: String
@@ -44,7 +47,9 @@ struct StudioLimits: Encodable, Sendable {
 
     /// A count range.
     struct Range: Encodable, Sendable {
+        /// The least.
         var minimum: Int
+        /// The most.
         var maximum: Int
     }
 

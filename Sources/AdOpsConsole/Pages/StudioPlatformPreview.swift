@@ -15,8 +15,9 @@ struct StudioPlatformPreview: Encodable, Sendable {
         var label: String
         /// The page that shows it, to frame.
         var url: String
-        /// The format's width and height ratio.
+        /// The format's width part (of its width-to-height ratio).
         var width: Int
+        /// The format's height part.
         var height: Int
         /// The platform's remarks.
         var notes: [String]

@@ -97,48 +97,77 @@ struct StudioView {
         var shape: String
     }
 
-    /// Field inputs.
+    /// The campaign name typed.
     var name: String
+    /// The objectives, the chosen one selected.
     var objectives: [Choice]
+    /// The active ad accounts, the chosen ones checked.
     var accounts: [Choice]
+    /// Whether there is any account to choose.
     var hasAccounts: Bool
+    /// The budget amount typed.
     var budgetAmount: String
+    /// Daily or lifetime.
     var periods: [Choice]
+    /// The first day, `2026-12-08`.
     var start: String
+    /// The last day, or empty.
     var end: String
+    /// The country codes typed.
     var countries: String
+    /// The least age typed.
     var ageMin: String
+    /// The greatest age typed.
     var ageMax: String
+    /// The genders, the chosen ones checked.
     var genders: [Choice]
-    /// The headlines shown at once (three: what Google needs at least) and the rest, folded.
+    /// The headlines shown at once (three: what Google needs at least).
     var headlines: [Input]
+    /// The other headlines, folded.
     var moreHeadlines: [Input]
+    /// Whether any folded headline is filled in (the fold opens).
     var hasMoreHeadlines: Bool
-    /// The descriptions shown at once (two) and the rest, folded.
+    /// The descriptions shown at once (two).
     var descriptions: [Input]
+    /// The other descriptions, folded.
     var moreDescriptions: [Input]
+    /// Whether any folded description is filled in (the fold opens).
     var hasMoreDescriptions: Bool
+    /// The primary text.
     var primaryText: Input
+    /// The page or brand name.
     var brand: Input
+    /// The campaign name, with its counters.
     var nameInput: Input
+    /// The landing URL typed.
     var linkURL: String
+    /// The calls to action, the chosen one selected.
     var callToActions: [Choice]
+    /// The chosen image as a `data:` URI, read by the page's script.
     var imageData: String
+    /// The image's address, typed without script.
     var imageURL: String
     /// The initial previews, as the server renders them.
     var preview: StudioPreview
-    /// Assets.
+    /// The studio script's versioned URL.
     var script: String
+    /// The studio stylesheet's versioned URL.
     var stylesheet: String
-    /// After a review or a refused launch.
+    /// Whether this is a review (or a refused launch).
     var reviewed: Bool
+    /// Every account's plan.
     var plans: [Plan]
+    /// Every violation and draft problem.
     var problems: [Problem]
+    /// Whether there is any.
     var hasProblems: Bool
+    /// Whether the launch form shows: a complete draft with nothing a platform would reject.
     var canLaunch: Bool
+    /// The draft, as the launch form's hidden fields.
     var hidden: [Hidden]
     /// A platform's own previews, after a no-script platform-preview post.
     var frames: [Frame]
+    /// Why there are none, or the platform's refusal.
     var platformPreviewNote: String?
     /// Suggested variations, after a no-script request for them.
     var variations: [StudioVariation]
