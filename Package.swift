@@ -314,7 +314,7 @@ let package = Package(
             name: "AdOpsConsoleTests",
             dependencies: [
                 "AdOpsConsole", "AdOpsServer", "AdOpsSamples", "Trafficking", "Automation", "AdPlatformKit",
-                "AdPlatformTesting", "MetaAds", "GoogleAds",
+                "AdPlatformTesting", "MetaAds", "GoogleAds", "TikTokAds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -38,6 +38,7 @@ public enum AdOpsConsole {
             ActionPage(routes: routes).addRoutes(to: pages)
             JobsPage(routes: routes).addRoutes(to: pages)
             JobPage(routes: routes).addRoutes(to: pages)
+            StudioPage(routes: routes).addRoutes(to: pages)
         }
     }
 }

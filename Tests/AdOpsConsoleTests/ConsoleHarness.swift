@@ -6,11 +6,13 @@ import AdPlatformTesting
 import Automation
 import Foundation
 import GoogleAds
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
 import MetaAds
 import Testing
+import TikTokAds
 import Trafficking
 
 /// The console and the API on one router over an in-memory store, with the real Meta and Google modules (never
@@ -23,25 +25,33 @@ struct ConsoleHarness: Sendable {
     let engine: TraffickingEngine
     let clock: ManualWallClock
 
-    init() throws {
+    /// The platforms' transport: scripted, for the calls a page makes (the studio's platform previews).
+    let transport: ScriptedTransport
+
+    /// A harness with the Meta and Google modules, and TikTok's too when `withTikTok` (the studio's CJK counts);
+    /// platform calls go to `transport`.
+    init(withTikTok: Bool = false, transport: ScriptedTransport = ScriptedTransport()) throws {
+        self.transport = transport
         clock = ManualWallClock(start: Date(timeIntervalSince1970: 1_796_601_600))  // 2026-12-07T00:00:00Z
         store = try SQLiteTraffickingStore.inMemory(
             cipher: try CredentialCipher(key: CredentialCipher.generateKey()), clock: clock.clock)
         engine = TraffickingEngine(
             store: store,
             registry: PlatformRegistry(
-                transport: ScriptedTransport(),
+                transport: transport,
                 [
                     RegisteredPlatform { MetaAdsPlatform(transport: $0) },
                     RegisteredPlatform { GoogleAdsPlatform(transport: $0) },
-                ]))
+                ] + (withTikTok ? [RegisteredPlatform { TikTokAdsPlatform(transport: $0) }] : [])))
     }
 
     /// An account on a platform, named `name`.
     func account(_ platform: PlatformID, name: String) async throws -> AdAccount {
         try await store.createAccount(
             NewAdAccount(
-                platform: platform, platformAccountID: platform == .meta ? "act_1001" : "1234567890", name: name,
+                platform: platform,
+                platformAccountID: platform == .meta ? "act_1001" : platform == .tiktok ? "7000000001" : "1234567890",
+                name: name,
                 currency: .usd, ownerTeam: "growth", settings: ["page_id": "1234567890"],
                 credentials: PlatformCredentials(accessToken: "token")))
     }
@@ -221,6 +231,20 @@ final class Browser: @unchecked Sendable {
             guard pair.count == 2 else { continue }
             if pair[1].isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
         }
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    /// Posts `json` as the page's script does: `Content-Type: application/json` and the CSRF token, when given, in
+    /// `X-CSRF-Token`.
+    func postJSON(_ uri: String, _ json: String, csrfToken: String?) async throws -> Page {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let csrfToken, let name = HTTPField.Name("X-CSRF-Token") { headers[name] = csrfToken }
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: "; ")
+        }
+        let response = try await client.execute(
+            uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json))
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 
