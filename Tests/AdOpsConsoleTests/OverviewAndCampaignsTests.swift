@@ -1,4 +1,5 @@
 import AdPlatformKit
+import AdPlatformTesting
 import Foundation
 import HTTPTypes
 import Testing
