@@ -48,7 +48,23 @@ ACCOUNTS = {
 }
 
 Console = collections.namedtuple(
-    "Console", "url mock_url api_key env folder accounts server_now seeded_campaigns seeded_batches failed_job")
+    "Console", "url mock_url api_key env folder accounts server_now seeded_campaigns seeded_batches failed_job "
+               "seeded_action seeded_rule")
+
+# A rule seeded with `adops rules add`, disabled so the scheduler never acts during the run; its name holds markup.
+RULE = """id: cpa-guard
+name: "Guard <script>window.__xss=6</script>"
+enabled: false
+scope: {level: adGroup, platforms: [meta, google]}
+targets: {cpa: 40}
+conditions:
+  all:
+    - {metric: spend, window: last3Days, op: ">", value: 50}
+    - {metric: cpa, window: last3Days, op: ">", value: {factor: 2, of: {target: cpa}}}
+actions:
+  - type: pause
+schedule: {everyMinutes: 15}
+"""
 
 
 def adops_binary():
@@ -119,6 +135,9 @@ def console(tmp_path_factory):
         for platform, options in ACCOUNTS.items():
             subprocess.run([adops_binary(), "accounts", "add", "--platform", platform, "--currency", "USD",
                             *options], cwd=folder, env=env, check=True, capture_output=True, text=True)
+        (folder / "rule.yaml").write_text(RULE)
+        subprocess.run([adops_binary(), "rules", "add", str(folder / "rule.yaml")], cwd=folder, env=env, check=True,
+                       capture_output=True, text=True)
         server_now = consolekit.now() + datetime.timedelta(days=SERVE_AHEAD_DAYS)
         serve_env = dict(env, ADOPS_NOW=iso(server_now))
         server = Process(["serve", "--port", "0"], serve_env, folder, "adops serve listening on ",
@@ -126,9 +145,9 @@ def console(tmp_path_factory):
         api = Api(server.url, api_key)
         accounts = {account["platform"]: account["id"] for account in api.get("/api/v1/ad_accounts")["data"]}
         assert set(accounts) == set(ACCOUNTS), accounts
-        campaigns, batches, failed_job = seed(api, mock.url, accounts, server_now)
+        campaigns, batches, failed_job, action = seed(api, mock.url, accounts, server_now)
         value = Console(server.url, mock.url, api_key, serve_env, folder, accounts, server_now, campaigns,
-                        batches, failed_job)
+                        batches, failed_job, action, "cpa-guard")
         consolekit.CURRENT["console"] = value
         yield value
     finally:
@@ -165,7 +184,8 @@ def wait_for_jobs(api, submitted, statuses=("SUCCESS",)):
 
 
 def seed(api, mock_url, accounts, server_now):
-    """Two batches launched through POST /api/v1/campaigns, the first activated and synced; one failed launch."""
+    """Two batches launched through POST /api/v1/campaigns, the first activated and synced; one failed launch.
+    Returns the campaigns, the batches, the failed job and the first activation's id."""
     first = api.post("/api/v1/campaigns", {"ad_account_ids": list(accounts.values()), "request": ticket(SCRIPT_NAME)})
     second = api.post("/api/v1/campaigns", {"ad_account_ids": [accounts["meta"], accounts["google"]],
                                             "request": ticket(ATTRIBUTE_NAME)})
@@ -202,7 +222,7 @@ def seed(api, mock_url, accounts, server_now):
 
     return (api.get("/api/v1/campaigns", limit=100)["data"],
             {"script": first["batch_id"], "attribute": second["batch_id"], "failed": failing["batch_id"]},
-            failed[0])
+            failed[0], actions[0]["id"])
 
 
 @pytest.fixture(scope="session")

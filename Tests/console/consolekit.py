@@ -11,6 +11,7 @@ import os
 import pathlib
 import shutil
 import struct
+import subprocess
 import tempfile
 import time
 import urllib.parse
@@ -77,7 +78,7 @@ def set_theme(driver, theme):
 def set_mobile(driver):
     """A 375×812 phone: the layout's width, a touch screen and a mobile viewport meta honoured."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": MOBILE[0], "height": MOBILE[1], "deviceScaleFactor": 2, "mobile": True})
+                           {"width": MOBILE[0], "height": MOBILE[1], "deviceScaleFactor": 1, "mobile": True})
     driver.adops_viewport = "mobile"
 
 
@@ -104,13 +105,17 @@ def screenshot(driver, name):
     width = DESKTOP[0] if driver.adops_viewport == "desktop" else MOBILE[0]
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": width, "height": min(int(content["height"]), 6000), "scale": 1}})
+        "clip": {"x": 0, "y": 0, "width": width, "height": min(int(content["height"]), 4000), "scale": 1}})
     data = base64.b64decode(shot["data"])
     path = folder / file_name
     path.write_bytes(data)
     assert path.stat().st_size > 1000, f"{path} is nearly empty"
     shot_width, shot_height = png_size(data)
     assert shot_width >= width and shot_height > 100, (path, shot_width, shot_height)
+    # The committed shots are palette PNGs, a third of the size, when Debian's pngquant is there.
+    if screenshots_wanted() and shutil.which("pngquant"):
+        subprocess.run(["pngquant", "--force", "--skip-if-larger", "--output", str(path), "--", str(path)],
+                       check=False, capture_output=True)
     return path
 
 

@@ -55,6 +55,14 @@ struct CampaignView {
     var metrics: [MetricRow]
     /// Its lifecycle actions, newest first.
     var actions: [ActionRow]
+    /// Whether there is an action, a decision, a rule execution or a test to list: no empty table is drawn.
+    var hasActions: Bool
+    /// See ``hasActions``.
+    var hasOptimizations: Bool
+    /// See ``hasActions``.
+    var hasRules: Bool
+    /// See ``hasActions``.
+    var hasTests: Bool
     /// The launch job's log.
     var launchLog: [LogLine]
     /// Whether anything is logged.
@@ -217,6 +225,10 @@ struct CampaignView {
             LogLine(at: Format.time($0.at), level: "\($0.level)", event: $0.event, message: $0.message)
         }
         hasLaunchLog = !launchLog.isEmpty
+        hasActions = !actions.isEmpty
+        hasOptimizations = !optimizations.isEmpty
+        hasRules = !rules.isEmpty
+        hasTests = !tests.isEmpty
         self.optimizations = optimizations.map {
             OptimizationRow(
                 at: Format.time($0.createdAt), entity: $0.entityID ?? "campaign", action: $0.action,

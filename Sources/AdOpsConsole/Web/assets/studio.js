@@ -339,6 +339,7 @@
 
   fetch("/studio/limits", { credentials: "same-origin", headers: { "Accept": "application/json" } })
     .then((answer) => (answer.ok ? answer.json() : null))
-    .then((data) => { limits = data; updateCounters(); check(); })
+    // A fresh form is not judged before anything is typed; a draft the server sent back is checked at once.
+    .then((data) => { limits = data; updateCounters(); if (!document.getElementById("no-problems")) check(); })
     .catch(() => { /* counters stay as the server rendered them */ });
 })();
