@@ -37,7 +37,8 @@ struct OverviewAndCampaignsTests {
             #expect(page.body.contains(#"<th scope="row" class="platform">meta</th><td class="num">700.00 USD"#))
             #expect(page.body.contains(#"<th scope="row" class="platform">google</th><td class="num">100.00 USD"#))
             #expect(page.body.contains("<svg"))
-            #expect(page.body.contains("BUDGET_INCREASE</span> <a href=\"/campaigns/\(signup.id.uuidString)\">Signup</a>"))
+            #expect(
+                page.body.contains("BUDGET_INCREASE</span> <a href=\"/campaigns/\(signup.id.uuidString)\">Signup</a>"))
             #expect(page.body.contains("200.00 USD daily → 240.00 USD daily · dryRun"))
             #expect(page.body.contains(#"<polyline class="line series-1""#))
             let older = try await browser.send(.get, "/?since=2020-01-01&until=2020-01-31")

@@ -19,6 +19,7 @@ enum TraffickingMigrations {
         migrator.registerMigration("v10-rules", migrate: createRules)
         migrator.registerMigration("v11-creative-tests", migrate: createCreativeTests)
         migrator.registerMigration("v12-metric-rollups", migrate: createMetricRollups)
+        migrator.registerMigration("v13-jobs-newest-first", migrate: indexJobsNewestFirst)
         return migrator
     }
 
@@ -638,5 +639,11 @@ enum TraffickingMigrations {
                 WHERE metric_rows.level = 'campaign'
                 GROUP BY metric_rows.date, campaigns.platform, metric_rows.currency;
                 """)
+    }
+
+    /// v13: the job list reads newest first (`ORDER BY created_at DESC, rowid DESC`); with this index a page is a
+    /// walk down the index instead of sorting every job with its request payload (71 ms over 10,000 jobs).
+    private static func indexJobsNewestFirst(_ db: Database) throws {
+        try db.create(index: "campaign_jobs_created", on: "campaign_jobs", columns: ["created_at"])
     }
 }
