@@ -60,13 +60,15 @@ struct StudioPage: Sendable {
             })
     }
 
-    /// A fresh draft: starting tomorrow and ending 30 days later by the store's clock, daily, paused.
+    /// A fresh draft: starting tomorrow and ending 30 days later by the store's clock, 50.00 a day, paused. The budget
+    /// is filled in, as Ads Manager fills one in, so that the first thing typed is checked against the platforms'
+    /// limits rather than answered with "no budget".
     static func defaultDraft(_ environment: ConsoleEnvironment) -> StudioDraft {
         let day: TimeInterval = 86_400
         let today = StudioDraft.day(StudioDraft.dayText(environment.now)) ?? environment.now
         return StudioDraft(fields: [
-            "objective": [Objective.traffic.rawValue], "period": [Budget.Period.daily.rawValue],
-            "start": [StudioDraft.dayText(today.addingTimeInterval(day))],
+            "objective": [Objective.traffic.rawValue], "budget-amount": ["50.00"],
+            "period": [Budget.Period.daily.rawValue], "start": [StudioDraft.dayText(today.addingTimeInterval(day))],
             "end": [StudioDraft.dayText(today.addingTimeInterval(31 * day))], "countries": ["US"],
             "cta": [CallToAction.learnMore.rawValue],
         ])
