@@ -73,10 +73,10 @@ struct ShutdownTests {
         switch held {
         case .idleKeepAlive, .halfClosed:
             // An idle connection closes at once, and a client's end of input ends its request: no deadline needed.
-            // The deadline's cut-off logs a warning, so no warning is the proof, unless the stop really took the
-            // whole deadline: beside the full suite on two cores the idle close itself was seen to take over 5 s,
-            // and then the cut-off, with its one warning, is the right answer.
-            #expect(warnings.count == (elapsed >= deadline ? 1 : 0), "\(elapsed) \(warnings)")
+            // The deadline's cut-off logs a warning, so no warning before the deadline is the proof. Beside the
+            // full suite on two cores the stop was seen to pass 5 s both ways: graceful but late, and cut off with
+            // its one warning. Neither is wrong then; a warning before the deadline is.
+            #expect(warnings.count <= 1 && (warnings.isEmpty || elapsed >= deadline), "\(elapsed) \(warnings)")
             #expect(elapsed < deadline + .seconds(5), "stopping took \(elapsed)")
         case .slowAnswer:
             #expect(elapsed >= deadline)
@@ -85,7 +85,7 @@ struct ShutdownTests {
                 "\(warnings)")
         case .partialRequest:
             // Under load the server may not have read the head yet, and then closes the connection as idle.
-            #expect(warnings.count == (elapsed >= deadline ? 1 : 0), "\(elapsed) \(warnings)")
+            #expect(warnings.count <= 1 && (warnings.isEmpty || elapsed >= deadline), "\(elapsed) \(warnings)")
         }
     }
 
