@@ -39,6 +39,7 @@ public enum AdOpsConsole {
             JobsPage(routes: routes).addRoutes(to: pages)
             JobPage(routes: routes).addRoutes(to: pages)
             StudioPage(routes: routes).addRoutes(to: pages)
+            NotFoundPage().addRoutes(to: pages)
         }
     }
 }
@@ -77,7 +78,7 @@ struct ConsoleRoutes: Sendable {
             let notice = request.uri.queryParameters["done"].flatMap { ConsoleNotice(rawValue: String($0))?.message }
             return environment.html(
                 environment.renderer.page(
-                    template, title: title(request), section: section,
+                    template, title: (content as? any TitledView)?.pageTitle ?? title(request), section: section,
                     csrf: environment.codec.csrfToken(for: session), content: content, notice: notice))
         }
     }

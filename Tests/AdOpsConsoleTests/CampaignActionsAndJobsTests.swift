@@ -19,6 +19,7 @@ struct CampaignActionsAndJobsTests {
             try await browser.signIn()
             let page = try await browser.send(.get, "/campaigns/\(campaign.id.uuidString)?days=7")
             #expect(page.status == .ok)
+            #expect(page.body.contains("<title>Signup · meta · AdOps Lab</title>"))
             for text in ["<code>c1</code>", "<code>g1</code>", "<code>a1</code>", "Hero video", "Families"] {
                 #expect(page.body.contains(text))
             }

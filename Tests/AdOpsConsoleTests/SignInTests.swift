@@ -103,6 +103,23 @@ struct SignInTests {
         }
     }
 
+    @Test("an unknown page is the console's 404 in HTML; an unknown API path keeps the API's JSON answer")
+    func unknownPaths() async throws {
+        let harness = try ConsoleHarness()
+        try await harness.run { browser in
+            try await browser.signIn()
+            let page = try await browser.send(.get, "/nowhere/<b>deeper</b>")
+            #expect(page.status == .notFound)
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(page.body.contains("path: there is no page at /nowhere/"))
+            #expect(!page.body.contains("<b>deeper</b>"))
+            #expect(page.headers[.contentSecurityPolicy] != nil)
+            let api = try await browser.send(.get, "/api/v1/nowhere")
+            #expect(api.status == .unauthorized || api.status == .notFound)
+            #expect(api.headers[.contentType]?.contains("json") == true)
+        }
+    }
+
     @Test("assets are served with their version for a year, revalidated otherwise")
     func assets() async throws {
         let harness = try ConsoleHarness()

@@ -98,3 +98,8 @@ struct ActionProgressView {
         hasCalls = !calls.isEmpty
     }
 }
+
+extension ActionProgressView: TitledView {
+    /// The action and its campaign's name.
+    var pageTitle: String { "\(action): \(campaignName)" }
+}

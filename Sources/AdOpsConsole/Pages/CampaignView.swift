@@ -308,3 +308,8 @@ struct CampaignView {
             format: { Format.decimal($0, digits: 0) })
     }
 }
+
+extension CampaignView: TitledView {
+    /// The campaign's name and platform.
+    var pageTitle: String { "\(name) · \(platform)" }
+}

@@ -77,3 +77,8 @@ struct JobView {
         hasLog = !log.isEmpty
     }
 }
+
+extension JobView: TitledView {
+    /// The job's campaign name and platform.
+    var pageTitle: String { "Job: \(name) · \(platform)" }
+}
