@@ -86,6 +86,14 @@ struct ControlPlane {
             return GroundTruthControl(mock: mock).handle(request, route: route)
         case (_, "airtable", _):
             return AirtableControl(mock: mock).handle(request, route: route)
+        case ("GET", "media", 3):
+            guard let data = mock.world.uploadedMedia.data(platform: route[1], md5: route[2]) else {
+                return Self.problem(404, "md5", "no image uploaded to \(route[1]) with MD5 \(route[2])")
+            }
+            return MockResponse(
+                status: 200,
+                headers: [("Content-Type", EmulatorMedia.contentType(of: data)), ("Cache-Control", "max-age=3600")],
+                body: data)
         case ("GET", "tiktok", 2) where route[1] == "ad_preview_tool":
             return TikTokEmulator.previewToolPage(id: request.queryValue("ad_preview_id"), now: mock.world.now)
         case (_, "meta", _):

@@ -29,6 +29,17 @@ enum PreviewHTML {
         return escape(text)
     }
 
+    /// An image's `src`: a web URL as ``webURL(_:)`` takes it, or the path of an upload the emulator serves itself
+    /// (``EmulatorMedia/path(platform:md5:)``); anything else is `nil`.
+    static func imageSource(_ text: String?) -> String? {
+        if let text, text.hasPrefix("/_mock/media/"),
+            text.dropFirst("/_mock/media/".count).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "/" })
+        {
+            return text
+        }
+        return webURL(text)
+    }
+
     /// The host of a web URL, for the caption under a link ad (`EXAMPLE.COM`); `nil` when there is none.
     static func host(of text: String?) -> String? {
         guard let text, let host = URL(string: text)?.host, !host.isEmpty else { return nil }

@@ -42,6 +42,7 @@ extension MetaEmulator {
 
     /// Inserts an image (or brings back a deleted one with the same hash) and returns it.
     private func storeImage(hash: String, name: String, data: Data, account: String, world: MockWorld) -> MockEntity {
+        world.uploadedMedia.store(data, platform: Self.platformID, md5: hash)
         let id = MetaCall.accountDigits(account) + ":" + hash
         if let existing = world.entity(Self.platformID, id) {
             guard existing.deleted else { return existing }

@@ -88,7 +88,10 @@ extension MetaEmulator {
         page.linkDescription = story?["description"]?.string ?? story?["link_description"]?.string
         if let hash = details.imageHash {
             let image = world.entity(platformID, MetaCall.accountDigits(account) + ":" + hash)
-            page.imageURL = image?.fields["url"]?.string
+            // The API's `url` is Meta's CDN; the page shows the uploaded bytes from the emulator instead.
+            page.imageURL =
+                image != nil && world.uploadedMedia.data(platform: platformID, md5: hash) != nil
+                ? EmulatorMedia.path(platform: platformID, md5: hash) : image?.fields["url"]?.string
         }
         if page.imageURL == nil {
             page.imageURL = story?["picture"]?.string ?? story?["image_url"]?.string ?? story?["url"]?.string

@@ -98,7 +98,7 @@ struct MetaPreviewPage: Sendable, Equatable {
 
     private var image: String {
         let alt = PreviewHTML.escape(headline ?? "Ad image")
-        guard let source = PreviewHTML.webURL(imageURL) else {
+        guard let source = PreviewHTML.imageSource(imageURL) else {
             return "<div class=\"media empty\" role=\"img\" aria-label=\"\(alt)\"></div>"
         }
         return "<div class=\"media\"><img src=\"\(source)\" alt=\"\(alt)\"></div>"

@@ -57,6 +57,7 @@ extension TikTokEmulator {
             }
             data = file.data
             info = probed
+            call.world.uploadedMedia.store(data, platform: Self.platformID, md5: signature)
             if name == nil { name = file.fileName.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) } }
         case "UPLOAD_BY_URL":
             let url = try params.requiredString("image_url")

@@ -109,7 +109,7 @@ extension TikTokEmulator {
                 guard let entity = world.entity(Self.platformID, image), entity.kind == "image",
                     entity.accountID == advertiser, !entity.deleted
                 else { throw TikTokError.notExist("image_ids", "Image \(image) does not exist.") }
-                if image == first { imageURL = entity.fields["image_url"]?.string }
+                if image == first { imageURL = Self.previewImage(entity, world: world) }
             }
         } else if (try body.string("video_id"))?.isEmpty ?? true {
             throw TikTokError.missing("video_id")
@@ -125,13 +125,24 @@ extension TikTokEmulator {
     ) -> TikTokPreviewPage {
         let fields = ad.fields
         var imageURL: String?
-        if let first = fields["image_ids"]?.array?.first?.text {
-            imageURL = world.entity(platformID, first)?.fields["image_url"]?.string
+        if let first = fields["image_ids"]?.array?.first?.text, let image = world.entity(platformID, first) {
+            imageURL = previewImage(image, world: world)
         }
         let display = fields["display_name"]?.string ?? fields["identity_id"]?.text ?? "advertiser_\(ad.accountID)"
         return TikTokPreviewPage(
             format: format, displayName: display, adText: fields["ad_text"]?.string, imageURL: imageURL,
             link: ad.landingURL ?? fields["landing_page_url"]?.string, callToAction: fields["call_to_action"]?.string,
             expiresAt: expiry)
+    }
+
+    /// Where a preview page takes an image from: the uploaded bytes from the emulator when it has them, else the
+    /// API's `image_url` (TikTok's CDN, or the address an `UPLOAD_BY_URL` named).
+    private static func previewImage(_ image: MockEntity, world: MockWorld) -> String? {
+        if let signature = image.fields["signature"]?.string,
+            world.uploadedMedia.data(platform: platformID, md5: signature) != nil
+        {
+            return EmulatorMedia.path(platform: platformID, md5: signature)
+        }
+        return image.fields["image_url"]?.string
     }
 }

@@ -57,7 +57,7 @@ struct TikTokPreviewPage: Sendable, Equatable {
         let name = PreviewHTML.escape(displayName)
         let alt = PreviewHTML.escape(adText ?? "Ad image")
         let media =
-            PreviewHTML.webURL(imageURL).map { "<img class=\"media\" src=\"\($0)\" alt=\"\(alt)\">" }
+            PreviewHTML.imageSource(imageURL).map { "<img class=\"media\" src=\"\($0)\" alt=\"\(alt)\">" }
             ?? "<div class=\"media empty\" role=\"img\" aria-label=\"\(alt)\"></div>"
         var button = ""
         if let callToAction {

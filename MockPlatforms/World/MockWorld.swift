@@ -15,6 +15,8 @@ public final class MockWorld: Sendable {
     public let deliveryInputs: [String: any DeliveryInputReading]
     /// Tokens the control plane revoked; the OAuth endpoints refuse them.
     public let revokedTokens = RevokedTokens()
+    /// Uploaded images' bytes, which the preview pages show from the emulator.
+    public let uploadedMedia = EmulatorMedia()
 
     /// Creates a world from a seed; the virtual clock starts at `now`, to the second. `deliveryInputs` read each
     /// platform's targeting and shared budgets; the built-in platforms' by default.
@@ -202,6 +204,7 @@ public final class MockWorld: Sendable {
             guard platform != nil || account != nil else {
                 state = WorldState(seed: state.seed, now: state.now)
                 revokedTokens.removeAll()
+                uploadedMedia.removeAll()
                 return
             }
             state.finishedDays.removeAll()

@@ -16,6 +16,13 @@ struct FetchedPreviewPage {
             html: String(decoding: response.body, as: UTF8.self))
     }
 
+    /// Any answer's status, type and bytes, such as an uploaded image the emulator serves.
+    static func fetchBytes(_ link: String) async throws -> (status: Int, contentType: String, body: Data) {
+        guard let url = URL(string: link) else { throw URLError(.badURL) }
+        let response = try await AsyncHTTPClientTransport().send(PlatformHTTPRequest(method: .get, url: url))
+        return (response.status, response.headers["Content-Type"] ?? "", response.body)
+    }
+
     /// The `src` of the first `<iframe>` in an embed snippet, with `&amp;` decoded.
     static func iframeSource(_ html: String) -> String? {
         guard let start = html.range(of: "<iframe src=\""),

@@ -43,6 +43,12 @@ struct TikTokPreviewEmulatorTests {
             #expect(!page.html.contains("<script"))
             #expect(page.html.contains("@Stream&quot;Co") && page.html.contains("Sponsored"))
             #expect(page.html.contains("Sign up") && page.html.contains("data-preview-format=\"IN_FEED\""))
+            // The uploaded image comes from the emulator, not from TikTok's CDN address.
+            let signature = TikTokTestClient.md5(TikTokTestClient.png())
+            #expect(page.html.contains("src=\"/_mock/media/tiktok/\(signature)\""), "\(page.html)")
+            #expect(!page.html.contains("tiktokcdn.com"))
+            let media = try await FetchedPreviewPage.fetchBytes("\(running.baseURL)/_mock/media/tiktok/\(signature)")
+            #expect(media.status == 200 && media.body == TikTokTestClient.png())
 
             _ = running.mock.world.advance(by: 29 * 86_400)
             #expect(try await FetchedPreviewPage.fetch(link).status == 200, "still valid on day 29")
