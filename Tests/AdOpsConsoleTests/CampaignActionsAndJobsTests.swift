@@ -55,9 +55,7 @@ struct CampaignActionsAndJobsTests {
     @Test("confirm, then request: the confirmation names each change, and posting it twice stores one action")
     func confirmRequestProgress() async throws {
         let harness = try ConsoleHarness()
-        let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
-        let campaign = try await harness.launch(try await harness.campaign(named: "Signup", on: meta))
-        let path = "/campaigns/\(campaign.id.uuidString)"
+        let (_, campaign, path) = try await harness.launchedSignup()
         try await harness.run { browser in
             try await browser.signIn()
             let page = try await browser.send(.get, path)
@@ -106,9 +104,7 @@ struct CampaignActionsAndJobsTests {
     @Test("budget, bid and targeting changes are confirmed entity by entity; a malformed value names the field")
     func budgetConfirmation() async throws {
         let harness = try ConsoleHarness()
-        let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
-        let campaign = try await harness.launch(try await harness.campaign(named: "Signup", on: meta))
-        let path = "/campaigns/\(campaign.id.uuidString)"
+        let (_, campaign, path) = try await harness.launchedSignup()
         try await harness.run { browser in
             try await browser.signIn()
             let page = try await browser.send(.get, path)
@@ -161,9 +157,7 @@ struct CampaignActionsAndJobsTests {
     @Test("a post without the CSRF token is refused with 403 and stores nothing")
     func csrfRequired() async throws {
         let harness = try ConsoleHarness()
-        let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
-        let campaign = try await harness.launch(try await harness.campaign(named: "Signup", on: meta))
-        let path = "/campaigns/\(campaign.id.uuidString)"
+        let (_, campaign, path) = try await harness.launchedSignup()
         try await harness.run { browser in
             try await browser.signIn()
             let request = [("request", UUID().uuidString), ("type", "pause"), ("level", "campaign")]
@@ -207,9 +201,7 @@ struct CampaignActionsAndJobsTests {
     @Test("sync now queues an entity sync of the campaign's account and comes back with a notice")
     func syncNow() async throws {
         let harness = try ConsoleHarness()
-        let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
-        let campaign = try await harness.launch(try await harness.campaign(named: "Signup", on: meta))
-        let path = "/campaigns/\(campaign.id.uuidString)"
+        let (meta, campaign, path) = try await harness.launchedSignup()
         try await harness.run { browser in
             try await browser.signIn()
             let page = try await browser.send(.get, path)

@@ -96,6 +96,14 @@ struct ConsoleHarness: Sendable {
         try await store.finishSyncRun(run)
     }
 
+    /// A Meta account with one launched campaign, "Signup", and its page's path: where most campaign-page tests
+    /// start.
+    func launchedSignup() async throws -> (account: AdAccount, campaign: Campaign, path: String) {
+        let meta = try await account(.meta, name: "Disney+ US — Meta")
+        let campaign = try await launch(try await self.campaign(named: "Signup", on: meta))
+        return (meta, campaign, "/campaigns/\(campaign.id.uuidString)")
+    }
+
     /// Ends `campaign`'s launch job as a Meta launch would: campaign `c1`, ad set `g1` and ad `a1` named `adName`,
     /// SUCCESS. Launch campaigns one at a time, right after making them: the worker claims the oldest job.
     @discardableResult

@@ -48,7 +48,7 @@ struct RulesPage: Sendable {
                 }
             })
         group.get(
-            "rules/{id}",
+            "rules/:id",
             use: routes.signedIn { request, context, session in
                 let id = try context.parameters.require("id")
                 let (rule, stored) = try await Self.read(environment, id: id)
@@ -57,7 +57,7 @@ struct RulesPage: Sendable {
                     text: (try? RuleCoding.encodeYAML(rule)) ?? stored.definitionJSON, problems: [], plan: nil)
             })
         group.post(
-            "rules/{id}",
+            "rules/:id",
             use: routes.signedIn { request, context, session in
                 let id = try context.parameters.require("id")
                 let fields = try await environment.form(request, context: context, session: session)
@@ -87,7 +87,7 @@ struct RulesPage: Sendable {
                 }
             })
         group.post(
-            "rules/{id}/preview",
+            "rules/:id/preview",
             use: routes.signedIn { request, context, session in
                 let id = try context.parameters.require("id")
                 _ = try await environment.form(request, context: context, session: session)
@@ -98,7 +98,7 @@ struct RulesPage: Sendable {
                     text: (try? RuleCoding.encodeYAML(rule)) ?? stored.definitionJSON, problems: [], plan: plan)
             })
         group.post(
-            "rules/{id}/run",
+            "rules/:id/run",
             use: routes.signedIn { request, context, session in
                 let id = try context.parameters.require("id")
                 _ = try await environment.form(request, context: context, session: session)
@@ -108,7 +108,7 @@ struct RulesPage: Sendable {
             })
         for (verb, enabled) in [("enable", true), ("disable", false)] {
             group.post(
-                "rules/{id}/\(verb)",
+                "rules/:id/\(verb)",
                 use: routes.signedIn { request, context, session in
                     let id = try context.parameters.require("id")
                     _ = try await environment.form(request, context: context, session: session)
@@ -118,7 +118,7 @@ struct RulesPage: Sendable {
                 })
         }
         group.post(
-            "rules/{id}/delete",
+            "rules/:id/delete",
             use: routes.signedIn { request, context, session in
                 let id = try context.parameters.require("id")
                 _ = try await environment.form(request, context: context, session: session)

@@ -7,7 +7,7 @@ struct AssetRoutes: Sendable {
     let files: ConsoleFiles
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
-        group.get("assets/{name}") { request, context in
+        group.get("assets/:name") { request, context in
             let name = try context.parameters.require("name")
             guard let asset = files.assets[name] else {
                 throw ConsoleError(.notFound, field: "name", "there is no console asset named \(name)")
