@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Needs an API key: ADOPS_API_KEYS (plain keys, for development) or ADOPS_API_KEY_HASHES (SHA-256 hex). \
             The console is at http://HOST:PORT/ (sign in with an API key); the API at /api/v1. Once serving, the \
-            first line on standard output is `adops serve listening on http://HOST:PORT`; logs go \
+            first line on standard output is `adops serve listening on http://HOST:PORT`, then where the console \
+            and the API are; logs go \
             to standard error. SIGINT or SIGTERM stops taking work and lets running jobs finish, for at most \
             --shutdown-timeout seconds; jobs still running then resume from their ledger later. See \
             docs/configuration.md.
@@ -89,6 +90,9 @@ struct ServeCommand: AsyncParsableCommand {
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? requestedPort
                     Terminal.output("adops serve listening on http://\(host):\(bound)")
+                    Terminal.output(
+                        "   console:  http://\(host):\(bound)/   sign in with one of the API keys\n"
+                            + "   REST API: http://\(host):\(bound)/api/v1   (Authorization: Bearer <key>)")
                 })
             let timeout = Duration.milliseconds(Int(shutdownTimeout * 1_000))
             try await AdOpsAPI.serviceGroup(running: application, shutdownTimeout: timeout, logger: logger).run()
