@@ -20,8 +20,8 @@ public struct ConsoleConfiguration: Sendable {
     public var frameOrigins: [String]
     /// Runs, previews and edits automation rules, as the REST API's rule routes do.
     public var automator: Automator?
-    /// The rate budgets of the worker in this process, whose use the accounts page shows; `nil` when no worker
-    /// runs here (`adops serve --no-worker`).
+    /// The rate budgets of the worker in this process, whose use the accounts page shows and which the Studio's
+    /// platform previews draw on; `nil` when no worker runs here (`adops serve --no-worker`).
     public var rateBudget: RateBudget?
 
     /// Creates a configuration.

@@ -1,3 +1,4 @@
+import AdOpsConsole
 import AdPlatformKit
 import AdPlatformTesting
 import Foundation
@@ -240,7 +241,9 @@ struct StudioTests {
         let harness = try ConsoleHarness(transport: transport)
         let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
         let google = try await harness.account(.google, name: "Hulu — Google")
-        try await harness.run { browser in
+        // Slow enough that the preview's calls are still visible as use when they have been made.
+        let budget = RateBudget(rates: [.meta: .init(requestsPerSecond: 0.01, burst: 100)])
+        try await harness.run(configure: { $0.rateBudget = budget }) { browser in
             try await browser.signIn()
             let token = try #require(try await browser.send(.get, "/studio").csrfToken)
             let fields = Self.draft(accounts: [meta, google])
@@ -256,6 +259,8 @@ struct StudioTests {
                 #expect(answer.body.contains("http://127.0.0.1:4010/_mock/meta/preview_iframe?ad_format=\(format)&x=1"))
             }
             #expect(transport.requests.contains { $0.url.path.hasSuffix("/act_1001/adimages") })
+            // The upload and the four formats drew on the worker's budget for the account, as any call does.
+            #expect((budget.use(platform: .meta, account: meta.platformAccountID) ?? 0) >= 0.04)
             let googleJSON = String(json).replacingOccurrences(of: #"["meta"]"#, with: #"["google"]"#)
             let local = try await browser.postJSON("/studio/platform-preview", googleJSON, csrfToken: token)
             #expect(local.body.contains("Rendered locally"))

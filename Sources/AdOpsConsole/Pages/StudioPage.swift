@@ -144,12 +144,16 @@ struct StudioPage: Sendable {
             }
             let evaluation = try await StudioEvaluation.evaluate(draft, engine: environment.engine)
             return try json(
-                try await StudioPlatformPreview.ask(platform, evaluation: evaluation, engine: environment.engine))
+                try await StudioPlatformPreview.ask(
+                    platform, evaluation: evaluation, engine: environment.engine,
+                    rateBudget: environment.configuration.rateBudget))
         }
         let draft = StudioDraft(fields: try await environment.form(request, context: context, session: session).values)
         let platform = PlatformID(rawValue: draft.value("preview-platform"))
         let evaluation = try await StudioEvaluation.evaluate(draft, engine: environment.engine)
-        let answer = try await StudioPlatformPreview.ask(platform, evaluation: evaluation, engine: environment.engine)
+        let answer = try await StudioPlatformPreview.ask(
+            platform, evaluation: evaluation, engine: environment.engine,
+            rateBudget: environment.configuration.rateBudget)
         return try await render(draft, evaluation: evaluation, session: session, environment: environment) { view in
             view.frames = answer.previews.map {
                 StudioView.Frame(

@@ -30,9 +30,11 @@ struct StudioPlatformPreview: Encodable, Sendable {
     /// Why there are none, or the platform's error.
     var note: String?
 
-    /// Asks `platform`'s module for its previews of `evaluation`'s draft.
+    /// Asks `platform`'s module for its previews of `evaluation`'s draft. The calls take their share of
+    /// `rateBudget`, the serving worker's, when there is one: a preview counts against the platform's limits as any
+    /// call does, and must not starve the launches.
     static func ask(
-        _ platform: PlatformID, evaluation: StudioEvaluation, engine: TraffickingEngine
+        _ platform: PlatformID, evaluation: StudioEvaluation, engine: TraffickingEngine, rateBudget: RateBudget?
     ) async throws -> StudioPlatformPreview {
         guard let module = engine.registry[platform] else {
             throw ConsoleError(.invalidField, field: "preview-platform", "'\(platform)' is not a platform here")
@@ -61,7 +63,7 @@ struct StudioPlatformPreview: Encodable, Sendable {
                 platform: platform.rawValue, previews: [], note: "Ad account \(account.name) has no credentials.")
         }
         let pipeline = EnginePipeline(
-            registry: engine.registry, configuration: WorkerConfiguration(rateBudget: .unlimited),
+            registry: engine.registry, configuration: WorkerConfiguration(rateBudget: rateBudget ?? .unlimited),
             clock: engine.store.clock)
         let calls = APICallCollector(platform: platform)
         guard
