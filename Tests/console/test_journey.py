@@ -77,8 +77,11 @@ def violations(driver, platform=None, severity=None):
     selector = "#violations li[data-platform]" if platform is None else f'#violations li[data-platform="{platform}"]'
     if severity is not None:
         selector += f".{severity}"
-    return [(item.get_attribute("data-platform"), item.get_attribute("data-field"), item.text)
-            for item in driver.find_elements(By.CSS_SELECTOR, selector)]
+    # One script reads them all: each answer from /studio/check redraws the list, so elements read one at a time
+    # can go stale between two reads.
+    return [tuple(item) for item in driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])]"
+        ".map((li) => [li.dataset.platform, li.dataset.field, li.innerText]);", selector)]
 
 
 def check_account(driver, account_id, platform):
