@@ -35,7 +35,7 @@ extension TikTokEmulator {
         }
         let data: Data
         let signature: String
-        let info: TikTokImageProbe.Info
+        let info: ImageProbe.Info
         var name = fileName
         switch uploadType {
         case "UPLOAD_BY_FILE":
@@ -52,7 +52,7 @@ extension TikTokEmulator {
                 throw TikTokError(
                     code: 40900, message: "image_signature: The signature does not match the MD5 of image_file.")
             }
-            guard let probed = TikTokImageProbe.inspect(file.data) else {
+            guard let probed = ImageProbe.inspect(file.data) else {
                 throw TikTokError(code: 40908, message: "image_file: File type error. Upload a JPG, PNG or GIF image.")
             }
             data = file.data
@@ -66,7 +66,7 @@ extension TikTokEmulator {
             signature = Self.md5(data)
             let lower = url.lowercased()
             let format = lower.hasSuffix(".png") ? "png" : lower.hasSuffix(".gif") ? "gif" : "jpeg"
-            info = TikTokImageProbe.Info(format: format, width: 1080, height: 1920)
+            info = ImageProbe.Info(format: format, width: 1080, height: 1920)
             if name == nil { name = url.split(separator: "/").last.map { String($0.prefix(100)) } }
         default:
             let fileID = try params.requiredString("file_id")

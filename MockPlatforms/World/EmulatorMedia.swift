@@ -29,12 +29,9 @@ public final class EmulatorMedia: Sendable {
     /// The path the control plane serves an upload at; preview pages link it relative to the emulator.
     public static func path(platform: String, md5: String) -> String { "/_mock/media/\(platform)/\(md5)" }
 
-    /// The `Content-Type` of image bytes, from their signature.
+    /// The `Content-Type` of image bytes, from their header (``ImageProbe``).
     static func contentType(of data: Data) -> String {
-        if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "image/png" }
-        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        if data.starts(with: [0x47, 0x49, 0x46, 0x38]) { return "image/gif" }
-        return "application/octet-stream"
+        ImageProbe.inspect(data).map { "image/\($0.format)" } ?? "application/octet-stream"
     }
 
     private static func key(_ platform: String, _ md5: String) -> String { platform + "/" + md5.lowercased() }

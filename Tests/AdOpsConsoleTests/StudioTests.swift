@@ -14,6 +14,12 @@ struct StudioTests {
     static let pixel =
         "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 
+    /// What the wizard's Review button does: the Studio's CSRF token with the draft's fields, posted to review.
+    static func review(_ browser: Browser, _ fields: [(String, String)]) async throws -> Browser.Page {
+        let token = try #require(try await browser.send(.get, "/studio").csrfToken)
+        return try await browser.send(.post, "/studio/review", form: [("_csrf", token)] + fields)
+    }
+
     /// A complete draft for `accounts`, with `changes` applied.
     static func draft(accounts: [AdAccount], _ changes: [String: String] = [:]) -> [(String, String)] {
         var fields: [String: String] = [
@@ -138,9 +144,7 @@ struct StudioTests {
         let google = try await harness.account(.google, name: "Hulu — Google")
         try await harness.run { browser in
             try await browser.signIn()
-            let token = try #require(try await browser.send(.get, "/studio").csrfToken)
-            let review = try await browser.send(
-                .post, "/studio/review", form: [("_csrf", token)] + Self.draft(accounts: [meta, google]))
+            let review = try await Self.review(browser, Self.draft(accounts: [meta, google]))
             #expect(review.status == .ok)
             #expect(review.body.contains(#"<article class="plan" data-platform="meta">"#))
             #expect(review.body.contains(#"<article class="plan" data-platform="google">"#))
@@ -188,11 +192,8 @@ struct StudioTests {
         let google = try await harness.account(.google, name: "Hulu — Google")
         try await harness.run { browser in
             try await browser.signIn()
-            let token = try #require(try await browser.send(.get, "/studio").csrfToken)
-            let review = try await browser.send(
-                .post, "/studio/review",
-                form: [("_csrf", token)]
-                    + Self.draft(accounts: [google], ["headline": String(repeating: "b", count: 31)]))
+            let review = try await Self.review(
+                browser, Self.draft(accounts: [google], ["headline": String(repeating: "b", count: 31)]))
             #expect(review.status == .ok)
             #expect(review.body.contains(#"<li data-platform="google" data-field="creatives[0].headlines[0]""#))
             #expect(review.body.contains("google 31/30"))
@@ -206,13 +207,11 @@ struct StudioTests {
         let meta = try await harness.account(.meta, name: "Disney+ US — Meta")
         try await harness.run { browser in
             try await browser.signIn()
-            let token = try #require(try await browser.send(.get, "/studio").csrfToken)
-            let review = try await browser.send(
-                .post, "/studio/review",
-                form: [("_csrf", token)]
-                    + Self.draft(
-                        accounts: [meta],
-                        ["name": "<script>alert('name')</script>", "headline": #"<img src=x onerror="alert(1)">"#]))
+            let review = try await Self.review(
+                browser,
+                Self.draft(
+                    accounts: [meta],
+                    ["name": "<script>alert('name')</script>", "headline": #"<img src=x onerror="alert(1)">"#]))
             #expect(review.status == .ok)
             #expect(!review.body.contains("<script>alert"))
             #expect(!review.body.contains("<img src=x"))
@@ -304,9 +303,7 @@ struct StudioTests {
         let tiktok = try await harness.account(.tiktok, name: "Disney+ — TikTok")
         try await harness.run { browser in
             try await browser.signIn()
-            let token = try #require(try await browser.send(.get, "/studio").csrfToken)
-            let review = try await browser.send(
-                .post, "/studio/review", form: [("_csrf", token)] + Self.draft(accounts: [tiktok]))
+            let review = try await Self.review(browser, Self.draft(accounts: [tiktok]))
             #expect(review.status == .ok)
             #expect(review.body.contains(#"<article class="plan" data-platform="tiktok">"#))
             #expect(review.body.contains("on each ad group"))

@@ -15,11 +15,9 @@ struct RulesPage: Sendable {
         group.get(
             "rules",
             use: routes.page("rules", title: { _ in "Rules" }, section: .rules) { request, _ in
-                let automator = try Self.automator(environment)
                 let pageNumber = try CampaignsPage.pageNumber(request.queryFields["page"])
                 let page = try await environment.engine.store.rules(
                     enabled: nil, page: PageRequest(limit: 100, offset: (pageNumber - 1) * 100))
-                _ = automator
                 let history = try await environment.engine.store.ruleExecutions(
                     rule: nil, campaign: nil, since: nil, page: PageRequest(limit: 20))
                 return RulesView(rules: page.items, total: page.total, history: history.items)

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads an image's format and pixel size from its header, as TikTok does on upload (it rejects files that
-/// are not images with 40908). Knows PNG, JPEG and GIF, the formats TikTok takes for ad images.
-enum TikTokImageProbe {
+/// Reads an image's format and pixel size from its header: TikTok's upload checks with it (it rejects files that
+/// are not images with 40908), and the uploads the emulators serve back take their `Content-Type` from it. Knows
+/// PNG, JPEG and GIF, the formats TikTok takes for ad images.
+enum ImageProbe {
     /// What the header says.
     struct Info {
         /// `png`, `jpeg` or `gif`.
